@@ -1,0 +1,22 @@
+// RFC 9457 problem documents: every API error has a type, a title, a status, a detail and, for bad
+// input, the list of fields at fault.
+import type { Response } from "express";
+import type { ProfileIssue } from "../profile/profile-error.js";
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly errors?: readonly ProfileIssue[];
+}
+
+const TYPE_BASE = "https://github.com/fdi-incentives/fdi-incentives/blob/main/README.md#errors";
+
+export function problem(status: number, slug: string, title: string, detail: string, errors?: readonly ProfileIssue[]): Problem {
+  return { type: `${TYPE_BASE}-${slug}`, title, status, detail, ...(errors ? { errors } : {}) };
+}
+
+export function sendProblem(res: Response, p: Problem): void {
+  res.status(p.status).type("application/problem+json").send(JSON.stringify(p));
+}

@@ -1,0 +1,83 @@
+// The explained estimate as plain text for a terminal: each program's status, each condition with
+// the profile's value, the threshold and the article, the benefit, the warnings, then the totals and
+// the receipt.
+import { formatMoney } from "../money/format-money.js";
+import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, ProgramResult } from "../engine/result.js";
+import { showValue } from "../engine/show-value.js";
+import { describeWarning } from "../engine/warning.js";
+
+const both = (pair: MoneyPair) => `${formatMoney(pair.krw)} (${formatMoney(pair.usd)})`;
+
+export function textReport(estimate: Estimate): string {
+  const { exchangeRate: rate } = estimate;
+  const lines = [
+    `Estimate as of ${estimate.asOf} at KRW ${rate.krwPerUsd.toString()} per USD (${rate.source}, ${rate.date})`,
+    "",
+    ...estimate.programs.flatMap(programLines),
+    `Total certain value: ${both(estimate.totals.certain)}`,
+    `Total up to discretionary ceilings: ${both(estimate.totals.upTo)}`,
+    "",
+    `Receipt: rules ${estimate.receipt.rulesetHash.slice(0, 12)}, engine ${estimate.receipt.engineVersion}, input ${estimate.receipt.inputHash.slice(0, 12)}`,
+  ];
+  return lines.join("\n");
+}
+
+function programLines(result: ProgramResult): string[] {
+  const { program } = result;
+  const head = `${program.title.en} [${program.id}]: ${result.status.toUpperCase()}`;
+  if (result.notInForce) {
+    const n = result.notInForce;
+    const why =
+      n.reason === "not-yet" ? `not in force until ${n.startsOn}`
+        : n.reason === "ended" ? `ended ${n.endedOn}${n.why ? `: ${n.why.en}` : ""}`
+          : `not in force ${n.from} to ${n.to}: ${n.why.en}`;
+    return [head, `  ${why}`, ""];
+  }
+  return [
+    head,
+    `  version in force from ${result.version!.from}${result.version!.to ? ` to ${result.version!.to}` : ""}`,
+    ...(result.conditions ? conditionLines(result.conditions, 1) : []),
+    ...(result.benefit ? benefitLines(result.benefit) : []),
+    ...result.warnings.map((w) => `  ! ${describeWarning(w)}`),
+    "",
+  ];
+}
+
+function conditionLines(trace: ConditionTrace, depth: number): string[] {
+  const indent = "  ".repeat(depth);
+  const mark = trace.passed ? "✓" : "✗";
+  const cite = trace.cite ? ` — ${trace.cite.text.en}` : "";
+  if (trace.kind !== "leaf") {
+    const joiner = trace.kind === "all" ? "all of" : trace.kind === "any" ? "any of" : "not";
+    const own = trace.label ? `${trace.label.en} (${joiner})` : joiner;
+    return [`${indent}${mark} ${own}${cite}`, ...trace.children!.flatMap((c) => conditionLines(c, depth + 1))];
+  }
+  const figures =
+    trace.threshold && trace.actual
+      ? `: ${showValue(trace.actual, "en")} ${trace.op} ${showValue(trace.threshold, "en")}`
+      : "";
+  return [`${indent}${mark} ${trace.label?.en ?? trace.source}${figures}${cite}`];
+}
+
+function benefitLines(benefit: BenefitResult): string[] {
+  switch (benefit.kind) {
+    case "non-monetary":
+      return [`  Benefit: ${benefit.grants.en}`];
+    case "range": {
+      const shares = benefit.shares
+        ? [`    national ${benefit.shares.national.percent.toString()}%: up to ${both(benefit.shares.national.amount)}; local ${benefit.shares.local.percent.toString()}%: up to ${both(benefit.shares.local.amount)}`]
+        : [];
+      return [`  Benefit: ${benefit.label.en}: from ${both(benefit.min)} up to ${both(benefit.ceiling)} (discretionary)`, ...shares];
+    }
+    default:
+      return [
+        `  Benefit: ${both(benefit.total)}`,
+        ...benefit.components.flatMap((c) => {
+          if (!c.applies) return [`    - ${c.label.en}: does not apply`];
+          if (!c.amount) return [`    - ${c.label.en}: not estimated (give ${c.missing.join(", ")})`];
+          const years = c.years?.length ? ` over ${c.years.length} years (${c.years.map((y) => `${y.percent.toString()}%`).join(", ")})` : "";
+          return [`    - ${c.label.en}: ${both(c.amount)}${years}`];
+        }),
+      ];
+  }
+}

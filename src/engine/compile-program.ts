@@ -1,0 +1,393 @@
+// Compiles one validated program file: parameters parsed by unit, versions checked and split into
+// segments, every expression type-checked and turned into a closure. Problems are collected with
+// the data path they concern; the caller places them in the file.
+import { ExprSyntaxError, COMPARISON_OPS, type ComparisonOp, type Expr } from "../expr/ast.js";
+import { compileComparison, compileExpr, compileIn, ExprTypeError, type Compiled } from "../expr/compile.js";
+import { parseExpr } from "../expr/parse.js";
+import { BOOL, COUNT, DATE, KRW_MONEY, PERCENT, USD_MONEY, YEARS, type ValueType } from "../expr/types.js";
+import { amountString, parseAmount } from "../money/amount.js";
+import { parseDecimal } from "../money/decimal.js";
+import type {
+  BenefitFile, CitationFile, ConditionNode, ParameterFile, ProgramFile, TableFile, UnitName, VersionFile,
+} from "../rules/program-schema.js";
+import type { LawsFile } from "../rules/reference-schema.js";
+import type { DataPath } from "../rules/yaml-source.js";
+import { resolveCitation, type Citation } from "./citation.js";
+import { checkVersions } from "./check-versions.js";
+import { combinerFor } from "./decision-table.js";
+import { profileFieldOf, type FactDefinition } from "./facts.js";
+import type {
+  CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, CompiledTable, CompiledVersion,
+  EvalContext, LeafTest, ParameterInfo, ParameterValueInfo, Read, Segment,
+} from "./program.js";
+import { emptyReads, programScope, type Reads } from "./program-scope.js";
+import { addDays } from "./dates.js";
+import type { Warning } from "./warning.js";
+
+export interface ProgramProblem {
+  readonly path: DataPath;
+  readonly message: string;
+  /** Offset into the expression text at path, when the problem is inside an expression. */
+  readonly offset?: number;
+}
+
+export interface CompileContext {
+  readonly laws: LawsFile["laws"];
+  readonly facts: ReadonlyMap<string, FactDefinition>;
+  readonly programIndex: ReadonlyMap<string, number>;
+}
+
+export const UNIT_TYPES: Record<UnitName, ValueType> = {
+  KRW: KRW_MONEY, USD: USD_MONEY, percent: PERCENT, count: COUNT, years: YEARS, date: DATE,
+};
+
+const NEVER: Read = () => false;
+
+export function compileProgram(file: ProgramFile, path: string, context: CompileContext, problems: ProgramProblem[]): CompiledProgram {
+  const cite = (c: CitationFile, at: DataPath): Citation => {
+    const resolved = resolveCitation(c, context.laws);
+    if (typeof resolved === "string") {
+      problems.push({ path: at, message: resolved });
+      return { text: { en: String(c), ko: String(c) }, url: "" };
+    }
+    return resolved;
+  };
+  const parameters = new Map(
+    Object.entries(file.parameters).map(([name, p]) => [name, compileParameter(name, p, ["parameters", name], cite, problems)]),
+  );
+  problems.push(...checkVersions(file.versions));
+  const dependencies = new Set<number>();
+  const versions = file.versions.map((version, v) =>
+    compileVersion(version, ["versions", v], { file, parameters, context, dependencies, cite, problems }),
+  );
+  return {
+    index: context.programIndex.get(file.id)!,
+    id: file.id,
+    file: path,
+    title: file.title,
+    kind: file.kind,
+    summary: file.summary,
+    citations: file.citations.map((c, i) => cite(c, ["citations", i])),
+    parameters: [...parameters.values()],
+    versions,
+    dependsOn: [...dependencies].sort((a, b) => a - b),
+  };
+}
+
+function compileParameter(
+  name: string,
+  parameter: ParameterFile,
+  at: DataPath,
+  cite: (c: CitationFile, at: DataPath) => Citation,
+  problems: ProgramProblem[],
+): ParameterInfo {
+  const type = UNIT_TYPES[parameter.unit];
+  const values: ParameterValueInfo[] = parameter.values.map((entry, i) => {
+    const path = [...at, "values", i, "value"];
+    const value = parseParameterValue(entry.value, parameter.unit);
+    if (value === undefined) problems.push({ path, message: `${name}: '${entry.value}' is not a valid ${parameter.unit} value` });
+    if (i > 0 && entry.from <= parameter.values[i - 1]!.from) {
+      problems.push({ path: [...at, "values", i, "from"], message: `${name}: values must be in date order; ${entry.from} does not follow ${parameter.values[i - 1]!.from}` });
+    }
+    return {
+      from: entry.from,
+      value,
+      shown: showParameter(value, parameter.unit),
+      cite: cite(entry.cite, [...at, "values", i, "cite"]),
+      verified: entry.verified,
+      confidence: entry.confidence,
+      note: entry.note,
+    };
+  });
+  return { name, label: parameter.label, unit: parameter.unit, type, values };
+}
+
+function parseParameterValue(raw: string | number, unit: UnitName): unknown {
+  switch (unit) {
+    case "KRW":
+    case "USD":
+      return typeof raw === "string" ? parseAmount(raw, unit) : undefined;
+    case "percent":
+      return typeof raw === "string" || Number.isInteger(raw) ? parseDecimal(String(raw)) : undefined;
+    case "count":
+    case "years":
+      return Number.isSafeInteger(raw) && (raw as number) >= 0 ? raw : undefined;
+    case "date":
+      return typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined;
+  }
+}
+
+function showParameter(value: unknown, unit: UnitName): string {
+  if (value === undefined) return "?";
+  if (unit === "KRW" || unit === "USD") return `${unit} ${amountString(value as never)}`;
+  if (unit === "percent") return `${String(value)}%`;
+  return `${String(value)}${unit === "years" ? " years" : ""}`;
+}
+
+interface VersionSetup {
+  readonly file: ProgramFile;
+  readonly parameters: ReadonlyMap<string, ParameterInfo>;
+  readonly context: CompileContext;
+  readonly dependencies: Set<number>;
+  readonly cite: (c: CitationFile, at: DataPath) => Citation;
+  readonly problems: ProgramProblem[];
+}
+
+function compileVersion(version: VersionFile, at: DataPath, setup: VersionSetup): CompiledVersion {
+  const cites = version.cite === undefined ? [] : Array.isArray(version.cite) ? version.cite : [version.cite];
+  const base = {
+    from: version.from,
+    to: version.to ?? null,
+    cites: cites.map((c, i) => setup.cite(c, Array.isArray(version.cite) ? [...at, "cite", i] : [...at, "cite"])),
+    note: version.note,
+    ended: version.ended,
+  };
+  if (version.gap) {
+    for (const key of ["conditions", "benefit", "tables"] as const) {
+      if (version[key]) setup.problems.push({ path: [...at, key], message: "a declared gap has no " + key });
+    }
+    return { ...base, gap: version.gap, segments: [] };
+  }
+  if (!version.conditions || !version.benefit) {
+    setup.problems.push({ path: at, message: `a version in force needs ${!version.conditions ? "conditions" : "a benefit"} (or declare it a gap)` });
+    return { ...base, segments: [] };
+  }
+  return { ...base, segments: segmentDates(version, setup.parameters).map(([from, to]) => compileSegment(version, at, from, to, setup)) };
+}
+
+/** The version's span cut wherever one of the program's parameters takes a new value. */
+function segmentDates(version: VersionFile, parameters: ReadonlyMap<string, ParameterInfo>): [string, string | null][] {
+  const cuts = new Set<string>();
+  for (const parameter of parameters.values()) {
+    for (const value of parameter.values) {
+      if (value.from > version.from && (!version.to || value.from <= version.to)) cuts.add(value.from);
+    }
+  }
+  const starts = [version.from, ...[...cuts].sort()];
+  return starts.map((from, i) => [from, i + 1 < starts.length ? addDays(starts[i + 1]!, -1) : (version.to ?? null)]);
+}
+
+function compileSegment(version: VersionFile, at: DataPath, from: string, to: string | null, setup: VersionSetup): Segment {
+  const { problems } = setup;
+  const tablesSeen: { name: string; type: ValueType }[] = [];
+  let reads = emptyReads();
+  const scope = programScope(
+    {
+      programId: setup.file.id,
+      segmentFrom: from,
+      parameters: setup.parameters,
+      facts: setup.context.facts,
+      programIndex: setup.context.programIndex,
+      tables: tablesSeen,
+      dependencies: setup.dependencies,
+    },
+    () => reads,
+  );
+  const compile = (text: string | number, path: DataPath, expected?: ValueType): Compiled<EvalContext> | undefined => {
+    try {
+      return compileExpr(parseExpr(String(text)), scope, expected);
+    } catch (error) {
+      problems.push(expressionProblem(error, path));
+      return undefined;
+    }
+  };
+
+  const tables = (version.tables ?? []).map((table, t) => {
+    const compiled = compileTable(table, [...at, "tables", t], compile, setup.cite);
+    if (tablesSeen.some((s) => s.name === table.name)) problems.push({ path: [...at, "tables", t, "name"], message: `table ${table.name} is declared twice` });
+    tablesSeen.push({ name: table.name, type: compiled.output });
+    return compiled;
+  });
+
+  const conditions = compileCondition(version.conditions!, [...at, "conditions"], scope, setup, problems);
+  const conditionReads = reads;
+  reads = emptyReads();
+  const benefitReads = reads;
+  /** Runs fn with its own record of reads, then adds them to the benefit's. */
+  const track: Track = (fn) => {
+    reads = emptyReads();
+    const value = fn();
+    const own = reads;
+    reads = benefitReads;
+    own.parameters.forEach((v, k) => benefitReads.parameters.set(k, v));
+    own.optionalFacts.forEach((v, k) => benefitReads.optionalFacts.set(k, v));
+    own.tables.forEach((t) => benefitReads.tables.add(t));
+    return [value, own];
+  };
+  const benefit = compileBenefit(version.benefit!, [...at, "benefit"], compile, track, setup);
+
+  return {
+    from,
+    to,
+    tables,
+    conditions,
+    passes: passesOf(conditions),
+    benefit,
+    conditionWarnings: parameterWarnings(conditionReads),
+    benefitWarnings: [...parameterWarnings(benefitReads), ...(benefit.kind === "range" ? [{ code: "discretionary" } as const] : [])],
+    readsTables: [...new Set([...conditionReads.tables, ...benefitReads.tables])],
+  };
+}
+
+function parameterWarnings(reads: Reads): Warning[] {
+  return [...reads.parameters]
+    .filter(([, value]) => value.confidence === "press" || value.confidence === "unverified")
+    .map(([parameter, value]) => ({ code: "unverified-parameter", parameter, confidence: value.confidence, value: value.shown }));
+}
+
+function expressionProblem(error: unknown, path: DataPath): ProgramProblem {
+  if (error instanceof ExprSyntaxError) return { path, message: error.message, offset: error.offset };
+  if (error instanceof ExprTypeError) return { path, message: error.message, offset: error.span.start };
+  throw error;
+}
+
+type CompileFn = (text: string | number, path: DataPath, expected?: ValueType) => Compiled<EvalContext> | undefined;
+
+function compileTable(table: TableFile, at: DataPath, compile: CompileFn, cite: VersionSetup["cite"]): CompiledTable {
+  const output = UNIT_TYPES[table.output];
+  return {
+    name: table.name,
+    label: table.label,
+    hit: table.hit,
+    output,
+    rows: table.rows.map((row, r) => ({
+      label: row.label,
+      source: row.when,
+      when: compile(row.when, [...at, "rows", r, "when"], BOOL)?.read ?? NEVER,
+      then: compile(row.then, [...at, "rows", r, "then"], output)?.read ?? NEVER,
+      cite: row.cite === undefined ? undefined : cite(row.cite, [...at, "rows", r, "cite"]),
+    })),
+    otherwise: compile(table.otherwise, [...at, "otherwise"], output)?.read ?? NEVER,
+    combine: combinerFor(table.hit, output),
+  };
+}
+
+function compileCondition(
+  node: ConditionNode,
+  at: DataPath,
+  scope: ReturnType<typeof programScope>,
+  setup: VersionSetup,
+  problems: ProgramProblem[],
+): CompiledCondition {
+  const cite = node.cite === undefined ? undefined : setup.cite(node.cite, [...at, "cite"]);
+  if ("test" in node) {
+    const path = [...at, "test"];
+    try {
+      const expr = parseExpr(node.test);
+      return { kind: "leaf", label: node.label, cite, source: node.test, test: compileLeaf(expr, scope) };
+    } catch (error) {
+      problems.push(expressionProblem(error, path));
+      return { kind: "leaf", label: node.label, cite, source: node.test, test: { form: "plain", read: NEVER } };
+    }
+  }
+  if ("not" in node) {
+    return { kind: "not", label: node.label, cite, child: compileCondition(node.not, [...at, "not"], scope, setup, problems) };
+  }
+  const kind = "all" in node ? "all" : "any";
+  const list = "all" in node ? node.all : node.any;
+  return {
+    kind,
+    label: node.label,
+    cite,
+    children: list.map((child, i) => compileCondition(child, [...at, kind, i], scope, setup, problems)),
+  };
+}
+
+function compileLeaf(expr: Expr, scope: ReturnType<typeof programScope>): LeafTest {
+  if (expr.kind === "binary" && COMPARISON_OPS.includes(expr.op)) {
+    return { form: "comparison", ...compileComparison(expr as Expr & { kind: "binary"; op: ComparisonOp }, scope) };
+  }
+  if (expr.kind === "in") return { form: "in", ...compileIn(expr, scope) };
+  return { form: "plain", read: compileExpr(expr, scope, BOOL).read };
+}
+
+/** The condition tree as a single closure that stops at the first deciding leaf. */
+function passesOf(node: CompiledCondition): Read {
+  switch (node.kind) {
+    case "leaf": {
+      const test = node.test;
+      if (test.form === "comparison") {
+        const { left, right, test: compare } = test;
+        const l = left.read;
+        const r = right.read;
+        return (ctx) => compare(l(ctx), r(ctx));
+      }
+      if (test.form === "in") {
+        const read = test.operand.read;
+        const has = test.compare;
+        return (ctx) => has(read(ctx));
+      }
+      return test.read;
+    }
+    case "not": {
+      const child = passesOf(node.child);
+      return (ctx) => !child(ctx);
+    }
+    case "all": {
+      const children = node.children.map(passesOf);
+      return (ctx) => {
+        for (const child of children) if (!child(ctx)) return false;
+        return true;
+      };
+    }
+    case "any": {
+      const children = node.children.map(passesOf);
+      return (ctx) => {
+        for (const child of children) if (child(ctx)) return true;
+        return false;
+      };
+    }
+  }
+}
+
+type Track = <T>(fn: () => T) => [T, Reads];
+
+function compileBenefit(
+  benefit: BenefitFile,
+  at: DataPath,
+  compile: CompileFn,
+  track: Track,
+  { cite, problems }: VersionSetup,
+): CompiledBenefit {
+  const citeAt = (c: CitationFile | undefined, path: DataPath) => (c === undefined ? undefined : cite(c, path));
+  switch (benefit.kind) {
+    case "non-monetary":
+      return { kind: "non-monetary", grants: benefit.grants };
+    case "range":
+      return {
+        kind: "range",
+        label: benefit.label,
+        cite: citeAt(benefit.cite, [...at, "cite"]),
+        ceiling: compile(benefit.ceiling, [...at, "ceiling"], KRW_MONEY)?.read ?? NEVER,
+        shares: benefit.shares && {
+          national: compile(benefit.shares.national, [...at, "shares", "national"], PERCENT)?.read ?? NEVER,
+          local: compile(benefit.shares.local, [...at, "shares", "local"], PERCENT)?.read ?? NEVER,
+        },
+      };
+    default:
+      if (benefit.kind === "schedule" && !benefit.components.some((c) => c.schedule)) {
+        problems.push({ path: [...at, "kind"], message: "a schedule benefit needs a component with a schedule" });
+      }
+      return {
+        kind: benefit.kind,
+        components: benefit.components.map((component, c): CompiledComponent => {
+          const path = [...at, "components", c];
+          const [parts, reads] = track(() => ({
+            when: component.when === undefined ? undefined : compile(component.when, [...path, "when"], BOOL)?.read,
+            amount: compile(component.amount, [...path, "amount"], KRW_MONEY)?.read ?? NEVER,
+            schedule: component.schedule?.map((period, p) => ({
+              years: compile(period.years, [...path, "schedule", p, "years"], YEARS)?.read ?? NEVER,
+              percent: compile(period.percent, [...path, "schedule", p, "percent"], PERCENT)?.read ?? NEVER,
+            })),
+          }));
+          return {
+            id: component.id,
+            label: component.label,
+            cite: citeAt(component.cite, [...path, "cite"]),
+            ...parts,
+            optionalFacts: [...reads.optionalFacts].map(([name, read]) => ({ field: profileFieldOf(name), read })),
+          };
+        }),
+      };
+  }
+}

@@ -1,0 +1,18 @@
+// Calendar arithmetic on ISO dates ("YYYY-MM-DD"), which also compare correctly as strings.
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The last day of a month written YYYY-MM. */
+export function lastDayOfMonth(month: string): string {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+}
+
+/** Today's date in Korea, the default as-of date of an estimate. */
+export function todayInSeoul(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(now);
+}

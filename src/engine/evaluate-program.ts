@@ -1,0 +1,178 @@
+// Evaluates one program for one estimate: the version and segment in force on the as-of date, its
+// decision tables, its conditions (every leaf, when explaining), and its benefit if eligible.
+import type { Decimal } from "decimal.js";
+import { multiplyBy } from "../money/amount.js";
+import { subtract } from "dinero.js/bigint";
+import { BOOL } from "../expr/types.js";
+import { evaluateTable } from "./decision-table.js";
+import { pairOf, sumPairs, ZERO_PAIR } from "./money-pair.js";
+import type { CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, EvalContext, Segment } from "./program.js";
+import type {
+  BenefitResult, ComponentResult, ConditionTrace, NotInForce, ProgramResult, TableTrace, YearAmount,
+} from "./result.js";
+import type { Money } from "../money/money.js";
+import type { Warning } from "./warning.js";
+
+export type Selection =
+  | { readonly segment: Segment; readonly version: { readonly from: string; readonly to: string | null } }
+  | { readonly notInForce: NotInForce };
+
+export function selectVersion(program: CompiledProgram, date: string): Selection {
+  const versions = program.versions;
+  const first = versions[0]!;
+  if (date < first.from) return { notInForce: { reason: "not-yet", startsOn: first.from } };
+  for (const version of versions) {
+    if (date < version.from || (version.to !== null && date > version.to)) continue;
+    if (version.gap) return { notInForce: { reason: "gap", from: version.from, to: version.to!, why: version.gap } };
+    let segment = version.segments[0]!;
+    for (const s of version.segments) if (s.from <= date) segment = s;
+    return { segment, version: { from: version.from, to: version.to } };
+  }
+  const last = versions[versions.length - 1]!;
+  return { notInForce: { reason: "ended", endedOn: last.to!, why: last.ended } };
+}
+
+export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, explain: boolean): ProgramResult {
+  const selection = selectVersion(program, ctx.facts.asOf);
+  if ("notInForce" in selection) {
+    return { program, status: "not-in-force", notInForce: selection.notInForce, warnings: [] };
+  }
+  const { segment, version } = selection;
+  const tables: TableTrace[] = [];
+  segment.tables.forEach((table, slot) => {
+    const outcome = evaluateTable(table, ctx, program.id);
+    ctx.tables[slot] = outcome.value;
+    if (explain) {
+      tables.push({
+        name: table.name,
+        label: table.label,
+        matched: outcome.matched.map((i) => ({ label: table.rows[i]!.label, source: table.rows[i]!.source })),
+        value: { type: table.output, value: outcome.value },
+      });
+    }
+  });
+  const conditions = explain ? traceCondition(segment.conditions, ctx) : undefined;
+  const eligible = conditions ? conditions.passed : (segment.passes(ctx) as boolean);
+  const warnings: Warning[] = [...segment.conditionWarnings, ...referenceWarnings(segment, ctx)];
+  let benefit: BenefitResult | undefined;
+  if (eligible) {
+    benefit = evaluateBenefit(segment.benefit, ctx);
+    warnings.push(...segment.benefitWarnings);
+    if (benefit.kind === "amount" || benefit.kind === "schedule") {
+      for (const c of benefit.components) {
+        if (c.applies && c.amount === null) warnings.push({ code: "not-estimated", component: c.id, missing: c.missing });
+      }
+    }
+  }
+  return {
+    program,
+    status: eligible ? "eligible" : "ineligible",
+    version,
+    conditions,
+    tables: explain ? tables : undefined,
+    benefit,
+    warnings,
+  };
+}
+
+function referenceWarnings(segment: Segment, ctx: EvalContext): Warning[] {
+  const warnings: Warning[] = [];
+  for (const table of segment.readsTables) {
+    const { confidence, note } = ctx.facts.rowTrust[table];
+    if (confidence === "press" || confidence === "unverified") {
+      const row = table === "sectors" ? ctx.facts.sector : table === "technologies" ? ctx.facts.technology : ctx.facts.region;
+      warnings.push({ code: "unverified-reference", table, row: row ?? "", confidence, ...(note ? { note } : {}) });
+    }
+  }
+  return warnings;
+}
+
+function traceCondition(node: CompiledCondition, ctx: EvalContext): ConditionTrace {
+  const base = { kind: node.kind, label: node.label, cite: node.cite };
+  switch (node.kind) {
+    case "leaf": {
+      const test = node.test;
+      if (test.form === "comparison") {
+        const actual = test.left.read(ctx);
+        const threshold = test.right.read(ctx);
+        return {
+          ...base,
+          source: node.source,
+          op: test.op,
+          passed: test.test(actual, threshold),
+          actual: { type: test.left.type, value: actual },
+          threshold: { type: test.right.type, value: threshold },
+        };
+      }
+      if (test.form === "in") {
+        const actual = test.operand.read(ctx);
+        return {
+          ...base,
+          source: node.source,
+          op: "in",
+          passed: test.compare(actual),
+          actual: { type: test.operand.type, value: actual },
+          threshold: { type: test.operand.type, value: test.values },
+        };
+      }
+      const passed = test.read(ctx) as boolean;
+      return { ...base, source: node.source, passed, actual: { type: BOOL, value: passed } };
+    }
+    case "not": {
+      const child = traceCondition(node.child, ctx);
+      return { ...base, passed: !child.passed, children: [child] };
+    }
+    default: {
+      const children = node.children.map((child) => traceCondition(child, ctx));
+      const passed = node.kind === "all" ? children.every((c) => c.passed) : children.some((c) => c.passed);
+      return { ...base, passed, children };
+    }
+  }
+}
+
+function evaluateBenefit(benefit: CompiledBenefit, ctx: EvalContext): BenefitResult {
+  switch (benefit.kind) {
+    case "non-monetary":
+      return benefit;
+    case "range": {
+      const ceiling = pairOf(benefit.ceiling(ctx) as Money, ctx.rate);
+      const shares = benefit.shares && splitShares(ceiling.krw, benefit.shares.national(ctx) as Decimal, benefit.shares.local(ctx) as Decimal, ctx);
+      return { kind: "range", label: benefit.label, cite: benefit.cite, min: ZERO_PAIR, ceiling, shares };
+    }
+    default: {
+      const components = benefit.components.map((component) => evaluateComponent(component, ctx));
+      const known = components.flatMap((c) => (c.applies && c.amount ? [c.amount] : []));
+      return { kind: benefit.kind, components, total: sumPairs(known) };
+    }
+  }
+}
+
+/** National share rounded to the won; the local share is the rest, so the two add up exactly. */
+function splitShares(ceiling: Money, national: Decimal, local: Decimal, ctx: EvalContext) {
+  const nationalAmount = pairOf(multiplyBy(ceiling, national.div(100)), ctx.rate);
+  const localAmount = pairOf(subtract(ceiling, nationalAmount.krw), ctx.rate);
+  return { national: { percent: national, amount: nationalAmount }, local: { percent: local, amount: localAmount } };
+}
+
+function evaluateComponent(component: CompiledComponent, ctx: EvalContext): ComponentResult {
+  const base = { id: component.id, label: component.label, cite: component.cite };
+  if (component.when && !component.when(ctx)) return { ...base, applies: false, amount: null, missing: [] };
+  const notEstimated = (): ComponentResult => ({
+    ...base,
+    applies: true,
+    amount: null,
+    missing: component.optionalFacts.filter((f) => f.read(ctx) === null).map((f) => f.field),
+  });
+  const amount = component.amount(ctx) as Money | null;
+  if (amount === null) return notEstimated();
+  if (!component.schedule) return { ...base, applies: true, amount: pairOf(amount, ctx.rate), missing: [] };
+  const periods = component.schedule.map((period) => ({ count: period.years(ctx) as number | null, percent: period.percent(ctx) as Decimal | null }));
+  if (periods.some((p) => p.count === null || p.percent === null)) return notEstimated();
+  const years: YearAmount[] = [];
+  for (const { count, percent } of periods as { count: number; percent: Decimal }[]) {
+    const yearly = pairOf(multiplyBy(amount, percent.div(100)), ctx.rate);
+    for (let i = 0; i < count; i++) years.push({ year: years.length + 1, percent, amount: yearly });
+  }
+  return { ...base, applies: true, amount: sumPairs(years.map((y) => y.amount)), missing: [], years };
+}
+

@@ -1,0 +1,135 @@
+// A program as the engine holds it after loading: versions split into segments (spans in which no
+// parameter changes), each with its conditions, decision tables and benefit compiled to closures.
+import type { Reader, ComparisonParts, InParts } from "../expr/compile.js";
+import type { ValueType } from "../expr/types.js";
+import type { ExchangeRate } from "../money/exchange-rate.js";
+import type { LocalizedText } from "../rules/program-schema.js";
+import type { Citation } from "./citation.js";
+import type { Facts } from "./facts.js";
+import type { Warning } from "./warning.js";
+
+export interface EvalContext {
+  readonly facts: Facts;
+  readonly rate: ExchangeRate;
+  /** 1 where the program with that index came out eligible in this estimate. */
+  readonly eligible: Uint8Array;
+  /** The decision-table results of the program being evaluated, by table slot. */
+  readonly tables: unknown[];
+}
+
+export type Read = Reader<EvalContext>;
+
+export type ProgramKind = "qualification" | "tax" | "grant" | "site" | "subsidy";
+
+export interface ParameterValueInfo {
+  readonly from: string;
+  readonly value: unknown;
+  readonly shown: string;
+  readonly cite: Citation;
+  readonly verified: string;
+  readonly confidence: string;
+  readonly note?: string;
+}
+
+export interface ParameterInfo {
+  readonly name: string;
+  readonly label: LocalizedText;
+  readonly unit: string;
+  readonly type: ValueType;
+  readonly values: readonly ParameterValueInfo[];
+}
+
+export type LeafTest =
+  | ({ readonly form: "comparison" } & ComparisonParts<EvalContext>)
+  | ({ readonly form: "in" } & InParts<EvalContext>)
+  | { readonly form: "plain"; readonly read: Read };
+
+export type CompiledCondition =
+  | {
+      readonly kind: "leaf";
+      readonly label: LocalizedText;
+      readonly cite?: Citation;
+      readonly source: string;
+      readonly test: LeafTest;
+    }
+  | {
+      readonly kind: "all" | "any";
+      readonly label?: LocalizedText;
+      readonly cite?: Citation;
+      readonly children: readonly CompiledCondition[];
+    }
+  | { readonly kind: "not"; readonly label?: LocalizedText; readonly cite?: Citation; readonly child: CompiledCondition };
+
+export interface CompiledTable {
+  readonly name: string;
+  readonly label: LocalizedText;
+  readonly hit: "first" | "unique" | "collect-max" | "collect-min" | "collect-sum";
+  readonly output: ValueType;
+  readonly rows: readonly { readonly label: LocalizedText; readonly source: string; readonly when: Read; readonly then: Read; readonly cite?: Citation }[];
+  readonly otherwise: Read;
+  /** Combines the matched rows' values under a collect-* policy. */
+  readonly combine: (values: readonly unknown[]) => unknown;
+}
+
+export interface CompiledComponent {
+  readonly id: string;
+  readonly label: LocalizedText;
+  readonly cite?: Citation;
+  readonly when?: Read;
+  readonly amount: Read;
+  readonly schedule?: readonly { readonly years: Read; readonly percent: Read }[];
+  /** Optional facts the component reads: the ones missing say why it could not be estimated. */
+  readonly optionalFacts: readonly { readonly field: string; readonly read: Read }[];
+}
+
+export type CompiledBenefit =
+  | { readonly kind: "non-monetary"; readonly grants: LocalizedText }
+  | { readonly kind: "amount" | "schedule"; readonly components: readonly CompiledComponent[] }
+  | {
+      readonly kind: "range";
+      readonly label: LocalizedText;
+      readonly cite?: Citation;
+      readonly ceiling: Read;
+      readonly shares?: { readonly national: Read; readonly local: Read };
+    };
+
+export interface Segment {
+  readonly from: string;
+  readonly to: string | null;
+  readonly tables: readonly CompiledTable[];
+  readonly conditions: CompiledCondition;
+  /** The conditions as one short-circuiting closure, for estimates without explanations. */
+  readonly passes: Read;
+  readonly benefit: CompiledBenefit;
+  /** Warnings owed whenever the segment is evaluated (its conditions use an unverified figure)… */
+  readonly conditionWarnings: readonly Warning[];
+  /** …and when the program is eligible and its benefit is computed. */
+  readonly benefitWarnings: readonly Warning[];
+  /** Reference tables the segment reads, whose row's confidence the result must report. */
+  readonly readsTables: readonly ("sectors" | "technologies" | "regions")[];
+}
+
+export interface CompiledVersion {
+  readonly from: string;
+  readonly to: string | null;
+  readonly cites: readonly Citation[];
+  readonly note?: LocalizedText;
+  /** A declared gap: not in force between from and to, for this reason. */
+  readonly gap?: LocalizedText;
+  readonly ended?: LocalizedText;
+  readonly segments: readonly Segment[];
+}
+
+export interface CompiledProgram {
+  readonly index: number;
+  readonly id: string;
+  readonly file: string;
+  readonly title: LocalizedText;
+  readonly kind: ProgramKind;
+  readonly summary: LocalizedText;
+  readonly citations: readonly Citation[];
+  readonly parameters: readonly ParameterInfo[];
+  readonly versions: readonly CompiledVersion[];
+  /** Indexes of the programs whose eligibility this one reads. */
+  readonly dependsOn: readonly number[];
+}

@@ -1,0 +1,47 @@
+// The default USD/KRW rate for a date: the monthly average of the date's month, or of the latest
+// earlier month still within the table's declared age limit. Outside that, there is no default and
+// the profile must give its own rate.
+import { Exact } from "../money/decimal.js";
+import type { ExchangeRate } from "../money/exchange-rate.js";
+import type { ExchangeRatesFile } from "../rules/reference-schema.js";
+import { addDays, lastDayOfMonth } from "./dates.js";
+
+export interface RateTable {
+  readonly first: string;
+  readonly last: string;
+  readonly maxAgeDays: number;
+  /** The rate for a date, or why there is none. */
+  rateOn(date: string): ExchangeRate | string;
+}
+
+export function compileRateTable(file: ExchangeRatesFile): RateTable {
+  const months = Object.keys(file.rates).sort();
+  const rates = new Map(
+    months.map((month) => [
+      month,
+      { krwPerUsd: new Exact(file.rates[month]!), date: lastDayOfMonth(month), source: `${file.source.title}, monthly average ${month}` },
+    ]),
+  );
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  return {
+    first,
+    last,
+    maxAgeDays: file.maxAgeDays,
+    rateOn(date) {
+      const month = date.slice(0, 7);
+      let candidate: string | undefined;
+      for (let i = months.length - 1; i >= 0; i--) {
+        if (months[i]! <= month) {
+          candidate = months[i];
+          break;
+        }
+      }
+      const rate = candidate ? rates.get(candidate) : undefined;
+      if (!rate || date > addDays(rate.date, file.maxAgeDays)) {
+        return `the rate table covers ${first} to ${last} (usable until ${addDays(lastDayOfMonth(last), file.maxAgeDays)}); give an exchangeRate for ${date}`;
+      }
+      return rate;
+    },
+  };
+}

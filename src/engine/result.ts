@@ -1,0 +1,111 @@
+// What an estimate says about each program. Values stay typed (Money, Decimal) with their types, so
+// that each face formats them for its readers; result-json.ts gives the API's plain form.
+import type { Decimal } from "decimal.js";
+import type { ValueType } from "../expr/types.js";
+import type { ExchangeRate } from "../money/exchange-rate.js";
+import type { Money } from "../money/money.js";
+import type { LocalizedText } from "../rules/program-schema.js";
+import type { Profile } from "../profile/schema.js";
+import type { Citation } from "./citation.js";
+import type { CompiledProgram } from "./program.js";
+import type { Warning } from "./warning.js";
+
+export type Status = "eligible" | "ineligible" | "not-in-force";
+
+/** A value shown in an explanation, with its type; null when the profile did not give it. */
+export interface Shown {
+  readonly type: ValueType;
+  readonly value: unknown;
+}
+
+export interface ConditionTrace {
+  readonly kind: "leaf" | "all" | "any" | "not";
+  readonly label?: LocalizedText;
+  readonly cite?: Citation;
+  readonly passed: boolean;
+  /** Leaves: the expression as written in the rule file. */
+  readonly source?: string;
+  readonly op?: string;
+  readonly actual?: Shown;
+  readonly threshold?: Shown;
+  readonly children?: readonly ConditionTrace[];
+}
+
+export interface TableTrace {
+  readonly name: string;
+  readonly label: LocalizedText;
+  readonly matched: readonly { readonly label: LocalizedText; readonly source: string }[];
+  readonly value: Shown;
+}
+
+/** An amount in both currencies, each rounded to its minor unit. */
+export interface MoneyPair {
+  readonly krw: Money;
+  readonly usd: Money;
+}
+
+export interface YearAmount {
+  readonly year: number;
+  readonly percent: Decimal;
+  readonly amount: MoneyPair;
+}
+
+export interface ComponentResult {
+  readonly id: string;
+  readonly label: LocalizedText;
+  readonly cite?: Citation;
+  readonly applies: boolean;
+  /** Null when an input it needs was not given; see missing. */
+  readonly amount: MoneyPair | null;
+  readonly missing: readonly string[];
+  readonly years?: readonly YearAmount[];
+}
+
+export type BenefitResult =
+  | { readonly kind: "non-monetary"; readonly grants: LocalizedText }
+  | { readonly kind: "amount" | "schedule"; readonly components: readonly ComponentResult[]; readonly total: MoneyPair }
+  | {
+      readonly kind: "range";
+      readonly label: LocalizedText;
+      readonly cite?: Citation;
+      readonly min: MoneyPair;
+      readonly ceiling: MoneyPair;
+      readonly shares?: {
+        readonly national: { readonly percent: Decimal; readonly amount: MoneyPair };
+        readonly local: { readonly percent: Decimal; readonly amount: MoneyPair };
+      };
+    };
+
+export type NotInForce =
+  | { readonly reason: "not-yet"; readonly startsOn: string }
+  | { readonly reason: "ended"; readonly endedOn: string; readonly why?: LocalizedText }
+  | { readonly reason: "gap"; readonly from: string; readonly to: string; readonly why: LocalizedText };
+
+export interface ProgramResult {
+  readonly program: CompiledProgram;
+  readonly status: Status;
+  readonly version?: { readonly from: string; readonly to: string | null };
+  readonly notInForce?: NotInForce;
+  /** Absent when the estimate was asked for without explanations. */
+  readonly conditions?: ConditionTrace;
+  readonly tables?: readonly TableTrace[];
+  readonly benefit?: BenefitResult;
+  readonly warnings: readonly Warning[];
+}
+
+export interface Receipt {
+  readonly rulesetHash: string;
+  readonly engineVersion: string;
+  readonly inputHash: string;
+  readonly asOf: string;
+  readonly exchangeRate: ExchangeRate;
+}
+
+export interface Estimate {
+  readonly asOf: string;
+  readonly profile: Profile;
+  readonly exchangeRate: ExchangeRate;
+  readonly programs: readonly ProgramResult[];
+  readonly totals: { readonly certain: MoneyPair; readonly upTo: MoneyPair };
+  readonly receipt: Receipt;
+}

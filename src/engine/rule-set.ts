@@ -1,0 +1,153 @@
+// Loading a rule set: every file parsed with positions, checked against its schema, its references
+// resolved, its expressions compiled — and every problem reported at once. A rule set with any
+// problem is never returned.
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { makeProfileSchema } from "../profile/schema.js";
+import { ProfileError } from "../profile/profile-error.js";
+import { parseProfile } from "../profile/parse-profile.js";
+import { Program, type ProgramFile } from "../rules/program-schema.js";
+import { ExchangeRates, Laws, ReferenceTable, type LawsFile } from "../rules/reference-schema.js";
+import { RuleSetError, type RuleProblem } from "../rules/rule-set-error.js";
+import { validateAgainst } from "../rules/schema-problems.js";
+import { parseYamlSource, type SourceFile, type YamlSource } from "../rules/yaml-source.js";
+import { compileCodeTable, type CodeTable, type TableName, type TableProblem } from "./code-tables.js";
+import { compileProgram, type ProgramProblem } from "./compile-program.js";
+import { dependencyOrder } from "./dependency-order.js";
+import { factCatalogue, type FactDefinition } from "./facts.js";
+import { mergeProfile } from "./merge-profile.js";
+import type { CompiledProgram } from "./program.js";
+import { compileRateTable, type RateTable } from "./rate-table.js";
+
+export interface RuleSet {
+  /** In evaluation order: every program after the programs it depends on. */
+  readonly programs: readonly CompiledProgram[];
+  readonly byId: ReadonlyMap<string, CompiledProgram>;
+  readonly tables: Readonly<Record<TableName, CodeTable>>;
+  readonly laws: LawsFile["laws"];
+  readonly rates: RateTable;
+  readonly facts: readonly FactDefinition[];
+  readonly profileSchema: ReturnType<typeof makeProfileSchema>;
+  /** The program files as validated, for examples and audit. */
+  readonly sources: ReadonlyMap<string, { readonly file: ProgramFile; readonly source: SourceFile }>;
+  /** sha256 of every rule file's path and text: names this exact rule set in receipts. */
+  readonly hash: string;
+}
+
+const REFERENCE = "rules/reference/";
+const TABLE_FILES: Record<TableName, string> = {
+  sectors: `${REFERENCE}sectors.yaml`,
+  technologies: `${REFERENCE}technologies.yaml`,
+  regions: `${REFERENCE}regions.yaml`,
+};
+
+export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
+  const problems: RuleProblem[] = [];
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const sources = new Map(files.map((f) => [f.path, parseYamlSource(f)]));
+  sources.forEach((s) => problems.push(...s.problems));
+
+  const reference = <T>(path: string, schema: z.ZodType<T>): { value?: T; source?: YamlSource } => {
+    const source = sources.get(path);
+    if (!source) {
+      problems.push({ file: path, line: 1, col: 1, message: "this reference file is missing" });
+      return {};
+    }
+    if (source.problems.length) return { source };
+    const result = validateAgainst(schema, source);
+    problems.push(...result.problems);
+    return { value: result.value, source };
+  };
+
+  const laws = reference(`${REFERENCE}laws.yaml`, Laws).value?.laws ?? {};
+  const ratesFile = reference(`${REFERENCE}usd-krw.yaml`, ExchangeRates).value;
+  const tables = {} as Record<TableName, CodeTable>;
+  for (const [name, path] of Object.entries(TABLE_FILES) as [TableName, string][]) {
+    const { value, source } = reference(path, ReferenceTable);
+    const tableProblems: TableProblem[] = [];
+    if (value && value.table !== name) tableProblems.push({ path: ["table"], message: `this file holds the ${name} table` });
+    tables[name] = value
+      ? compileCodeTable(value, tableProblems)
+      : { name, label: { en: name, ko: name }, columns: [], rows: new Map(), absentValues: [] };
+    if (source) problems.push(...tableProblems.map((p) => source.problemAt(p.path, p.message)));
+  }
+  if (tables.technologies.rows.size && !tables.technologies.absentValues) {
+    problems.push({ file: TABLE_FILES.technologies, line: 1, col: 1, message: "every technology column needs an absent value: a profile may name no technology" });
+  }
+
+  const programFiles: { file: ProgramFile; source: YamlSource }[] = [];
+  for (const [path, source] of sources) {
+    if (path.startsWith(REFERENCE) || source.problems.length) continue;
+    const result = validateAgainst(Program, source);
+    problems.push(...result.problems);
+    if (result.value) programFiles.push({ file: result.value, source });
+  }
+  const programIndex = new Map<string, number>();
+  programFiles.forEach(({ file, source }, i) => {
+    if (programIndex.has(file.id)) problems.push(source.problemAt(["id"], `program id ${file.id} is already used by another file`));
+    else programIndex.set(file.id, i);
+  });
+
+  const facts = factCatalogue(tables);
+  const context = { laws, facts: new Map(facts.map((f) => [f.name, f])), programIndex };
+  const compiled = programFiles.map(({ file, source }) => {
+    const found: ProgramProblem[] = [];
+    const program = compileProgram(file, source.file, context, found);
+    problems.push(...found.map((p) => source.problemAt(p.path, p.message, p.offset)));
+    return program;
+  });
+
+  const ordering = dependencyOrder(compiled);
+  if ("cycle" in ordering) {
+    const first = programFiles[programIndex.get(ordering.cycle[0]!)!]!;
+    problems.push(first.source.problemAt(["versions"], `programs depend on each other in a cycle: ${ordering.cycle.join(" → ")}`));
+  }
+
+  const profileSchema = makeProfileSchema({
+    sectors: [...tables.sectors.rows.keys()],
+    technologies: [...tables.technologies.rows.keys()],
+    regions: [...tables.regions.rows.keys()],
+  });
+  for (const { file, source } of programFiles) {
+    file.examples.forEach((example, i) => {
+      try {
+        parseProfile(mergeProfile(file.exampleProfile ?? {}, example.profile), profileSchema);
+      } catch (error) {
+        if (!(error instanceof ProfileError)) throw error;
+        for (const issue of error.issues) {
+          problems.push(source.problemAt(["examples", i, "profile", ...issue.path.split(".")], `example profile: ${issue.path} ${issue.message}`));
+        }
+      }
+    });
+  }
+
+  if (problems.length || !ratesFile || "cycle" in ordering) throw new RuleSetError(sortProblems(problems));
+  const programs = ordering.order.map((i) => compiled[i]!);
+  return {
+    programs,
+    byId: new Map(programs.map((p) => [p.id, p])),
+    tables,
+    laws,
+    rates: compileRateTable(ratesFile),
+    facts,
+    profileSchema,
+    sources: new Map(programFiles.map(({ file, source }) => [file.id, { file, source: byPath.get(source.file)! }])),
+    hash: hashFiles(files),
+  };
+}
+
+function sortProblems(problems: readonly RuleProblem[]): RuleProblem[] {
+  const seen = new Set<string>();
+  return [...problems]
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col)
+    .filter((p) => {
+      const key = `${p.file}:${p.line}:${p.col}:${p.message}`;
+      return !seen.has(key) && seen.add(key);
+    });
+}
+
+function hashFiles(files: readonly SourceFile[]): string {
+  const hash = createHash("sha256");
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) hash.update(`${file.path}\0${file.text}\0`);
+  return hash.digest("hex");
+}

@@ -1,0 +1,27 @@
+// A value from an explanation (a profile's figure, a threshold) as one line of text.
+import type { Decimal } from "decimal.js";
+import { formatMoney, groupDigits } from "../money/format-money.js";
+import type { Money } from "../money/money.js";
+import type { Shown } from "./result.js";
+
+export type Lang = "en" | "ko";
+
+export function showValue(shown: Shown, lang: Lang): string {
+  const { type, value } = shown;
+  if (value === null || value === undefined) return lang === "ko" ? "(입력 없음)" : "(not given)";
+  if (Array.isArray(value)) return value.map(String).join(", ");
+  switch (type.kind) {
+    case "money":
+      return formatMoney(value as Money);
+    case "percent":
+      return `${groupDigits((value as Decimal).toString())}%`;
+    case "bool":
+      return value ? (lang === "ko" ? "예" : "yes") : lang === "ko" ? "아니오" : "no";
+    case "count":
+      return groupDigits(String(value));
+    case "years":
+      return lang === "ko" ? `${String(value)}년` : `${String(value)} years`;
+    default:
+      return String(value);
+  }
+}

@@ -1,0 +1,300 @@
+// Type-checks an expression against a scope and compiles it to a closure, once, at load. The
+// closure does no parsing and no name look-ups: every reference was resolved here.
+import { add, compare, maximum, minimum, subtract } from "dinero.js/bigint";
+import type { Decimal } from "decimal.js";
+import { multiplyBy } from "../money/amount.js";
+import { Exact } from "../money/decimal.js";
+import type { Money } from "../money/money.js";
+import type { ComparisonOp, Expr, Span } from "./ast.js";
+import { didYouMean } from "./did-you-mean.js";
+import {
+  acceptsNumberLiteral, BOOL, COUNT, isOrdered, sameType, typeName, type ValueType,
+} from "./types.js";
+
+export type Reader<C> = (ctx: C) => unknown;
+
+export interface Binding<C> {
+  readonly type: ValueType;
+  readonly read: Reader<C>;
+}
+
+/** What names mean where an expression is compiled: facts, parameters, tables, programs. */
+export interface Scope<C> {
+  /** A binding, or the reason there is none (with a did-you-mean). */
+  lookup(path: readonly string[]): Binding<C> | string;
+  /** Reads whether another program came out eligible, or the reason it cannot be referred to. */
+  eligible(programId: string): Reader<C> | string;
+}
+
+export interface Compiled<C> {
+  readonly type: ValueType;
+  readonly read: Reader<C>;
+  /** True when the value does not depend on the evaluation (a literal, a parameter). */
+  readonly constant: boolean;
+}
+
+export class ExprTypeError extends Error {
+  constructor(
+    message: string,
+    readonly span: Span,
+  ) {
+    super(message);
+  }
+}
+
+type Comparator = (left: unknown, right: unknown) => boolean;
+
+export function compileExpr<C>(expr: Expr, scope: Scope<C>, expected?: ValueType): Compiled<C> {
+  const compiled = compileNode(expr, scope, expected);
+  if (expected && !sameType(compiled.type, expected)) {
+    throw new ExprTypeError(`expected ${typeName(expected)} but this is ${typeName(compiled.type)}`, expr);
+  }
+  return compiled;
+}
+
+function constant<C>(type: ValueType, value: unknown): Compiled<C> {
+  return { type, read: () => value, constant: true };
+}
+
+function compileNode<C>(expr: Expr, scope: Scope<C>, hint?: ValueType): Compiled<C> {
+  switch (expr.kind) {
+    case "number":
+      if (!hint || !acceptsNumberLiteral(hint)) {
+        throw new ExprTypeError(
+          hint
+            ? `a bare number cannot be ${typeName(hint)}; use a cited parameter`
+            : "a bare number needs a unit here; compare it with a typed value or use a parameter",
+          expr,
+        );
+      }
+      return constant(hint, literalValue(expr.text, hint, expr));
+    case "string":
+      if (hint?.kind !== "code") throw new ExprTypeError("a text literal can only be compared with a code", expr);
+      return constant(hint, checkCode(expr.value, hint, expr));
+    case "bool":
+      return constant(BOOL, expr.value);
+    case "ref": {
+      const binding = scope.lookup(expr.path);
+      if (typeof binding === "string") throw new ExprTypeError(binding, expr);
+      return { type: binding.type, read: binding.read, constant: false };
+    }
+    case "call":
+      return compileCall(expr, scope, hint);
+    case "not": {
+      const operand = compileExpr(expr.operand, scope, BOOL);
+      const read = operand.read;
+      return { type: BOOL, read: (ctx) => !read(ctx), constant: operand.constant };
+    }
+    case "in": {
+      const { operand, compare: test } = compileIn(expr, scope);
+      const read = operand.read;
+      return { type: BOOL, read: (ctx) => test(read(ctx)), constant: false };
+    }
+    case "binary":
+      if (expr.op === "and" || expr.op === "or") {
+        const left = compileExpr(expr.left, scope, BOOL).read;
+        const right = compileExpr(expr.right, scope, BOOL).read;
+        const read: Reader<C> =
+          expr.op === "and" ? (ctx) => (left(ctx) as boolean) && (right(ctx) as boolean)
+            : (ctx) => (left(ctx) as boolean) || (right(ctx) as boolean);
+        return { type: BOOL, read, constant: false };
+      }
+      if (expr.op === "+" || expr.op === "-" || expr.op === "*") {
+        return compileArithmetic(expr as Expr & { kind: "binary"; op: "+" | "-" | "*" }, scope, hint);
+      }
+      {
+        const parts = compileComparison(expr as Expr & { kind: "binary"; op: ComparisonOp }, scope);
+        const { left, right, test } = parts;
+        return { type: BOOL, read: (ctx) => test(left.read(ctx), right.read(ctx)), constant: false };
+      }
+  }
+}
+
+function literalValue(text: string, type: ValueType, span: Span): unknown {
+  if (type.kind === "percent") return new Exact(text);
+  if (!/^[0-9]+$/.test(text)) throw new ExprTypeError(`${typeName(type)} must be a whole number`, span);
+  return Number(text);
+}
+
+function checkCode(value: string, type: ValueType & { kind: "code" }, span: Span): string {
+  if (!type.values.includes(value)) {
+    throw new ExprTypeError(`'${value}' is not a ${type.of} code${didYouMean(value, type.values)}`, span);
+  }
+  return value;
+}
+
+/** Compiles both operands, letting a literal on one side take the type of the other. */
+function compilePair<C>(left: Expr, right: Expr, scope: Scope<C>): [Compiled<C>, Compiled<C>] {
+  const literal = (e: Expr) => e.kind === "number" || e.kind === "string";
+  if (literal(left) && !literal(right)) {
+    const r = compileNode(right, scope);
+    return [compileNode(left, scope, r.type), r];
+  }
+  const l = compileNode(left, scope);
+  return [l, compileNode(right, scope, l.type)];
+}
+
+export interface ComparisonParts<C> {
+  readonly op: ComparisonOp;
+  readonly left: Compiled<C>;
+  readonly right: Compiled<C>;
+  readonly test: Comparator;
+}
+
+export function compileComparison<C>(
+  expr: Expr & { kind: "binary"; op: ComparisonOp },
+  scope: Scope<C>,
+): ComparisonParts<C> {
+  const [left, right] = compilePair(expr.left, expr.right, scope);
+  if (!sameType(left.type, right.type)) {
+    throw new ExprTypeError(`cannot compare ${typeName(left.type)} with ${typeName(right.type)}`, expr);
+  }
+  const ordering = expr.op !== "==" && expr.op !== "!=";
+  if (ordering && !isOrdered(left.type)) {
+    throw new ExprTypeError(`${typeName(left.type)} values have no order; use == or !=`, expr);
+  }
+  const cmp = comparatorFor(left.type);
+  const test = OUTCOME[expr.op];
+  // A value the profile did not give (an optional cost) fails every test on it.
+  return { op: expr.op, left, right, test: (l, r) => l !== null && r !== null && test(cmp(l, r)) };
+}
+
+const OUTCOME: Record<ComparisonOp, (sign: number) => boolean> = {
+  "==": (s) => s === 0, "!=": (s) => s !== 0, "<": (s) => s < 0,
+  "<=": (s) => s <= 0, ">": (s) => s > 0, ">=": (s) => s >= 0,
+};
+
+function comparatorFor(type: ValueType): (a: unknown, b: unknown) => number {
+  switch (type.kind) {
+    case "money":
+      return (a, b) => compare(a as Money, b as Money);
+    case "percent":
+      return (a, b) => (a as Decimal).cmp(b as Decimal);
+    case "count":
+    case "years":
+      return (a, b) => (a as number) - (b as number);
+    default:
+      return (a, b) => (a === b ? 0 : (a as string) < (b as string) ? -1 : 1);
+  }
+}
+
+export interface InParts<C> {
+  readonly operand: Compiled<C>;
+  readonly values: readonly unknown[];
+  readonly compare: (value: unknown) => boolean;
+}
+
+export function compileIn<C>(expr: Expr & { kind: "in" }, scope: Scope<C>): InParts<C> {
+  const operand = compileNode(expr.operand, scope);
+  if (operand.type.kind !== "code") {
+    throw new ExprTypeError(`'in' takes a code, not ${typeName(operand.type)}`, expr.operand);
+  }
+  const values = expr.list.map((item) => {
+    const compiled = compileExpr(item, scope, operand.type);
+    if (!compiled.constant) throw new ExprTypeError("the list after 'in' must hold literal codes", item);
+    return compiled.read(undefined as C);
+  });
+  const set = new Set(values);
+  return { operand, values, compare: (value) => set.has(value) };
+}
+
+function compileArithmetic<C>(
+  expr: Expr & { kind: "binary"; op: "+" | "-" | "*" },
+  scope: Scope<C>,
+  hint: ValueType | undefined,
+): Compiled<C> {
+  const [left, right] = expr.left.kind === "number" && expr.right.kind === "number"
+    ? [compileNode(expr.left, scope, hint), compileNode(expr.right, scope, hint)]
+    : compilePair(expr.left, expr.right, scope);
+  const l = left.read;
+  const r = right.read;
+  const bothConstant = left.constant && right.constant;
+  // Arithmetic on a value the profile did not give yields "not given" (null), never zero.
+  const result = (type: ValueType, read: (a: unknown, b: unknown) => unknown): Compiled<C> => ({
+    type,
+    read: (ctx) => {
+      const a = l(ctx);
+      const b = r(ctx);
+      return a === null || b === null ? null : read(a, b);
+    },
+    constant: bothConstant,
+  });
+
+  if (expr.op === "*") {
+    const [money, factor, swap] = left.type.kind === "money" ? [left, right, false] : [right, left, true];
+    if (money.type.kind === "money") {
+      const order = (a: unknown, b: unknown): [Money, unknown] => (swap ? [b as Money, a] : [a as Money, b]);
+      if (factor.type.kind === "percent") {
+        return result(money.type, (a, b) => {
+          const [m, f] = order(a, b);
+          return multiplyBy(m, (f as Decimal).div(100));
+        });
+      }
+      if (factor.type.kind === "count" || factor.type.kind === "years") {
+        return result(money.type, (a, b) => {
+          const [m, f] = order(a, b);
+          return multiplyBy(m, new Exact(f as number));
+        });
+      }
+    }
+    if (left.type.kind === "count" && right.type.kind === "count") {
+      return result(COUNT, (a, b) => (a as number) * (b as number));
+    }
+    throw new ExprTypeError(`cannot multiply ${typeName(left.type)} by ${typeName(right.type)}`, expr);
+  }
+
+  if (!sameType(left.type, right.type)) {
+    throw new ExprTypeError(`cannot ${expr.op === "+" ? "add" : "subtract"} ${typeName(right.type)} and ${typeName(left.type)}`, expr);
+  }
+  const sign = expr.op === "+" ? 1 : -1;
+  switch (left.type.kind) {
+    case "money":
+      return result(left.type, sign > 0 ? (a, b) => add(a as Money, b as Money) : (a, b) => subtract(a as Money, b as Money));
+    case "percent":
+      return result(left.type, (a, b) => (a as Decimal).plus((b as Decimal).times(sign)));
+    case "count":
+    case "years":
+      return result(left.type, (a, b) => (a as number) + sign * (b as number));
+    default:
+      throw new ExprTypeError(`cannot ${expr.op === "+" ? "add" : "subtract"} ${typeName(left.type)} values`, expr);
+  }
+}
+
+function compileCall<C>(expr: Expr & { kind: "call" }, scope: Scope<C>, hint?: ValueType): Compiled<C> {
+  if (expr.name === "eligible") {
+    const [arg] = expr.args;
+    if (expr.args.length !== 1 || arg?.kind !== "string") {
+      throw new ExprTypeError("eligible takes one program id in quotes: eligible('fiz-individual')", expr);
+    }
+    const read = scope.eligible(arg.value);
+    if (typeof read === "string") throw new ExprTypeError(read, arg);
+    return { type: BOOL, read, constant: false };
+  }
+  if (expr.name === "min" || expr.name === "max") {
+    if (expr.args.length < 2) throw new ExprTypeError(`${expr.name} takes two or more values`, expr);
+    const first = expr.args.find((a) => a.kind !== "number") ?? expr.args[0]!;
+    const type = compileNode(first, scope, hint).type;
+    if (!isOrdered(type)) throw new ExprTypeError(`${expr.name} needs ordered values, not ${typeName(type)}`, expr);
+    const reads = expr.args.map((a) => compileExpr(a, scope, type).read);
+    const pick = pickerFor(type, expr.name);
+    return {
+      type,
+      read: (ctx) => {
+        const values = reads.map((read) => read(ctx));
+        return values.includes(null) ? null : pick(values);
+      },
+      constant: false,
+    };
+  }
+  throw new ExprTypeError(`unknown function ${expr.name}${didYouMean(expr.name, ["eligible", "min", "max"])}`, expr);
+}
+
+function pickerFor(type: ValueType, which: "min" | "max"): (values: unknown[]) => unknown {
+  if (type.kind === "money") {
+    type Some = [Money, ...Money[]];
+    return which === "min" ? (v) => minimum(v as Some) : (v) => maximum(v as Some);
+  }
+  const cmp = comparatorFor(type);
+  const better = which === "min" ? (s: number) => s < 0 : (s: number) => s > 0;
+  return (values) => values.reduce((best, v) => (better(cmp(v, best)) ? v : best));
+}

@@ -1,0 +1,19 @@
+// Money as people read it: ₩1,234,567 and $1,234.56 (Korean and English readers group digits the same
+// way). Formatting works on the exact decimal string, so no amount passes through a float.
+import { amountString } from "./amount.js";
+import { currencyOf, type Money } from "./money.js";
+
+const SYMBOL = { KRW: "₩", USD: "$" } as const;
+
+export function groupDigits(decimal: string): string {
+  const negative = decimal.startsWith("-");
+  const [whole = "", fraction] = (negative ? decimal.slice(1) : decimal).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative ? "-" : ""}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
+}
+
+export function formatMoney(money: Money): string {
+  const text = groupDigits(amountString(money));
+  const symbol = SYMBOL[currencyOf(money)];
+  return text.startsWith("-") ? `-${symbol}${text.slice(1)}` : `${symbol}${text}`;
+}

@@ -1,0 +1,28 @@
+// Validates a profile against the v1 contract and reports every bad field at once.
+import type { z } from "zod";
+import { ProfileError, type ProfileIssue } from "./profile-error.js";
+import type { makeProfileSchema, Profile } from "./schema.js";
+
+export function parseProfile(input: unknown, schema: ReturnType<typeof makeProfileSchema>): Profile {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return result.data;
+  throw new ProfileError(result.error.issues.flatMap(toProfileIssues));
+}
+
+function toProfileIssues(issue: z.core.$ZodIssue): ProfileIssue[] {
+  const path = issue.path.map(String).join(".");
+  const at = (suffix: string) => (path ? `${path}.${suffix}` : suffix);
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => ({ path: at(key), message: "is not a field of the profile" }));
+    case "invalid_type":
+      return [{ path, message: issue.input === undefined ? "is required" : `must be ${issue.expected === "int" ? "a whole number" : `a ${issue.expected}`}` }];
+    case "invalid_value":
+      return [{ path, message: issue.input === undefined ? "is required" : `must be one of ${issue.values.map(String).join(", ")}` }];
+    case "too_big":
+    case "too_small":
+      return [{ path, message: `must be ${issue.code === "too_big" ? "at most" : "at least"} ${String(issue.code === "too_big" ? issue.maximum : issue.minimum)}` }];
+    default:
+      return [{ path, message: issue.message }];
+  }
+}

@@ -1,0 +1,107 @@
+// The investment profile, v1: the public contract of the estimate. This schema is the single source
+// of the profile's TypeScript type, of request validation, of the form's fields and of the OpenAPI
+// document. Code fields take their choices from the rule set's reference tables.
+import { z } from "zod";
+import { Exact } from "../money/decimal.js";
+
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, "is not a real calendar date");
+
+/** At most 18 digits before the point: KRW 10^17 is beyond any investment and keeps input bounded. */
+const decimalString = (what: string, digits: number) =>
+  z.string().regex(new RegExp(`^(0|[1-9]\\d{0,17})(\\.\\d{1,${digits}})?$`), {
+    message: `must be ${what} written as a decimal string, e.g. "1234.56"`,
+    abort: true, // later checks parse the text as a decimal; they must not see a non-decimal
+  });
+
+const Amount = decimalString("an amount", 2);
+const Percent = decimalString("a percentage", 4).refine((s) => new Exact(s).lte(100), "must be at most 100");
+
+export const ROUTES = ["new-shares", "existing-shares", "long-term-loan", "reinvested-earnings", "nonprofit-contribution"] as const;
+export const ZONES = ["none", "fiz-complex", "fiz-service", "free-economic-zone", "free-trade-zone", "industrial-complex"] as const;
+export const CURRENCY_CODES = ["USD", "KRW"] as const;
+
+export interface ProfileCodes {
+  readonly sectors: readonly string[];
+  readonly technologies: readonly string[];
+  readonly regions: readonly string[];
+}
+
+const codeOf = (codes: readonly string[], what: string) =>
+  z.string().refine((s) => codes.includes(s), { message: `is not a known ${what} code` });
+
+export function makeProfileSchema(codes: ProfileCodes) {
+  return z
+    .strictObject({
+      asOf: IsoDate.optional().describe("The date to evaluate at; defaults to today in Asia/Seoul."),
+      investment: z.strictObject({
+        route: z.enum(ROUTES),
+        amount: Amount.refine((s) => new Exact(s).gt(0), "must be more than zero"),
+        currency: z.enum(CURRENCY_CODES),
+        foreignOwnershipPct: Percent.describe("The foreign investor's share of voting stock or capital, in percent."),
+        officerDispatched: z.boolean().default(false),
+        supplyOrTechnologyContract: z
+          .boolean()
+          .default(false)
+          .describe("A supply or purchase contract of a year or more, or a technology contract, with the investee (counted before 2016-07-28)."),
+        loanTermYears: z.number().min(0).max(100).optional().describe("Term of the first loan contract, for the long-term-loan route."),
+      }),
+      business: z.strictObject({
+        sector: codeOf(codes.sectors, "sector"),
+        technology: codeOf(codes.technologies, "technology").nullable().default(null),
+        materialsPartsEquipment: z.boolean().default(false),
+        regionalHeadquarters: z.boolean().default(false),
+      }),
+      site: z.strictObject({
+        region: codeOf(codes.regions, "region"),
+        zone: z.enum(ZONES).default("none"),
+      }),
+      employment: z
+        .strictObject({
+          newRegularEmployees: z.number().int().min(0).max(10_000_000).default(0),
+          researchers: z.number().int().min(0).max(10_000_000).default(0),
+        })
+        .default({ newRegularEmployees: 0, researchers: 0 }),
+      costs: z
+        .strictObject({
+          capitalGoodsImports: Amount.optional(),
+          customsDutyRatePct: Percent.optional(),
+          propertyAcquisition: Amount.optional(),
+          annualPropertyTax: Amount.optional(),
+          stateLandValue: Amount.optional(),
+          leaseYears: z.number().int().min(1).max(100).optional(),
+          annualCorporateTax: Amount.optional(),
+        })
+        .default({})
+        .describe("Optional figures for benefit estimates, in the investment's currency."),
+      exchangeRate: z
+        .strictObject({
+          krwPerUsd: decimalString("a rate in won per dollar", 6).refine((s) => new Exact(s).gt(0), "must be more than zero"),
+          date: IsoDate,
+          source: z.string().min(1).max(200),
+        })
+        .optional()
+        .describe("Overrides the rate table."),
+    })
+    .superRefine((profile, ctx) => {
+      const krw = profile.investment.currency === "KRW";
+      const wholeWon = (value: string | undefined, path: (string | number)[]) => {
+        if (krw && value?.includes(".")) ctx.addIssue({ code: "custom", path, message: "must be whole won when the currency is KRW" });
+      };
+      wholeWon(profile.investment.amount, ["investment", "amount"]);
+      for (const field of ["capitalGoodsImports", "propertyAcquisition", "annualPropertyTax", "stateLandValue", "annualCorporateTax"] as const) {
+        wholeWon(profile.costs[field], ["costs", field]);
+      }
+      if (profile.investment.route === "long-term-loan" && profile.investment.loanTermYears === undefined) {
+        ctx.addIssue({ code: "custom", path: ["investment", "loanTermYears"], message: "is required for a long-term loan" });
+      }
+    });
+}
+
+export type Profile = z.output<ReturnType<typeof makeProfileSchema>>;
+export type ProfileInput = z.input<ReturnType<typeof makeProfileSchema>>;

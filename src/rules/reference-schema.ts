@@ -1,0 +1,63 @@
+// The shapes of the reference files in rules/reference/: the laws cited, the code tables a profile
+// points into (sectors, technologies, regions) and the USD/KRW rate table.
+import { z } from "zod";
+import { Citation, Confidence, IsoDate, Localized } from "./program-schema.js";
+
+export const Laws = z.strictObject({
+  laws: z.record(
+    z.string().regex(/^[a-z][a-z0-9-]*$/),
+    z.strictObject({
+      title: Localized,
+      url: z.url().describe("The official current text on law.go.kr."),
+      asOf: IsoDate.describe("The date of the text the rule files were checked against."),
+    }),
+  ),
+});
+
+const CellValue = z.union([z.boolean(), z.number(), z.string()]);
+
+export const Cell = z.union([
+  CellValue,
+  z
+    .array(z.strictObject({ from: IsoDate, value: CellValue, cite: Citation.optional() }))
+    .min(1)
+    .describe("Dated values: each holds from its date until the next; before the first, the column's absent value."),
+]);
+
+export const Column = z.strictObject({
+  label: Localized,
+  type: z.enum(["bool", "count", "code"]),
+  values: z.array(z.string()).optional().describe("For type code: the codes a cell may hold."),
+  absent: CellValue.optional().describe("The value when the profile names no row, or before a dated cell's first date."),
+  cite: Citation.optional(),
+});
+
+export const ReferenceTable = z.strictObject({
+  table: z.enum(["sectors", "technologies", "regions"]),
+  label: Localized,
+  columns: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, "column names are snake_case"), Column),
+  rows: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^[a-z][a-z0-9-]*$/),
+        label: Localized,
+        values: z.record(z.string(), Cell),
+        confidence: Confidence.optional().describe("Whether the row's values are confirmed; unverified rows raise a warning when used."),
+        note: z.string().optional(),
+        cite: Citation.optional(),
+      }),
+    )
+    .min(1),
+});
+
+export const ExchangeRates = z.strictObject({
+  label: Localized,
+  source: z.strictObject({ title: z.string(), url: z.url(), licence: z.string() }),
+  maxAgeDays: z.number().int().positive().describe("How many days after its month a monthly rate may still be used."),
+  rates: z.record(z.string().regex(/^\d{4}-\d{2}$/, "keys are months, YYYY-MM"), z.string().regex(/^\d+(\.\d+)?$/, "a rate is a decimal string")),
+});
+
+export type LawsFile = z.infer<typeof Laws>;
+export type ReferenceTableFile = z.infer<typeof ReferenceTable>;
+export type ExchangeRatesFile = z.infer<typeof ExchangeRates>;
+export type CellFile = z.infer<typeof Cell>;

@@ -1,0 +1,68 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/load-rules.js";
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), "fdi-cli-"));
+const write = (name: string, value: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof value === "string" ? value : JSON.stringify(value));
+  return path;
+};
+const estimate = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await run(join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["src/cli/estimate.ts", ...args], { cwd: PROJECT_ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+
+const profile = {
+  investment: { route: "new-shares", amount: "100000000", currency: "KRW", foreignOwnershipPct: "10" },
+  business: { sector: "manufacturing" },
+  site: { region: "seoul" },
+  exchangeRate: { krwPerUsd: "1300", date: "2026-11-24", source: "test" },
+};
+
+describe("npm run estimate", () => {
+  it("prints the explained estimate as text, as of the date given", async () => {
+    const { code, stdout } = await estimate(write("ok.json", profile), "--as-of", "2010-10-06");
+    expect(code).toBe(0);
+    expect(stdout).toContain("Estimate as of 2010-10-06 at KRW 1300 per USD (test, 2026-11-24)");
+    expect(stdout).toContain("Recognition as foreign investment [foreign-investment]: ELIGIBLE");
+    expect(stdout).toContain("✓ The investor puts in at least the minimum amount: ₩100,000,000 >= ₩100,000,000");
+  });
+
+  it("prints the API's JSON with --json", async () => {
+    const { code, stdout } = await estimate(write("ok.json", profile), "--json");
+    const json = JSON.parse(stdout);
+    expect(code).toBe(0);
+    expect(json.programs.find((p: { id: string }) => p.id === "foreign-investment").status).toBe("eligible");
+    expect(json.exchangeRate.krwPerUsd).toBe("1300");
+  });
+
+  it("lists every bad field and exits 1 for a bad profile", async () => {
+    const { code, stderr } = await estimate(write("bad.json", { ...profile, investment: { ...profile.investment, amount: "lots" }, site: {} }));
+    expect(code).toBe(1);
+    expect(stderr).toContain("investment.amount: must be an amount written as a decimal string");
+    expect(stderr).toContain("site.region: is required");
+  });
+
+  it.each([[[]], [["a.json", "b.json"]], [["--nope", "a.json"]]])("exits 2 with the usage for arguments %j", async (args) => {
+    const { code, stderr } = await estimate(...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain("usage: npm run estimate -- profile.json");
+  });
+
+  it("exits 2 when the file is not JSON", async () => {
+    const { code, stderr } = await estimate(write("broken.json", "{ nope"));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/broken\.json: .*JSON/);
+  });
+});

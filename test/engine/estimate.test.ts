@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { estimate } from "../../src/engine/estimate.js";
+import { estimateJson } from "../../src/engine/result-json.js";
+import { ProfileError } from "../../src/profile/profile-error.js";
+import { ENGINE, TODAY, fixtureProgramFiles, realProgramFiles, ruleSetWith } from "../helpers/rule-files.js";
+
+const rules = ruleSetWith(...realProgramFiles(), ...fixtureProgramFiles());
+const base = {
+  investment: { route: "new-shares", amount: "10000000", currency: "USD", foreignOwnershipPct: "100" },
+  business: { sector: "manufacturing", technology: "semiconductors" },
+  site: { region: "seoul" },
+  exchangeRate: { krwPerUsd: "1000", date: "2026-01-01", source: "fixture" },
+};
+const run = (profile: object, explain = true) => estimateJson(estimate(rules, profile, { today: TODAY, engineVersion: ENGINE, explain }));
+const program = (json: ReturnType<typeof run>, id: string) => json.programs.find((p) => p.id === id)!;
+
+describe("an estimate", () => {
+  it("explains each condition with the profile's value, the threshold and the article", () => {
+    const leaf = (program(run({ ...base, asOf: "2026-11-24" }), "foreign-investment").conditions as any).children[0].children[1];
+    expect(leaf).toMatchObject({
+      kind: "leaf",
+      label: { en: "The investor puts in at least the minimum amount" },
+      passed: true,
+      expression: "investment.amountKrw >= param.min_amount_krw",
+      op: ">=",
+      actual: { type: "money", currency: "KRW", amount: "10000000000" },
+      threshold: { type: "money", currency: "KRW", amount: "100000000" },
+      citation: { url: "https://www.law.go.kr/법령/외국인투자촉진법시행령/제2조" },
+    });
+  });
+
+  it("reports every failed condition, not only the first", () => {
+    const json = run({ ...base, asOf: "2026-11-24", investment: { ...base.investment, amount: "1", foreignOwnershipPct: "5" } });
+    const failed = JSON.stringify(program(json, "foreign-investment").conditions).match(/"passed":false/g);
+    expect(failed!.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("splits a discretionary range into national and local shares that add up to the ceiling", () => {
+    const grant = program(run({ ...base, asOf: "2024-01-01" }), "fixture-grant");
+    expect(grant.benefit).toMatchObject({
+      kind: "range",
+      discretionary: true,
+      min: { krw: "0", usd: "0.00" },
+      ceiling: { krw: "5000000000", usd: "5000000.00" },
+      shares: { national: { percent: "40", amount: { krw: "2000000000" } }, local: { percent: "60", amount: { krw: "3000000000" } } },
+    });
+    expect(grant.warnings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: "unverified-parameter", parameter: "strategic_ceiling", confidence: "press" })]),
+    );
+  });
+
+  it("keeps discretionary ceilings out of the certain total and in the total up to ceilings", () => {
+    const json = run({ ...base, asOf: "2024-01-01", employment: { newRegularEmployees: 200 }, costs: { stateLandValue: "1000000", leaseYears: 2 } });
+    // fixture-rent: USD 1,000,000 × 1,000 = KRW 1,000,000,000 land; 1% rent; 100% for 2 years = KRW 20,000,000.
+    expect(json.totals.certain).toEqual({ krw: "20000000", usd: "20000.00" });
+    expect(json.totals.upTo).toEqual({ krw: "5020000000", usd: "5020000.00" });
+  });
+
+  it("says when and why a program ended", () => {
+    expect(program(run({ ...base, asOf: "2026-01-01" }), "fixture-grant")).toMatchObject({
+      status: "not-in-force",
+      notInForce: { reason: "ended", endedOn: "2025-12-31", why: { en: "The fixture program closed" } },
+      benefit: null,
+    });
+  });
+
+  it.each([
+    ["2014-12-31", "not-in-force", { reason: "not-yet", startsOn: "2015-01-01" }],
+    ["2015-01-01", "eligible", undefined],
+    ["2019-12-31", "eligible", undefined],
+    ["2020-01-01", "not-in-force", { reason: "gap", from: "2020-01-01", to: "2020-06-30" }],
+    ["2020-06-30", "not-in-force", { reason: "gap", from: "2020-01-01", to: "2020-06-30" }],
+    ["2020-07-01", "eligible", undefined],
+    ["2025-12-31", "eligible", undefined],
+    ["2026-01-01", "not-in-force", { reason: "ended", endedOn: "2025-12-31" }],
+  ])("on %s the fixture grant is %s", (asOf, status, notInForce) => {
+    const result = program(run({ ...base, asOf }), "fixture-grant");
+    expect(result.status).toBe(status);
+    if (notInForce) expect(result.notInForce).toMatchObject(notInForce);
+  });
+
+  it("gives the same statuses and figures without explanations, and no condition trees", () => {
+    const profile = { ...base, asOf: "2024-01-01" };
+    const full = run(profile);
+    const lean = run(profile, false);
+    expect(lean.programs.map((p) => [p.status, p.benefit])).toEqual(full.programs.map((p) => [p.status, p.benefit]));
+    expect(lean.programs.every((p) => !("conditions" in p))).toBe(true);
+  });
+
+  it("names the rate it used and carries a receipt that reproduces the figures", () => {
+    const first = run({ ...base, asOf: "2024-01-01" });
+    const again = run({ ...base, asOf: "2024-01-01" });
+    expect(first.exchangeRate).toEqual({ krwPerUsd: "1000", date: "2026-01-01", source: "fixture" });
+    expect(first.receipt).toEqual(again.receipt);
+    expect(first.receipt.rulesetHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(run({ ...base, asOf: "2024-01-02" }).receipt.inputHash).not.toBe(first.receipt.inputHash);
+  });
+
+  it("takes the default rate from the rate table, naming its month and source", () => {
+    const { exchangeRate, ...profile } = base;
+    void exchangeRate;
+    expect(run({ ...profile, asOf: "2026-06-15" }).exchangeRate).toEqual({
+      krwPerUsd: "1529.4619",
+      date: "2026-06-30",
+      source: "Federal Reserve H.10 (FRED EXKOUS), monthly average 2026-06",
+    });
+  });
+
+  it("refuses a date the rate table does not cover rather than guessing", () => {
+    const { exchangeRate, ...profile } = base;
+    void exchangeRate;
+    expect(() => estimate(rules, { ...profile, asOf: "2030-01-01" }, { today: TODAY, engineVersion: ENGINE })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: "exchangeRate", message: expect.stringContaining("give an exchangeRate for 2030-01-01") })] }),
+    );
+  });
+
+  it.each([
+    [{ investment: { ...base.investment, amount: "-5" } }, "investment.amount"],
+    [{ investment: { ...base.investment, amount: "1.5", currency: "KRW" } }, "investment.amount"],
+    [{ investment: { ...base.investment, amount: 5 } }, "investment.amount"],
+    [{ investment: { ...base.investment, foreignOwnershipPct: "100.5" } }, "investment.foreignOwnershipPct"],
+    [{ business: { sector: "space-mining" } }, "business.sector"],
+    [{ site: { region: "seoul", zone: "moon" } }, "site.zone"],
+    [{ employment: { researchers: 2.5 } }, "employment.researchers"],
+    [{ surprise: true }, "surprise"],
+    [{ investment: { ...base.investment, route: "long-term-loan" } }, "investment.loanTermYears"],
+    [{ asOf: "2026-02-30" }, "asOf"],
+  ])("refuses a bad profile (%j) naming the field %s", (change, path) => {
+    try {
+      estimate(rules, { ...base, ...change }, { today: TODAY, engineVersion: ENGINE });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ProfileError);
+      expect((error as ProfileError).issues.map((i) => i.path)).toContain(path);
+    }
+  });
+});

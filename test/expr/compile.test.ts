@@ -1,0 +1,89 @@
+import { Decimal } from "decimal.js";
+import { describe, expect, it } from "vitest";
+import { compileExpr, type Scope } from "../../src/expr/compile.js";
+import { parseExpr } from "../../src/expr/parse.js";
+import { BOOL, COUNT, KRW_MONEY, PERCENT, USD_MONEY, type ValueType } from "../../src/expr/types.js";
+import { amountString, parseAmount } from "../../src/money/amount.js";
+import type { Money } from "../../src/money/money.js";
+
+type Ctx = Record<string, unknown>;
+const TYPES: Record<string, ValueType> = {
+  "a.krw": KRW_MONEY,
+  "b.krw": KRW_MONEY,
+  "a.usd": USD_MONEY,
+  "a.pct": PERCENT,
+  "a.count": COUNT,
+  "a.flag": BOOL,
+  "a.sector": { kind: "code", of: "sector", values: ["manufacturing", "software"] },
+  "a.missing": KRW_MONEY,
+};
+const scope: Scope<Ctx> = {
+  lookup(path) {
+    const name = path.join(".");
+    const type = TYPES[name];
+    return type ? { type, read: (ctx) => ctx[name] } : `unknown name ${name}`;
+  },
+  eligible: (id) => (id === "other" ? (ctx) => ctx.other : `unknown program ${id}`),
+};
+const ctx: Ctx = {
+  "a.krw": parseAmount("1000000000000001", "KRW"),
+  "b.krw": parseAmount("3", "KRW"),
+  "a.usd": parseAmount("30000000.00", "USD"),
+  "a.pct": new Decimal("30.5"),
+  "a.count": 12,
+  "a.flag": true,
+  "a.sector": "software",
+  "a.missing": null,
+  other: true,
+};
+const run = (source: string, expected?: ValueType) => compileExpr(parseExpr(source), scope, expected).read(ctx);
+
+describe("compiled expressions", () => {
+  it.each([
+    ["a.count > 11", true],
+    ["a.count >= 13", false],
+    ["a.pct >= 30.5", true],
+    ["a.pct > 30.49999999999999999999999", true],
+    ["30.5 == a.pct", true],
+    ["a.krw > b.krw", true],
+    ["a.sector in ['software', 'manufacturing']", true],
+    ["a.sector == 'manufacturing'", false],
+    ["not a.flag or a.count == 12", true],
+    ["eligible('other') and a.flag", true],
+    ["a.missing >= b.krw", false],
+    ["a.missing < b.krw", false],
+    ["max(a.count, 20) == 20", true],
+  ])("%s is %s", (source, expected) => {
+    expect(run(source)).toBe(expected);
+  });
+
+  it("multiplies KRW 10^15 by a percentage exactly", () => {
+    const result = run("a.krw * a.pct", KRW_MONEY) as Money;
+    // 1,000,000,000,000,001 × 30.5% = 305,000,000,000,000.305
+    expect(amountString(result)).toBe("305000000000000.305");
+  });
+
+  it("adds and counts money exactly", () => {
+    expect(amountString(run("a.krw + b.krw * a.count", KRW_MONEY) as Money)).toBe("1000000000000037");
+  });
+
+  it("propagates a missing value through arithmetic instead of treating it as zero", () => {
+    expect(run("a.missing + b.krw", KRW_MONEY)).toBeNull();
+  });
+
+  it.each([
+    ["a.krw >= a.pct", "cannot compare money (KRW) with percent"],
+    ["a.krw >= a.usd", "cannot compare money (KRW) with money (USD)"],
+    ["a.krw >= 100", "a bare number cannot be money (KRW); use a cited parameter"],
+    ["a.flag > true", "bool values have no order; use == or !="],
+    ["a.sector == 'sofware'", "'sofware' is not a sector code; did you mean software?"],
+    ["a.count + a.pct > 1", "cannot add percent and count"],
+    ["a.usd * a.krw", "cannot multiply money (USD) by money (KRW)"],
+    ["eligible('nope')", "unknown program nope"],
+    ["a.count >= 1.5", "count must be a whole number"],
+    ["a.pct", "expected bool but this is percent"],
+    ["foo(1)", "unknown function foo"],
+  ])("%s is a type error: %s", (source, message) => {
+    expect(() => compileExpr(parseExpr(source), scope, BOOL)).toThrow(message);
+  });
+});

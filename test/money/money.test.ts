@@ -1,0 +1,109 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ZERO_PAIR, pairOf, sumPairs } from "../../src/engine/money-pair.js";
+import { amountString, multiplyBy, parseAmount } from "../../src/money/amount.js";
+import { Exact as Decimal } from "../../src/money/decimal.js";
+import { convertToKrw, convertToUsd, type ExchangeRate } from "../../src/money/exchange-rate.js";
+import { formatMoney } from "../../src/money/format-money.js";
+import { moneyOfMinor } from "../../src/money/money.js";
+import { roundToMinor } from "../../src/money/round.js";
+
+const rate = (krwPerUsd: string): ExchangeRate => ({ krwPerUsd: new Decimal(krwPerUsd), date: "2026-06-30", source: "test" });
+
+describe("reading amounts", () => {
+  it.each([
+    ["1234.5", "USD", "1234.50"],
+    ["1000000000000000", "KRW", "1000000000000000"],
+    ["0.01", "USD", "0.01"],
+  ] as const)("%s %s reads as %s", (text, code, shown) => {
+    expect(amountString(parseAmount(text, code)!)).toBe(shown);
+  });
+
+  it.each([
+    ["1.5", "KRW"],
+    ["1.234", "USD"],
+    ["1e3", "USD"],
+    ["", "USD"],
+    [" 1", "USD"],
+    ["01", "USD"],
+  ] as const)("%j %s is refused", (text, code) => {
+    expect(parseAmount(text, code)).toBeUndefined();
+  });
+});
+
+describe("rounding and conversion", () => {
+  it.each([
+    ["0.5", "0"],
+    ["1.5", "2"],
+    ["2.5", "2"],
+    ["-2.5", "-2"],
+    ["-3.5", "-4"],
+  ])("KRW %s rounds half-even to %s", (won, rounded) => {
+    const scaled = multiplyBy(moneyOfMinor(BigInt(new Decimal(won).times(10).toFixed(0)), "KRW"), new Decimal("0.1"));
+    expect(amountString(roundToMinor(scaled))).toBe(rounded);
+  });
+
+  it("converts USD to KRW at the rate, to the whole won", () => {
+    expect(amountString(convertToKrw(parseAmount("30000000.00", "USD")!, rate("1380.55")))).toBe("41416500000");
+    expect(amountString(convertToKrw(parseAmount("0.01", "USD")!, rate("1380.55")))).toBe("14");
+  });
+
+  it("converts KRW to USD at the rate, to the cent", () => {
+    expect(amountString(convertToUsd(parseAmount("100000000", "KRW")!, rate("1300")))).toBe("76923.08");
+  });
+
+  it("keeps KRW 10^15 exact through conversion", () => {
+    const won = parseAmount("1000000000000000", "KRW")!;
+    // Checked with Python's decimal module at 50 digits.
+    expect(amountString(convertToUsd(won, rate("1529.4619")))).toBe("653824720968.86");
+    expect(amountString(convertToKrw(parseAmount("653824720968.86", "USD")!, rate("1529.4619")))).toBe("1000000000000002");
+  });
+
+  it("formats for people, from the exact string", () => {
+    expect(formatMoney(parseAmount("1234567", "KRW")!)).toBe("₩1,234,567");
+    expect(formatMoney(parseAmount("1234.5", "USD")!)).toBe("$1,234.50");
+    expect(formatMoney(parseAmount("9007199254740993", "KRW")!)).toBe("₩9,007,199,254,740,993");
+  });
+});
+
+describe("money properties", () => {
+  const won = fc.bigInt({ min: 0n, max: 10n ** 16n });
+  const rates = fc.integer({ min: 1, max: 5_000_000 }).map((n) => rate(new Decimal(n).div(1000).toString()));
+
+  it("a total always equals the sum of the parts shown, in both currencies", () => {
+    fc.assert(
+      fc.property(fc.array(won, { maxLength: 20 }), rates, (parts, r) => {
+        const pairs = parts.map((minor) => pairOf(moneyOfMinor(minor, "KRW"), r));
+        const total = sumPairs(pairs);
+        const krw = pairs.reduce((sum, p) => sum + BigInt(amountString(p.krw)), 0n);
+        const cents = pairs.reduce((sum, p) => sum + BigInt(amountString(p.usd).replace(".", "")), 0n);
+        expect(BigInt(amountString(total.krw))).toBe(krw);
+        expect(BigInt(amountString(total.usd).replace(".", ""))).toBe(cents);
+      }),
+    );
+  });
+
+  it("KRW → USD is within half a cent of the exact quotient", () => {
+    fc.assert(
+      fc.property(won, rates, (minor, r) => {
+        const usd = new Decimal(amountString(convertToUsd(moneyOfMinor(minor, "KRW"), r)));
+        const exact = new Decimal(minor.toString()).div(r.krwPerUsd);
+        expect(usd.minus(exact).abs().lte("0.005")).toBe(true);
+      }),
+    );
+  });
+
+  it("USD → KRW is within half a won of the exact product", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), rates, (cents, r) => {
+        const krw = new Decimal(amountString(convertToKrw(moneyOfMinor(cents, "USD"), r)));
+        const exact = new Decimal(cents.toString()).div(100).times(r.krwPerUsd);
+        expect(krw.minus(exact).abs().lte("0.5")).toBe(true);
+      }),
+    );
+  });
+
+  it("zero is the identity of sums", () => {
+    expect(amountString(sumPairs([]).krw)).toBe(amountString(ZERO_PAIR.krw));
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { problemsOf, ruleSetWith } from "../helpers/rule-files.js";
+
+const PATH = "rules/kr/sample.yaml";
+
+/** A small valid program; each test breaks one line of it. */
+const VALID = `id: sample
+title: { en: Sample, ko: 견본 }
+kind: qualification
+summary: { en: A sample program, ko: 견본 프로그램 }
+citations: [fipa-decree 25(1)]
+parameters:
+  min_usd:
+    label: { en: Minimum, ko: 최소 }
+    unit: USD
+    values:
+      - { from: 2009-01-01, value: "30000000", cite: fipa-decree 25(1)1, verified: 2026-11-24, confidence: statute }
+versions:
+  - from: 2009-01-01
+    conditions:
+      all:
+        - label: { en: Big enough, ko: 충분한 규모 }
+          test: investment.amountUsd >= param.min_usd
+    benefit: { kind: non-monetary, grants: { en: A status, ko: 지위 } }
+examples:
+  - name: A big investment qualifies
+    asOf: 2026-11-24
+    profile: { investment: { route: new-shares, amount: "30000000", currency: USD, foreignOwnershipPct: "100" }, business: { sector: manufacturing }, site: { region: seoul } }
+    expect: { status: eligible }
+`;
+
+const file = (text: string, path = PATH) => ({ path, text });
+const edit = (from: string, to: string) => {
+  if (!VALID.includes(from)) throw new Error(`fixture has no ${from}`);
+  return file(VALID.replace(from, to));
+};
+
+describe("loading rule files", () => {
+  it("accepts the valid sample", () => {
+    expect(ruleSetWith(file(VALID)).byId.get("sample")?.versions).toHaveLength(1);
+  });
+
+  it.each([
+    ["a YAML syntax error", edit("kind: qualification", "kind: [qualification"), /^rules\/kr\/sample\.yaml:4:1: YAML: /],
+    ["an unknown field, with a did-you-mean", edit("    conditions:", "    conditons:"), "rules/kr/sample.yaml:14:5: unknown field 'conditons'; did you mean conditions?"],
+    ["a missing required field", edit("kind: qualification\n", ""), "rules/kr/sample.yaml:1:1: missing required field 'kind'"],
+    ["a value outside its enumeration", edit("kind: qualification", "kind: qualifier"), "rules/kr/sample.yaml:3:7: 'kind' must be one of qualification, tax, grant, site, subsidy"],
+    ["an unknown parameter, with a did-you-mean", edit(">= param.min_usd", ">= param.min_us"), "rules/kr/sample.yaml:17:41: unknown parameter min_us; did you mean min_usd?"],
+    ["an unknown fact", edit("investment.amountUsd >=", "investment.amountUSD >="), "rules/kr/sample.yaml:17:17: unknown name investment.amountUSD; did you mean investment.amountUsd?"],
+    ["money compared with a percentage", edit("investment.amountUsd >=", "investment.foreignOwnershipPct >="), "rules/kr/sample.yaml:17:17: cannot compare percent with money (USD)"],
+    ["a syntax error inside an expression", edit("investment.amountUsd >= param.min_usd", "investment.amountUsd >= >= param.min_usd"), "rules/kr/sample.yaml:17:41: unexpected '>='"],
+    ["an unknown program in eligible()", edit("investment.amountUsd >= param.min_usd", "eligible('smaple')"), "rules/kr/sample.yaml:17:26: unknown program smaple; did you mean sample?"],
+    ["an unknown law in a citation", edit("citations: [fipa-decree 25(1)]", "citations: [fipa-degree 25(1)]"), /^rules\/kr\/sample\.yaml:5:13: unknown law 'fipa-degree'/],
+    ["an example that names no expected status", edit("expect: { status: eligible }", "expect: { version: 2009-01-01 }"), "rules/kr/sample.yaml:23:13: missing required field 'status'"],
+    ["an example whose profile breaks the contract", edit('amount: "30000000"', "amount: 30000000"), /^rules\/kr\/sample\.yaml:22:\d+: example profile: investment.amount must be a string/],
+    ["a parameter value that is not a number of its unit", edit('value: "30000000"', 'value: "thirty"'), "rules/kr/sample.yaml:11:36: min_usd: 'thirty' is not a valid USD value"],
+    ["a parameter with no value when the version starts", edit("from: 2009-01-01, value", "from: 2010-01-01, value"), "rules/kr/sample.yaml:17:41: parameter min_usd has no value on 2009-01-01; its first value starts 2010-01-01"],
+  ])("reports %s at file:line:col", (_kind, broken, expected) => {
+    const problems = problemsOf(broken);
+    expect(problems).toContainEqual(typeof expected === "string" ? expected : expect.stringMatching(expected));
+  });
+
+  it.each([
+    [
+      "overlapping versions",
+      "  - from: 2009-01-01\n    to: 2020-12-31\n" + "    conditions: { all: [{ label: { en: A, ko: 가 }, test: 'true' }] }\n    benefit: { kind: non-monetary, grants: { en: A, ko: 가 } }\n  - from: 2020-06-01\n",
+      "rules/kr/sample.yaml:17:11: overlaps the version from 2009-01-01 to 2020-12-31",
+    ],
+    [
+      "a gap between versions that is not declared",
+      "  - from: 2009-01-01\n    to: 2020-12-31\n" + "    conditions: { all: [{ label: { en: A, ko: 가 }, test: 'true' }] }\n    benefit: { kind: non-monetary, grants: { en: A, ko: 가 } }\n  - from: 2021-02-01\n",
+      "rules/kr/sample.yaml:17:11: leaves 2021-01-01 to 2021-01-31 uncovered after the version ending 2020-12-31; declare a gap version if the program lapsed",
+    ],
+  ])("reports %s", (_kind, versions, expected) => {
+    expect(problemsOf(edit("  - from: 2009-01-01\n", versions))).toContain(expected);
+  });
+
+  it("accepts a gap between versions when it is declared", () => {
+    const declared =
+      "  - from: 2009-01-01\n    to: 2020-12-31\n    conditions: { all: [{ label: { en: A, ko: 가 }, test: 'true' }] }\n    benefit: { kind: non-monetary, grants: { en: A, ko: 가 } }\n" +
+      "  - { from: 2021-01-01, to: 2021-01-31, gap: { en: Lapsed, ko: 실효 } }\n  - from: 2021-02-01\n";
+    expect(problemsOf(edit("  - from: 2009-01-01\n", declared))).toEqual([]);
+  });
+
+  it("reports a cycle of programs depending on each other's eligibility", () => {
+    const a = file(VALID.replace("id: sample", "id: sample-a").replace("investment.amountUsd >= param.min_usd", "eligible('sample-b')"), "rules/kr/a.yaml");
+    const b = file(VALID.replace("id: sample", "id: sample-b").replace("investment.amountUsd >= param.min_usd", "eligible('sample-a')"), "rules/kr/b.yaml");
+    expect(problemsOf(a, b)).toContainEqual(expect.stringMatching(/programs depend on each other in a cycle: sample-a → sample-b → sample-a/));
+  });
+
+  it("reports two files claiming the same program id", () => {
+    expect(problemsOf(file(VALID), file(VALID, "rules/kr/copy.yaml"))).toContain("rules/kr/copy.yaml:1:5: program id sample is already used by another file");
+  });
+
+  it("reports every problem of a file at once, in file order", () => {
+    const broken = file(
+      VALID.replace("citations: [fipa-decree 25(1)]", "citations: [fipa-degree 25(1)]")
+        .replace('value: "30000000"', 'value: "thirty"')
+        .replace(">= param.min_usd", ">= param.min_us"),
+    );
+    expect(problemsOf(broken)).toEqual([
+      expect.stringMatching(/^rules\/kr\/sample\.yaml:5:13: unknown law 'fipa-degree'/),
+      "rules/kr/sample.yaml:11:36: min_usd: 'thirty' is not a valid USD value",
+      "rules/kr/sample.yaml:17:41: unknown parameter min_us; did you mean min_usd?",
+    ]);
+  });
+});
