@@ -76,7 +76,8 @@ function benefitLines(benefit: BenefitResult): string[] {
           if (!c.applies) return [`    - ${c.label.en}: does not apply`];
           if (!c.amount) return [`    - ${c.label.en}: not estimated (give ${c.missing.join(", ")})`];
           const years = c.years?.length ? ` over ${c.years.length} years (${c.years.map((y) => `${y.percent.toString()}%`).join(", ")})` : "";
-          return [`    - ${c.label.en}: ${both(c.amount)}${years}`];
+          const capped = c.cappedAt ? `, capped at ${both(c.cappedAt)}` : "";
+          return [`    - ${c.label.en}: ${both(c.amount)}${years}${capped}`];
         }),
       ];
   }

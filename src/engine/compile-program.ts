@@ -379,6 +379,7 @@ function compileBenefit(
               years: compile(period.years, [...path, "schedule", p, "years"], YEARS)?.read ?? NEVER,
               percent: compile(period.percent, [...path, "schedule", p, "percent"], PERCENT)?.read ?? NEVER,
             })),
+            cap: component.cap === undefined ? undefined : compile(component.cap, [...path, "cap"], KRW_MONEY)?.read,
           }));
           return {
             id: component.id,

@@ -2,7 +2,7 @@
 // decision tables, its conditions (every leaf, when explaining), and its benefit if eligible.
 import type { Decimal } from "decimal.js";
 import { multiplyBy } from "../money/amount.js";
-import { subtract } from "dinero.js/bigint";
+import { greaterThan, subtract } from "dinero.js/bigint";
 import { BOOL } from "../expr/types.js";
 import { evaluateTable } from "./decision-table.js";
 import { pairOf, sumPairs, ZERO_PAIR } from "./money-pair.js";
@@ -164,15 +164,34 @@ function evaluateComponent(component: CompiledComponent, ctx: EvalContext): Comp
     missing: component.optionalFacts.filter((f) => f.read(ctx) === null).map((f) => f.field),
   });
   const amount = component.amount(ctx) as Money | null;
-  if (amount === null) return notEstimated();
-  if (!component.schedule) return { ...base, applies: true, amount: pairOf(amount, ctx.rate), missing: [] };
+  const capMoney = component.cap ? (component.cap(ctx) as Money | null) : undefined;
+  if (amount === null || capMoney === null) return notEstimated();
+  const cap = capMoney && pairOf(capMoney, ctx.rate);
+
+  if (!component.schedule) {
+    const whole = pairOf(amount, ctx.rate);
+    if (cap && greaterThan(whole.krw, cap.krw)) return { ...base, applies: true, amount: cap, missing: [], cappedAt: cap };
+    return { ...base, applies: true, amount: whole, missing: [] };
+  }
   const periods = component.schedule.map((period) => ({ count: period.years(ctx) as number | null, percent: period.percent(ctx) as Decimal | null }));
   if (periods.some((p) => p.count === null || p.percent === null)) return notEstimated();
   const years: YearAmount[] = [];
+  // Under a cap, each year takes what is left of it: the later years give way first.
+  let left = cap?.krw;
+  let cut = false;
   for (const { count, percent } of periods as { count: number; percent: Decimal }[]) {
     const yearly = pairOf(multiplyBy(amount, percent.div(100)), ctx.rate);
-    for (let i = 0; i < count; i++) years.push({ year: years.length + 1, percent, amount: yearly });
+    for (let i = 0; i < count; i++) {
+      let amountOfYear = yearly;
+      if (left !== undefined) {
+        if (greaterThan(yearly.krw, left)) {
+          amountOfYear = pairOf(left, ctx.rate);
+          cut = true;
+        }
+        left = subtract(left, amountOfYear.krw);
+      }
+      years.push({ year: years.length + 1, percent, amount: amountOfYear });
+    }
   }
-  return { ...base, applies: true, amount: sumPairs(years.map((y) => y.amount)), missing: [], years };
+  return { ...base, applies: true, amount: sumPairs(years.map((y) => y.amount)), missing: [], years, ...(cut ? { cappedAt: cap } : {}) };
 }
-

@@ -32,11 +32,13 @@ export interface Facts {
   readonly researchers: number;
   readonly capitalGoodsImportsKrw: Money | null;
   readonly customsDutyRatePct: Decimal | null;
+  readonly individualConsumptionTaxRatePct: Decimal | null;
   readonly propertyAcquisitionKrw: Money | null;
   readonly annualPropertyTaxKrw: Money | null;
   readonly stateLandValueKrw: Money | null;
   readonly leaseYears: number | null;
   readonly annualCorporateTaxKrw: Money | null;
+  readonly annualBuildingRentKrw: Money | null;
   /** The profile's row of each reference table, values by column index, as of asOf. */
   readonly rows: Readonly<Record<TableName, readonly unknown[]>>;
   /** How sure the rule set is of each row the profile points to, and why. */
@@ -75,11 +77,13 @@ export function factCatalogue(tables: Readonly<Record<TableName, CodeTable>>): r
     fact("employment.researchers", COUNT, (f) => f.researchers),
     fact("costs.capitalGoodsImportsKrw", KRW_MONEY, (f) => f.capitalGoodsImportsKrw, true),
     fact("costs.customsDutyRatePct", PERCENT, (f) => f.customsDutyRatePct, true),
+    fact("costs.individualConsumptionTaxRatePct", PERCENT, (f) => f.individualConsumptionTaxRatePct, true),
     fact("costs.propertyAcquisitionKrw", KRW_MONEY, (f) => f.propertyAcquisitionKrw, true),
     fact("costs.annualPropertyTaxKrw", KRW_MONEY, (f) => f.annualPropertyTaxKrw, true),
     fact("costs.stateLandValueKrw", KRW_MONEY, (f) => f.stateLandValueKrw, true),
     fact("costs.leaseYears", YEARS, (f) => f.leaseYears, true),
     fact("costs.annualCorporateTaxKrw", KRW_MONEY, (f) => f.annualCorporateTaxKrw, true),
+    fact("costs.annualBuildingRentKrw", KRW_MONEY, (f) => f.annualBuildingRentKrw, true),
     ...tableFacts(tables, "sectors", "sector"),
     ...tableFacts(tables, "technologies", "technology"),
     ...tableFacts(tables, "regions", "region"),
@@ -110,6 +114,7 @@ export function buildFacts(
   const amount = parseAmount(profile.investment.amount, currency)!;
   const krw = (value: string | undefined): Money | null =>
     value === undefined ? null : convertToKrw(parseAmount(value, currency)!, rate);
+  const percentOrNull = (value: string | undefined) => (value === undefined ? null : new Exact(value));
   const rowOf = (table: TableName, code: string | null): readonly unknown[] =>
     code === null ? tables[table].absentValues! : tables[table].rows.get(code)!.valuesAt(asOf);
   const trustOf = (table: TableName, code: string | null) => {
@@ -135,12 +140,14 @@ export function buildFacts(
     newRegularEmployees: employment.newRegularEmployees,
     researchers: employment.researchers,
     capitalGoodsImportsKrw: krw(costs.capitalGoodsImports),
-    customsDutyRatePct: costs.customsDutyRatePct === undefined ? null : new Exact(costs.customsDutyRatePct),
+    customsDutyRatePct: percentOrNull(costs.customsDutyRatePct),
+    individualConsumptionTaxRatePct: percentOrNull(costs.individualConsumptionTaxRatePct),
     propertyAcquisitionKrw: krw(costs.propertyAcquisition),
     annualPropertyTaxKrw: krw(costs.annualPropertyTax),
     stateLandValueKrw: krw(costs.stateLandValue),
     leaseYears: costs.leaseYears ?? null,
     annualCorporateTaxKrw: krw(costs.annualCorporateTax),
+    annualBuildingRentKrw: krw(costs.annualBuildingRent),
     rows: {
       sectors: rowOf("sectors", business.sector),
       technologies: rowOf("technologies", business.technology),

@@ -78,6 +78,7 @@ export interface CompiledComponent {
   readonly when?: Read;
   readonly amount: Read;
   readonly schedule?: readonly { readonly years: Read; readonly percent: Read }[];
+  readonly cap?: Read;
   /** Optional facts the component reads: the ones missing say why it could not be estimated. */
   readonly optionalFacts: readonly { readonly field: string; readonly read: Read }[];
 }

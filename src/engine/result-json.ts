@@ -127,6 +127,7 @@ function benefitJson(benefit: BenefitResult) {
           amount: c.amount ? pairJson(c.amount) : null,
           ...(c.missing.length ? { missing: c.missing } : {}),
           ...(c.cite ? { citation: citationJson(c.cite) } : {}),
+          ...(c.cappedAt ? { cappedAt: pairJson(c.cappedAt) } : {}),
           ...(c.years ? { years: c.years.map((y) => ({ year: y.year, percent: y.percent.toString(), amount: pairJson(y.amount) })) } : {}),
         })),
       };

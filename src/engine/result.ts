@@ -59,6 +59,8 @@ export interface ComponentResult {
   readonly amount: MoneyPair | null;
   readonly missing: readonly string[];
   readonly years?: readonly YearAmount[];
+  /** The cap, when it cut the amount down. */
+  readonly cappedAt?: MoneyPair;
 }
 
 export type BenefitResult =

@@ -71,11 +71,13 @@ export function makeProfileSchema(codes: ProfileCodes) {
         .strictObject({
           capitalGoodsImports: Amount.optional(),
           customsDutyRatePct: Percent.optional(),
+          individualConsumptionTaxRatePct: Percent.optional().describe("Individual consumption tax rate on the imported goods; 0 for most machinery."),
           propertyAcquisition: Amount.optional(),
           annualPropertyTax: Amount.optional(),
           stateLandValue: Amount.optional(),
           leaseYears: z.number().int().min(1).max(100).optional(),
           annualCorporateTax: Amount.optional(),
+          annualBuildingRent: Amount.optional().describe("Yearly rent of the building occupied, for rent support."),
         })
         .default({})
         .describe("Optional figures for benefit estimates, in the investment's currency."),
@@ -94,7 +96,7 @@ export function makeProfileSchema(codes: ProfileCodes) {
         if (krw && value?.includes(".")) ctx.addIssue({ code: "custom", path, message: "must be whole won when the currency is KRW" });
       };
       wholeWon(profile.investment.amount, ["investment", "amount"]);
-      for (const field of ["capitalGoodsImports", "propertyAcquisition", "annualPropertyTax", "stateLandValue", "annualCorporateTax"] as const) {
+      for (const field of ["capitalGoodsImports", "propertyAcquisition", "annualPropertyTax", "stateLandValue", "annualCorporateTax", "annualBuildingRent"] as const) {
         wholeWon(profile.costs[field], ["costs", field]);
       }
       if (profile.investment.route === "long-term-loan" && profile.investment.loanTermYears === undefined) {

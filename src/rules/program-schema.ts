@@ -90,6 +90,7 @@ const Component = z.strictObject({
     .min(1)
     .optional()
     .describe("Consecutive periods: 'years' years at 'percent' of the amount each year."),
+  cap: z.string().min(1).optional().describe("Money: the most the component can be worth in total; a schedule's later years give way first."),
   cite: Citation.optional(),
 });
 

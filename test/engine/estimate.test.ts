@@ -52,8 +52,10 @@ describe("an estimate", () => {
   it("keeps discretionary ceilings out of the certain total and in the total up to ceilings", () => {
     const json = run({ ...base, asOf: "2024-01-01", employment: { newRegularEmployees: 200 }, costs: { stateLandValue: "1000000", leaseYears: 2 } });
     // fixture-rent: USD 1,000,000 × 1,000 = KRW 1,000,000,000 land; 1% rent; 100% for 2 years = KRW 20,000,000.
-    expect(json.totals.certain).toEqual({ krw: "20000000", usd: "20000.00" });
-    expect(json.totals.upTo).toEqual({ krw: "5020000000", usd: "5020000.00" });
+    // fixture-capped: 200 hires × KRW 6,000,000 = 1.2 billion, capped at KRW 200,000,000.
+    // fixture-grant: up to 50% of KRW 10 billion, discretionary.
+    expect(json.totals.certain).toEqual({ krw: "220000000", usd: "220000.00" });
+    expect(json.totals.upTo).toEqual({ krw: "5220000000", usd: "5220000.00" });
   });
 
   it("says when and why a program ended", () => {
@@ -133,5 +135,35 @@ describe("an estimate", () => {
       expect(error).toBeInstanceOf(ProfileError);
       expect((error as ProfileError).issues.map((i) => i.path)).toContain(path);
     }
+  });
+});
+
+describe("caps", () => {
+  const capped = (profile: object) =>
+    program(run({ ...base, asOf: "2026-11-24", site: { region: "busan", zone: "fiz-complex" }, costs: { annualPropertyTax: "100000" }, ...profile }), "fixture-capped")
+      .benefit as any;
+
+  it("let the later years of a schedule give way first", () => {
+    // USD 100,000 × 1,000 = KRW 100,000,000 a year: 100% × 5, 50% × 2 = KRW 600,000,000 against a cap of 450,000,000.
+    const tax = capped({ employment: { newRegularEmployees: 30 } }).components[1];
+    expect(tax.years.map((y: { amount: { krw: string } }) => y.amount.krw)).toEqual(["100000000", "100000000", "100000000", "100000000", "50000000", "0", "0"]);
+    expect(tax.amount).toEqual({ krw: "450000000", usd: "450000.00" });
+    expect(tax.cappedAt).toEqual({ krw: "450000000", usd: "450000.00" });
+  });
+
+  it.each([
+    [30, "180000000", false],
+    [34, "200000000", true],
+    [33, "198000000", false],
+  ])("%i hires give a hiring subsidy of KRW %s (capped: %s)", (hires, krw, isCapped) => {
+    const hiring = capped({ employment: { newRegularEmployees: hires } }).components[0];
+    expect(hiring.amount.krw).toBe(krw);
+    expect("cappedAt" in hiring).toBe(isCapped);
+  });
+
+  it("mark a component that does not apply, and leave it out of the total", () => {
+    const benefit = capped({ site: { region: "busan", zone: "none" }, employment: { newRegularEmployees: 30 } });
+    expect(benefit.components[1]).toMatchObject({ id: "property-tax", applies: false, amount: null });
+    expect(benefit.total.krw).toBe("180000000");
   });
 });
