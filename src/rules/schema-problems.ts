@@ -31,7 +31,9 @@ function describe(issue: Issue, base: DataPath, source: YamlSource): RuleProblem
     }
     case "unrecognized_keys":
       return issue.keys.map((key) => {
-        return source.problemAtKey(path, key, `unknown field '${key}'${didYouMean(key, RULE_FILE_KEYS)}`);
+        // A field name with spaces is almost always prose cut at a comma inside a { } mapping.
+        const hint = /\s/.test(key.trim()) ? "; a comma inside { } ends the text there: put text with commas in quotes" : didYouMean(key, RULE_FILE_KEYS);
+        return source.problemAtKey(path, key, `unknown field '${key}'${hint}`);
       });
     case "invalid_type":
     case "invalid_value":
