@@ -2,6 +2,7 @@
 // the profile's value, the threshold and the article, the benefit, the warnings, then the totals and
 // the receipt.
 import { formatMoney } from "../money/format-money.js";
+import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, ProgramResult } from "../engine/result.js";
 import { showValue } from "../engine/show-value.js";
 import { describeWarning } from "../engine/warning.js";
@@ -17,7 +18,7 @@ export function textReport(estimate: Estimate): string {
     `Total certain value: ${both(estimate.totals.certain)}`,
     `Total up to discretionary ceilings: ${both(estimate.totals.upTo)}`,
     "",
-    `Receipt: rules ${estimate.receipt.rulesetHash.slice(0, 12)}, engine ${estimate.receipt.engineVersion}, input ${estimate.receipt.inputHash.slice(0, 12)}`,
+    `Receipt: rules ${estimate.receipt.rulesetHash.slice(0, 12)}, engine ${estimate.receipt.engineVersion}, input ${inputHash(estimate).slice(0, 12)}`,
   ];
   return lines.join("\n");
 }

@@ -1,6 +1,7 @@
 // Decision tables: rows of conditions giving a value, under a declared hit policy. Evaluated once
 // per program evaluation, before the conditions and benefit that read them.
-import { add, compare } from "dinero.js/bigint";
+import { add } from "dinero.js/bigint";
+import { compareMoney } from "../money/compare-money.js";
 import type { Decimal } from "decimal.js";
 import type { ValueType } from "../expr/types.js";
 import type { Money } from "../money/money.js";
@@ -21,7 +22,7 @@ export interface TableOutcome {
 
 export function combinerFor(hit: CompiledTable["hit"], type: ValueType): (values: readonly unknown[]) => unknown {
   const cmp = (a: unknown, b: unknown): number =>
-    type.kind === "money" ? compare(a as Money, b as Money)
+    type.kind === "money" ? compareMoney(a as Money, b as Money)
       : type.kind === "percent" ? (a as Decimal).cmp(b as Decimal)
         : (a as number) - (b as number);
   switch (hit) {

@@ -1,8 +1,6 @@
 // estimate(): one profile, every program, as of one date, at one exchange rate — with the receipt
 // that lets the figures be reproduced later.
-import { createHash } from "node:crypto";
-import { Exact } from "../money/decimal.js";
-import type { ExchangeRate } from "../money/exchange-rate.js";
+import { exchangeRate, type ExchangeRate } from "../money/exchange-rate.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { parseProfile } from "../profile/parse-profile.js";
 import type { Profile } from "../profile/schema.js";
@@ -60,7 +58,6 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
     receipt: {
       rulesetHash: ruleSet.hash,
       engineVersion: options.engineVersion,
-      inputHash: inputHash({ ...profile, asOf }),
       asOf,
       exchangeRate: rate,
     },
@@ -70,18 +67,9 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
 function rateFor(ruleSet: RuleSet, profile: Profile, asOf: string): ExchangeRate {
   if (profile.exchangeRate) {
     const { krwPerUsd, date, source } = profile.exchangeRate;
-    return { krwPerUsd: new Exact(krwPerUsd), date, source };
+    return exchangeRate(krwPerUsd, date, source);
   }
   const rate = ruleSet.rates.rateOn(asOf);
   if (typeof rate === "string") throw new ProfileError([{ path: "exchangeRate", message: rate }]);
   return rate;
-}
-
-/** sha256 of the profile as validated (defaults filled in), with keys in a fixed order. */
-function inputHash(profile: Profile): string {
-  const canonical = (value: unknown): unknown =>
-    value && typeof value === "object" && !Array.isArray(value)
-      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
-      : value;
-  return createHash("sha256").update(JSON.stringify(canonical(profile))).digest("hex");
 }

@@ -8,7 +8,7 @@ import { evaluateTable } from "./decision-table.js";
 import { pairOf, sumPairs, ZERO_PAIR } from "./money-pair.js";
 import type { CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, EvalContext, Segment } from "./program.js";
 import type {
-  BenefitResult, ComponentResult, ConditionTrace, NotInForce, ProgramResult, TableTrace, YearAmount,
+  BenefitResult, ComponentResult, ConditionTrace, MoneyPair, NotInForce, ProgramResult, TableTrace, YearAmount,
 } from "./result.js";
 import type { Money } from "../money/money.js";
 import type { Warning } from "./warning.js";
@@ -53,11 +53,11 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
   });
   const conditions = explain ? traceCondition(segment.conditions, ctx) : undefined;
   const eligible = conditions ? conditions.passed : (segment.passes(ctx) as boolean);
-  const warnings: Warning[] = [...segment.conditionWarnings, ...referenceWarnings(segment, ctx)];
+  const warnings: Warning[] = segment.conditionWarnings.concat(referenceWarnings(segment, ctx));
   let benefit: BenefitResult | undefined;
   if (eligible) {
     benefit = evaluateBenefit(segment.benefit, ctx);
-    warnings.push(...segment.benefitWarnings);
+    for (const warning of segment.benefitWarnings) warnings.push(warning);
     if (benefit.kind === "amount" || benefit.kind === "schedule") {
       for (const c of benefit.components) {
         if (c.applies && c.amount === null) warnings.push({ code: "not-estimated", component: c.id, missing: c.missing });
@@ -87,45 +87,34 @@ function referenceWarnings(segment: Segment, ctx: EvalContext): Warning[] {
   return warnings;
 }
 
-function traceCondition(node: CompiledCondition, ctx: EvalContext): ConditionTrace {
-  const base = { kind: node.kind, label: node.label, cite: node.cite };
+export function traceCondition(node: CompiledCondition, ctx: EvalContext): ConditionTrace {
+  const { kind, label, cite } = node;
   switch (node.kind) {
     case "leaf": {
       const test = node.test;
+      const source = node.source;
       if (test.form === "comparison") {
         const actual = test.left.read(ctx);
         const threshold = test.right.read(ctx);
-        return {
-          ...base,
-          source: node.source,
-          op: test.op,
-          passed: test.test(actual, threshold),
-          actual: { type: test.left.type, value: actual },
-          threshold: { type: test.right.type, value: threshold },
-        };
+        const passed = test.test(actual, threshold);
+        return { kind, label, cite, source, op: test.op, passed, actual: { type: test.left.type, value: actual }, threshold: { type: test.right.type, value: threshold } };
       }
       if (test.form === "in") {
         const actual = test.operand.read(ctx);
-        return {
-          ...base,
-          source: node.source,
-          op: "in",
-          passed: test.compare(actual),
-          actual: { type: test.operand.type, value: actual },
-          threshold: { type: test.operand.type, value: test.values },
-        };
+        const type = test.operand.type;
+        return { kind, label, cite, source, op: "in", passed: test.compare(actual), actual: { type, value: actual }, threshold: { type, value: test.values } };
       }
       const passed = test.read(ctx) as boolean;
-      return { ...base, source: node.source, passed, actual: { type: BOOL, value: passed } };
+      return { kind, label, cite, source, passed, actual: { type: BOOL, value: passed } };
     }
     case "not": {
       const child = traceCondition(node.child, ctx);
-      return { ...base, passed: !child.passed, children: [child] };
+      return { kind, label, cite, passed: !child.passed, children: [child] };
     }
     default: {
       const children = node.children.map((child) => traceCondition(child, ctx));
       const passed = node.kind === "all" ? children.every((c) => c.passed) : children.some((c) => c.passed);
-      return { ...base, passed, children };
+      return { kind, label, cite, passed, children };
     }
   }
 }
@@ -154,15 +143,22 @@ function splitShares(ceiling: Money, national: Decimal, local: Decimal, ctx: Eva
   return { national: { percent: national, amount: nationalAmount }, local: { percent: local, amount: localAmount } };
 }
 
+/** One literal shape for every component result: object spreads are slow on this path. */
+function componentResult(
+  component: CompiledComponent,
+  applies: boolean,
+  amount: MoneyPair | null,
+  missing: readonly string[],
+  years?: readonly YearAmount[],
+  cappedAt?: MoneyPair,
+): ComponentResult {
+  return { id: component.id, label: component.label, cite: component.cite, applies, amount, missing, years, cappedAt };
+}
+
 function evaluateComponent(component: CompiledComponent, ctx: EvalContext): ComponentResult {
-  const base = { id: component.id, label: component.label, cite: component.cite };
-  if (component.when && !component.when(ctx)) return { ...base, applies: false, amount: null, missing: [] };
-  const notEstimated = (): ComponentResult => ({
-    ...base,
-    applies: true,
-    amount: null,
-    missing: component.optionalFacts.filter((f) => f.read(ctx) === null).map((f) => f.field),
-  });
+  if (component.when && !component.when(ctx)) return componentResult(component, false, null, []);
+  const notEstimated = (): ComponentResult =>
+    componentResult(component, true, null, component.optionalFacts.filter((f) => f.read(ctx) === null).map((f) => f.field));
   const amount = component.amount(ctx) as Money | null;
   const capMoney = component.cap ? (component.cap(ctx) as Money | null) : undefined;
   if (amount === null || capMoney === null) return notEstimated();
@@ -170,8 +166,8 @@ function evaluateComponent(component: CompiledComponent, ctx: EvalContext): Comp
 
   if (!component.schedule) {
     const whole = pairOf(amount, ctx.rate);
-    if (cap && greaterThan(whole.krw, cap.krw)) return { ...base, applies: true, amount: cap, missing: [], cappedAt: cap };
-    return { ...base, applies: true, amount: whole, missing: [] };
+    if (cap && greaterThan(whole.krw, cap.krw)) return componentResult(component, true, cap, [], undefined, cap);
+    return componentResult(component, true, whole, []);
   }
   const periods = component.schedule.map((period) => ({ count: period.years(ctx) as number | null, percent: period.percent(ctx) as Decimal | null }));
   if (periods.some((p) => p.count === null || p.percent === null)) return notEstimated();
@@ -193,5 +189,5 @@ function evaluateComponent(component: CompiledComponent, ctx: EvalContext): Comp
       years.push({ year: years.length + 1, percent, amount: amountOfYear });
     }
   }
-  return { ...base, applies: true, amount: sumPairs(years.map((y) => y.amount)), missing: [], years, ...(cut ? { cappedAt: cap } : {}) };
+  return componentResult(component, true, sumPairs(years.map((y) => y.amount)), [], years, cut ? cap : undefined);
 }

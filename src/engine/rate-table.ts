@@ -1,8 +1,7 @@
 // The default USD/KRW rate for a date: the monthly average of the date's month, or of the latest
 // earlier month still within the table's declared age limit. Outside that, there is no default and
 // the profile must give its own rate.
-import { Exact } from "../money/decimal.js";
-import type { ExchangeRate } from "../money/exchange-rate.js";
+import { exchangeRate, type ExchangeRate } from "../money/exchange-rate.js";
 import type { ExchangeRatesFile } from "../rules/reference-schema.js";
 import { addDays, lastDayOfMonth } from "./dates.js";
 
@@ -19,7 +18,7 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
   const rates = new Map(
     months.map((month) => [
       month,
-      { krwPerUsd: new Exact(file.rates[month]!), date: lastDayOfMonth(month), source: `${file.source.title}, monthly average ${month}` },
+      exchangeRate(file.rates[month]!, lastDayOfMonth(month), `${file.source.title}, monthly average ${month}`),
     ]),
   );
   const first = months[0]!;

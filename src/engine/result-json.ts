@@ -5,8 +5,9 @@ import { amountString } from "../money/amount.js";
 import type { ExchangeRate } from "../money/exchange-rate.js";
 import type { Money } from "../money/money.js";
 import type { Citation } from "./citation.js";
+import { inputHash } from "./receipt.js";
 import type {
-  BenefitResult, ConditionTrace, Estimate, MoneyPair, ProgramResult, Receipt, Shown, TableTrace,
+  BenefitResult, ConditionTrace, Estimate, MoneyPair, ProgramResult, Shown, TableTrace,
 } from "./result.js";
 import { describeWarning } from "./warning.js";
 
@@ -16,7 +17,7 @@ export function estimateJson(estimate: Estimate) {
     exchangeRate: rateJson(estimate.exchangeRate),
     programs: estimate.programs.map(programJson),
     totals: { certain: pairJson(estimate.totals.certain), upTo: pairJson(estimate.totals.upTo) },
-    receipt: receiptJson(estimate.receipt),
+    receipt: receiptJson(estimate),
   };
 }
 
@@ -26,11 +27,12 @@ export function rateJson(rate: ExchangeRate) {
   return { krwPerUsd: rate.krwPerUsd.toString(), date: rate.date, source: rate.source };
 }
 
-export function receiptJson(receipt: Receipt) {
+export function receiptJson(estimate: Estimate) {
+  const { receipt } = estimate;
   return {
     rulesetHash: receipt.rulesetHash,
     engineVersion: receipt.engineVersion,
-    inputHash: receipt.inputHash,
+    inputHash: inputHash(estimate),
     asOf: receipt.asOf,
     exchangeRate: rateJson(receipt.exchangeRate),
   };

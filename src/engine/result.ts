@@ -98,7 +98,6 @@ export interface ProgramResult {
 export interface Receipt {
   readonly rulesetHash: string;
   readonly engineVersion: string;
-  readonly inputHash: string;
   readonly asOf: string;
   readonly exchangeRate: ExchangeRate;
 }

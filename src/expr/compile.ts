@@ -1,6 +1,7 @@
 // Type-checks an expression against a scope and compiles it to a closure, once, at load. The
 // closure does no parsing and no name look-ups: every reference was resolved here.
-import { add, compare, maximum, minimum, subtract } from "dinero.js/bigint";
+import { add, maximum, minimum, subtract } from "dinero.js/bigint";
+import { compareMoney } from "../money/compare-money.js";
 import type { Decimal } from "decimal.js";
 import { multiplyBy } from "../money/amount.js";
 import { Exact } from "../money/decimal.js";
@@ -167,7 +168,7 @@ const OUTCOME: Record<ComparisonOp, (sign: number) => boolean> = {
 function comparatorFor(type: ValueType): (a: unknown, b: unknown) => number {
   switch (type.kind) {
     case "money":
-      return (a, b) => compare(a as Money, b as Money);
+      return (a, b) => compareMoney(a as Money, b as Money);
     case "percent":
       return (a, b) => (a as Decimal).cmp(b as Decimal);
     case "count":

@@ -1,10 +1,9 @@
-// USD↔KRW conversion at a named, dated rate. KRW results end in whole won and USD results in cents;
-// the conversion itself is exact until that single rounding.
-import { convert } from "dinero.js/bigint";
+// USD↔KRW conversion at a named, dated rate. The conversion is exact integer arithmetic on minor
+// units until the single half-even rounding to whole won or to cents.
 import type { Decimal } from "decimal.js";
-import { Exact, toScaled } from "./decimal.js";
-import { CURRENCIES, currencyOf, moneyOfMinor, type CurrencyCode, type Money } from "./money.js";
-import { roundToMinor } from "./round.js";
+import { parseDecimal, toScaled } from "./decimal.js";
+import { currencyOf, moneyOfMinor, type Money } from "./money.js";
+import { divideHalfEven, POWERS_OF_TEN } from "./round.js";
 
 export interface ExchangeRate {
   /** Won per US dollar, e.g. 1380.55. */
@@ -13,22 +12,30 @@ export interface ExchangeRate {
   readonly date: string;
   /** Who published it: "FRED EXKOUS monthly average 2026-06", "profile", … */
   readonly source: string;
+  /** The rate as an integer and a power of ten (1380.55 → 138055, 2), for exact conversion. */
+  readonly scaled: { readonly amount: bigint; readonly scale: number };
+}
+
+/** A rate from its decimal text ("1380.55"); the one way rates are made. */
+export function exchangeRate(krwPerUsd: string, date: string, source: string): ExchangeRate {
+  const value = parseDecimal(krwPerUsd);
+  if (!value || value.lte(0)) throw new RangeError(`'${krwPerUsd}' is not a positive rate`);
+  const { amount, scale } = toScaled(value);
+  return { krwPerUsd: value, date, source, scaled: { amount, scale: Number(scale) } };
 }
 
 export function convertToKrw(money: Money, rate: ExchangeRate): Money {
   if (currencyOf(money) === "KRW") return money;
-  return roundToMinor(convert(money, CURRENCIES.KRW, { KRW: toScaled(rate.krwPerUsd) }));
+  const { amount, scale } = money.toJSON();
+  const r = rate.scaled;
+  // dollars × rate = (amount / 10^scale) × (r.amount / 10^r.scale) won
+  return moneyOfMinor(divideHalfEven(amount * r.amount, POWERS_OF_TEN[Number(scale) + r.scale]!), "KRW");
 }
 
-/** KRW → USD divides by the rate, which does not terminate: done in decimal and rounded to cents. */
 export function convertToUsd(money: Money, rate: ExchangeRate): Money {
   if (currencyOf(money) === "USD") return money;
   const { amount, scale } = money.toJSON();
-  const won = new Exact(amount.toString()).div(new Exact(10).pow(scale.toString()));
-  const cents = won.div(rate.krwPerUsd).times(100).toDecimalPlaces(0, Exact.ROUND_HALF_EVEN);
-  return moneyOfMinor(BigInt(cents.toFixed(0)), "USD");
-}
-
-export function convertTo(money: Money, code: CurrencyCode, rate: ExchangeRate): Money {
-  return code === "KRW" ? convertToKrw(money, rate) : convertToUsd(money, rate);
+  const r = rate.scaled;
+  // cents = won × 100 / rate = (amount / 10^scale) × 100 × 10^r.scale / r.amount
+  return moneyOfMinor(divideHalfEven(amount * 100n * POWERS_OF_TEN[r.scale]!, r.amount * POWERS_OF_TEN[Number(scale)]!), "USD");
 }

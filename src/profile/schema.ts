@@ -21,6 +21,7 @@ const decimalString = (what: string, digits: number) =>
 
 const Amount = decimalString("an amount", 2);
 const Percent = decimalString("a percentage", 4).refine((s) => new Exact(s).lte(100), "must be at most 100");
+const nonZero = (s: string) => /[1-9]/.test(s);
 
 export const ROUTES = ["new-shares", "existing-shares", "long-term-loan", "reinvested-earnings", "nonprofit-contribution"] as const;
 export const ZONES = ["none", "fiz-complex", "fiz-service", "free-economic-zone", "free-trade-zone", "industrial-complex"] as const;
@@ -41,7 +42,7 @@ export function makeProfileSchema(codes: ProfileCodes) {
       asOf: IsoDate.optional().describe("The date to evaluate at; defaults to today in Asia/Seoul."),
       investment: z.strictObject({
         route: z.enum(ROUTES),
-        amount: Amount.refine((s) => new Exact(s).gt(0), "must be more than zero"),
+        amount: Amount.refine(nonZero, "must be more than zero"),
         currency: z.enum(CURRENCY_CODES),
         foreignOwnershipPct: Percent.describe("The foreign investor's share of voting stock or capital, in percent."),
         officerDispatched: z.boolean().default(false),
@@ -83,7 +84,7 @@ export function makeProfileSchema(codes: ProfileCodes) {
         .describe("Optional figures for benefit estimates, in the investment's currency."),
       exchangeRate: z
         .strictObject({
-          krwPerUsd: decimalString("a rate in won per dollar", 6).refine((s) => new Exact(s).gt(0), "must be more than zero"),
+          krwPerUsd: decimalString("a rate in won per dollar", 6).refine(nonZero, "must be more than zero"),
           date: IsoDate,
           source: z.string().min(1).max(200),
         })

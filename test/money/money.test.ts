@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { ZERO_PAIR, pairOf, sumPairs } from "../../src/engine/money-pair.js";
 import { amountString, multiplyBy, parseAmount } from "../../src/money/amount.js";
 import { Exact as Decimal } from "../../src/money/decimal.js";
-import { convertToKrw, convertToUsd, type ExchangeRate } from "../../src/money/exchange-rate.js";
+import { convertToKrw, convertToUsd, exchangeRate, type ExchangeRate } from "../../src/money/exchange-rate.js";
 import { formatMoney } from "../../src/money/format-money.js";
 import { moneyOfMinor } from "../../src/money/money.js";
 import { roundToMinor } from "../../src/money/round.js";
 
-const rate = (krwPerUsd: string): ExchangeRate => ({ krwPerUsd: new Decimal(krwPerUsd), date: "2026-06-30", source: "test" });
+const rate = (krwPerUsd: string): ExchangeRate => exchangeRate(krwPerUsd, "2026-06-30", "test");
 
 describe("reading amounts", () => {
   it.each([
