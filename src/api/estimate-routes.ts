@@ -1,39 +1,79 @@
-// /api/v1: the estimate endpoint for integrators. Translates HTTP to one engine call and back; the
-// engine's errors become problem documents naming every bad field.
-import { Router, json, type Request, type Response } from "express";
-import { todayInSeoul } from "../engine/dates.js";
-import { estimate } from "../engine/estimate.js";
+// POST /api/v1/estimate and /estimate/batch: translate HTTP to engine calls and back. The engine's
+// profile errors become 422 problem documents naming every bad field.
+import { createInterface } from "node:readline";
+import { Router, type Request, type Response } from "express";
+import { estimate, type EstimateOptions } from "../engine/estimate.js";
 import { estimateJson } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { ProfileError } from "../profile/profile-error.js";
-import { problem, sendProblem } from "./problem.js";
+import { invalidProfile, problem, sendProblem, type Problem } from "./problem.js";
+import { readJson } from "./read-json.js";
 
-export interface ApiOptions {
-  readonly ruleSet: RuleSet;
-  readonly engineVersion: string;
-  readonly today?: () => string;
-}
+/** The most profiles a JSON batch may hold; NDJSON streams up to BATCH_STREAM_MAX lines. */
+export const BATCH_MAX = 100;
+export const BATCH_STREAM_MAX = 10_000;
+const LINE_MAX = 64 * 1024;
 
-export function apiRouter({ ruleSet, engineVersion, today = todayInSeoul }: ApiOptions): Router {
+type Outcome = { index: number; status: 200; estimate: ReturnType<typeof estimateJson> } | { index: number; status: number; problem: Problem };
+
+export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions): Router {
   const router = Router();
-  router.use((_req, res, next) => {
-    res.setHeader("X-Ruleset-Hash", ruleSet.hash);
-    res.setHeader("X-Engine-Version", engineVersion);
-    next();
-  });
-  router.post("/estimate", json({ limit: "64kb", strict: true, type: () => true }), (req: Request, res: Response) => {
-    if (!req.is("application/json")) {
-      sendProblem(res, problem(415, "unsupported-media-type", "Unsupported media type", "send the profile as application/json"));
-      return;
-    }
-    const explain = req.query.explain !== "false";
+  const run = (input: unknown, explain: boolean) => estimateJson(estimate(ruleSet, input, { ...options(), explain }));
+  const outcome = (index: number, input: unknown, explain: boolean): Outcome => {
     try {
-      const result = estimate(ruleSet, req.body, { today: today(), engineVersion, explain });
-      res.json(estimateJson(result));
+      return { index, status: 200, estimate: run(input, explain) };
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
-      sendProblem(res, problem(422, "invalid-profile", "The profile breaks the contract", `${error.issues.length} field(s) are not valid`, error.issues));
+      return { index, status: 422, problem: invalidProfile(error.issues) };
     }
+  };
+  const explainOf = (req: Request) => req.query.explain !== "false";
+
+  router.post("/estimate", ...readJson("64kb"), (req: Request, res: Response) => {
+    const result = outcome(0, req.body, explainOf(req));
+    if ("problem" in result) return sendProblem(res, result.problem);
+    res.json(result.estimate);
+  });
+
+  router.post("/estimate/batch", (req, res, next) => {
+    if (req.is("application/x-ndjson")) return streamBatch(req, res, (i, input) => outcome(i, input, explainOf(req))).catch(next);
+    next();
+  });
+  router.post("/estimate/batch", ...readJson("1mb"), (req: Request, res: Response) => {
+    const body: unknown = req.body;
+    if (!Array.isArray(body)) return sendProblem(res, problem(422, "invalid-batch", "Not a batch", "send a JSON array of profiles"));
+    if (body.length > BATCH_MAX) {
+      return sendProblem(res, problem(413, "batch-too-large", "Batch too large", `a batch holds at most ${BATCH_MAX} profiles; stream more as application/x-ndjson`));
+    }
+    const explain = explainOf(req);
+    res.json({ results: body.map((input, index) => outcome(index, input, explain)) });
   });
   return router;
+}
+
+/** One profile per line in, one result per line out, in order, in constant memory. */
+async function streamBatch(req: Request, res: Response, answer: (index: number, input: unknown) => Outcome): Promise<void> {
+  res.status(200).type("application/x-ndjson");
+  let index = 0;
+  for await (const line of createInterface({ input: req, crlfDelay: Infinity })) {
+    if (line.trim() === "") continue;
+    if (index >= BATCH_STREAM_MAX) {
+      res.write(`${JSON.stringify({ index, status: 413, problem: problem(413, "batch-too-large", "Batch too large", `a stream holds at most ${BATCH_STREAM_MAX} profiles`) })}\n`);
+      break;
+    }
+    let result: Outcome;
+    if (line.length > LINE_MAX) {
+      result = { index, status: 413, problem: problem(413, "too-large", "Line too large", "a profile line is over 64 kB") };
+    } else {
+      try {
+        result = answer(index, JSON.parse(line));
+      } catch (error) {
+        if (!(error instanceof SyntaxError)) throw error;
+        result = { index, status: 400, problem: problem(400, "malformed-json", "Malformed JSON", `line ${index + 1} is not valid JSON`) };
+      }
+    }
+    if (!res.write(`${JSON.stringify(result)}\n`)) await new Promise((resolve) => res.once("drain", resolve));
+    index++;
+  }
+  res.end();
 }

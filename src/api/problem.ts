@@ -11,12 +11,16 @@ export interface Problem {
   readonly errors?: readonly ProfileIssue[];
 }
 
-const TYPE_BASE = "https://github.com/fdi-incentives/fdi-incentives/blob/main/README.md#errors";
+/** Problem types are documented in the README's "Errors" section. */
+const TYPE_BASE = "https://github.com/fdi-incentives/fdi-incentives#errors";
 
 export function problem(status: number, slug: string, title: string, detail: string, errors?: readonly ProfileIssue[]): Problem {
-  return { type: `${TYPE_BASE}-${slug}`, title, status, detail, ...(errors ? { errors } : {}) };
+  return { type: `${TYPE_BASE}/${slug}`, title, status, detail, ...(errors ? { errors } : {}) };
 }
 
 export function sendProblem(res: Response, p: Problem): void {
   res.status(p.status).type("application/problem+json").send(JSON.stringify(p));
 }
+
+export const invalidProfile = (errors: readonly ProfileIssue[]) =>
+  problem(422, "invalid-profile", "The profile breaks the contract", `${errors.length} field(s) are not valid: ${errors.map((e) => e.path).join(", ")}`, errors);

@@ -33,8 +33,8 @@ export interface ProfileCodes {
   readonly regions: readonly string[];
 }
 
-const codeOf = (codes: readonly string[], what: string) =>
-  z.string().refine((s) => codes.includes(s), { message: `is not a known ${what} code` });
+/** A code from a reference table, as an enumeration so that the OpenAPI document lists the choices. */
+const codeOf = (codes: readonly string[]) => z.enum(codes as [string, ...string[]]);
 
 export function makeProfileSchema(codes: ProfileCodes) {
   return z
@@ -53,13 +53,13 @@ export function makeProfileSchema(codes: ProfileCodes) {
         loanTermYears: z.number().min(0).max(100).optional().describe("Term of the first loan contract, for the long-term-loan route."),
       }),
       business: z.strictObject({
-        sector: codeOf(codes.sectors, "sector"),
-        technology: codeOf(codes.technologies, "technology").nullable().default(null),
+        sector: codeOf(codes.sectors),
+        technology: codeOf(codes.technologies).nullable().default(null),
         materialsPartsEquipment: z.boolean().default(false),
         regionalHeadquarters: z.boolean().default(false),
       }),
       site: z.strictObject({
-        region: codeOf(codes.regions, "region"),
+        region: codeOf(codes.regions),
         zone: z.enum(ZONES).default("none"),
       }),
       employment: z

@@ -1,24 +1,28 @@
-// The Express application: the API under /api/v1, health, and a problem document for anything else.
-import express, { type NextFunction, type Request, type Response } from "express";
-import { apiRouter, type ApiOptions } from "../api/estimate-routes.js";
-import { problem, sendProblem } from "../api/problem.js";
+// The Express application: the API under /api/v1, health, request logging.
+import express from "express";
+import type { Logger } from "pino";
+import { apiRouter, type ApiOptions } from "../api/router.js";
 
-export function createApp(options: ApiOptions): express.Express {
+export interface AppOptions extends ApiOptions {
+  readonly logger?: Logger;
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const { logger } = options;
   const app = express();
   app.disable("x-powered-by");
+  if (logger) {
+    app.use((req, res, next) => {
+      const start = process.hrtime.bigint();
+      res.on("finish", () => {
+        logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - start) / 1e6 }, "request");
+      });
+      next();
+    });
+  }
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", rulesetHash: options.ruleSet.hash, engineVersion: options.engineVersion });
   });
-  app.use("/api/v1", apiRouter(options));
-  app.use((req, res) => sendProblem(res, problem(404, "not-found", "Not found", `nothing at ${req.method} ${req.path}`)));
-  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
-    const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
-    if (status === 400) return sendProblem(res, problem(400, "malformed-json", "Malformed JSON", "the body is not valid JSON"));
-    if (status === 413) return sendProblem(res, problem(413, "too-large", "Body too large", "the body is over the limit of 64 kB"));
-    if (status >= 400 && status < 500) return sendProblem(res, problem(status, "bad-request", "Bad request", "the request could not be read"));
-    console.error(error);
-    sendProblem(res, problem(500, "internal", "Internal error", "the server failed; the failure has been logged"));
-  });
+  app.use("/api/v1", apiRouter({ ...options, logError: logger ? (error) => logger.error({ err: error }, "request failed") : options.logError }));
   return app;
 }

@@ -1,0 +1,93 @@
+// Load against a real server process on 127.0.0.1: the estimate endpoint next to a trivial endpoint
+// of the same server, measured in the same run, with the server's memory before and after.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { EXAMPLE_PROFILE } from "../src/api/openapi.js";
+import { PROJECT_ROOT } from "../src/load-rules.js";
+
+export interface LoadResult {
+  readonly rps: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+  readonly non2xx: number;
+  readonly requests: number;
+}
+
+export interface HttpLoad {
+  readonly estimate: LoadResult;
+  readonly hello: LoadResult;
+  readonly rssBeforeMb: number;
+  readonly rssAfterMb: number;
+}
+
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"))!;
+  return Number(line.replace(/\D/g, "")) / 1024;
+}
+
+async function startServer(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", WEB_CONCURRENCY: "1", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error("the server did not start");
+}
+
+async function hit(options: autocannon.Options): Promise<LoadResult> {
+  const result = await autocannon(options);
+  return {
+    rps: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    requests: result.requests.total,
+  };
+}
+
+export async function httpLoad(seconds = 10, connections = 20, port = 3917): Promise<HttpLoad> {
+  const server = await startServer(port);
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    const estimateRequest = {
+      url: `${url}/api/v1/estimate`,
+      method: "POST" as const,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(EXAMPLE_PROFILE),
+      connections,
+    };
+    await hit({ ...estimateRequest, duration: 2 }); // warm-up
+    const rssBeforeMb = rssMb(server.pid!);
+    const hello = await hit({ url: `${url}/healthz`, connections, duration: seconds });
+    const estimate = await hit({ ...estimateRequest, duration: seconds });
+    const rssAfterMb = rssMb(server.pid!);
+    return { estimate, hello, rssBeforeMb, rssAfterMb };
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+if (process.argv[1] && join(process.argv[1]) === join(PROJECT_ROOT, "bench", "http-load.ts")) {
+  const seconds = Number(process.argv[2] ?? 10);
+  const { estimate, hello, rssBeforeMb, rssAfterMb } = await httpLoad(seconds);
+  const row = (name: string, r: LoadResult) =>
+    `${name.padEnd(26)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50Ms).padStart(4)} ms   p99 ${String(r.p99Ms).padStart(4)} ms   errors ${r.errors + r.non2xx}`;
+  console.log(`one server process on 127.0.0.1, ${seconds} s per endpoint, 20 connections`);
+  console.log(row("GET /healthz (trivial)", hello));
+  console.log(row("POST /api/v1/estimate", estimate));
+  console.log(`estimate / trivial        ${((estimate.rps / hello.rps) * 100).toFixed(0)}% of the requests per second`);
+  console.log(`server memory (RSS)       ${rssBeforeMb.toFixed(1)} MB before, ${rssAfterMb.toFixed(1)} MB after ${estimate.requests} estimates`);
+}

@@ -1,0 +1,38 @@
+// The API's last line of defence: known body-parser failures become their problem documents, a
+// wrong method a 405 with Allow, and anything else a 500 that says nothing about the internals.
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { problem, sendProblem } from "./problem.js";
+
+export function methodNotAllowed(allowed: readonly string[]): RequestHandler {
+  return (req, res) => {
+    res.setHeader("Allow", allowed.join(", "));
+    sendProblem(res, problem(405, "method-not-allowed", "Method not allowed", `${req.method} is not allowed here; use ${allowed.join(" or ")}`));
+  };
+}
+
+export const notFound: RequestHandler = (req, res) =>
+  sendProblem(res, problem(404, "not-found", "Not found", `nothing at ${req.method} ${req.originalUrl.split("?")[0]}`));
+
+export function apiErrors(log: (error: unknown) => void): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const type = (error as { type?: unknown }).type;
+    switch (type) {
+      case "entity.parse.failed":
+        return sendProblem(res, problem(400, "malformed-json", "Malformed JSON", "the body is not valid JSON"));
+      case "entity.too.large":
+        return sendProblem(res, problem(413, "too-large", "Body too large", "the body is over the size limit"));
+      case "charset.unsupported":
+      case "encoding.unsupported":
+        return sendProblem(res, problem(415, "unsupported-encoding", "Unsupported encoding", "send UTF-8 JSON"));
+      default: {
+        const status = (error as { status?: unknown }).status;
+        if (typeof status === "number" && status >= 400 && status < 500) {
+          return sendProblem(res, problem(status, "bad-request", "Bad request", "the request could not be read"));
+        }
+        log(error);
+        sendProblem(res, problem(500, "internal", "Internal error", "the server failed on this request; it has been logged"));
+      }
+    }
+  };
+}

@@ -1,0 +1,141 @@
+// The shapes of the API's responses, as zod schemas: the OpenAPI document is generated from them
+// and the test suite checks real responses against them, so the document cannot drift from what
+// the server sends.
+import { z } from "zod";
+
+const Localized = z.object({ en: z.string(), ko: z.string() });
+const Money = z.object({ krw: z.string().describe("Whole won, decimal string"), usd: z.string().describe("Dollars and cents, decimal string") });
+const Citation = z.object({ text: Localized, url: z.string() });
+const Rate = z.object({ krwPerUsd: z.string(), date: z.string(), source: z.string() });
+
+const Shown = z
+  .object({
+    type: z.enum(["bool", "money", "percent", "count", "years", "date", "code"]),
+    value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
+    values: z.array(z.string()).optional(),
+    currency: z.enum(["KRW", "USD"]).optional(),
+    amount: z.string().optional(),
+  })
+  .describe("A value in an explanation; money carries currency and amount, a list carries values.");
+
+export interface ConditionJson {
+  kind: "leaf" | "all" | "any" | "not";
+  label?: { en: string; ko: string };
+  passed: boolean;
+  expression?: string;
+  op?: string;
+  actual?: z.infer<typeof Shown>;
+  threshold?: z.infer<typeof Shown>;
+  citation?: z.infer<typeof Citation>;
+  children?: ConditionJson[];
+}
+
+const Condition: z.ZodType<ConditionJson> = z.lazy(() =>
+  z.object({
+    kind: z.enum(["leaf", "all", "any", "not"]),
+    label: Localized.optional(),
+    passed: z.boolean(),
+    expression: z.string().optional(),
+    op: z.string().optional(),
+    actual: Shown.optional(),
+    threshold: Shown.optional(),
+    citation: Citation.optional(),
+    children: z.array(Condition).optional(),
+  }),
+);
+
+const Component = z.object({
+  id: z.string(),
+  label: Localized,
+  applies: z.boolean(),
+  amount: Money.nullable().describe("null when an input it needs was not given (see missing)"),
+  missing: z.array(z.string()).optional(),
+  citation: Citation.optional(),
+  cappedAt: Money.optional(),
+  years: z.array(z.object({ year: z.number().int(), percent: z.string(), amount: Money })).optional(),
+});
+
+const Share = z.object({ percent: z.string(), amount: Money });
+
+const Benefit = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("non-monetary"), grants: Localized }),
+  z.object({ kind: z.literal("amount"), total: Money, components: z.array(Component) }),
+  z.object({ kind: z.literal("schedule"), total: Money, components: z.array(Component) }),
+  z.object({
+    kind: z.literal("range"),
+    label: Localized,
+    discretionary: z.literal(true),
+    min: Money,
+    ceiling: Money,
+    citation: Citation.optional(),
+    shares: z.object({ national: Share, local: Share }).optional(),
+  }),
+]);
+
+const Warning = z.looseObject({
+  code: z.enum(["unverified-parameter", "unverified-reference", "discretionary", "not-estimated"]),
+  message: z.string(),
+});
+
+const NotInForce = z.looseObject({ reason: z.enum(["not-yet", "ended", "gap"]) });
+
+export const ProgramResultJson = z.object({
+  id: z.string(),
+  title: Localized,
+  kind: z.enum(["qualification", "tax", "grant", "site", "subsidy"]),
+  status: z.enum(["eligible", "ineligible", "not-in-force"]),
+  version: z.object({ from: z.string(), to: z.string().nullable() }).nullable(),
+  notInForce: NotInForce.optional(),
+  citations: z.array(Citation),
+  conditions: Condition.optional().describe("Absent with ?explain=false"),
+  tables: z.array(z.looseObject({ name: z.string(), label: Localized })).optional(),
+  benefit: Benefit.nullable(),
+  warnings: z.array(Warning),
+});
+
+export const EstimateJson = z.object({
+  asOf: z.string(),
+  exchangeRate: Rate,
+  programs: z.array(ProgramResultJson),
+  totals: z.object({ certain: Money, upTo: Money }),
+  receipt: z.object({ rulesetHash: z.string(), engineVersion: z.string(), inputHash: z.string(), asOf: z.string(), exchangeRate: Rate }),
+});
+
+export const ProblemJson = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export const BatchJson = z.object({
+  results: z.array(
+    z.union([
+      z.object({ index: z.number().int(), status: z.literal(200), estimate: EstimateJson }),
+      z.object({ index: z.number().int(), status: z.number().int(), problem: ProblemJson }),
+    ]),
+  ),
+});
+
+const Parameter = z.object({
+  name: z.string(),
+  label: Localized,
+  unit: z.string(),
+  current: z.string().nullable(),
+  values: z.array(z.looseObject({ from: z.string(), value: z.string(), citation: Citation, verified: z.string(), confidence: z.string() })),
+});
+
+export const ProgramJson = z.looseObject({
+  id: z.string(),
+  title: Localized,
+  kind: z.string(),
+  summary: Localized,
+  citations: z.array(Citation),
+  asOf: z.string(),
+  inForce: z.object({ from: z.string(), to: z.string().nullable() }).nullable(),
+  parameters: z.array(Parameter),
+  versions: z.array(z.looseObject({ from: z.string(), to: z.string().nullable() })),
+});
+
+export const ProgramListJson = z.object({ asOf: z.string(), programs: z.array(ProgramJson) });

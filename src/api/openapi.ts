@@ -1,0 +1,136 @@
+// The OpenAPI 3.1 document, built from the schemas that validate requests (the profile) and that
+// describe responses (contract.ts). Request examples are paired by name with the response that
+// answers them; the test suite sends each and checks the answer.
+import { z } from "zod";
+import type { RuleSet } from "../engine/rule-set.js";
+import { BatchJson, EstimateJson, ProblemJson, ProgramJson, ProgramListJson } from "./contract.js";
+import { BATCH_MAX, BATCH_STREAM_MAX } from "./estimate-routes.js";
+
+type Json = Record<string, unknown>;
+
+/** JSON Schemas for components.schemas: each schema's own $defs (recursive parts) are lifted into
+ *  components.schemas under the schema's name, since OpenAPI resolves "#/..." from the document root. */
+function componentSchemas(schemas: Record<string, { schema: z.ZodType; io?: "input" | "output" }>): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [name, { schema, io = "output" }] of Object.entries(schemas)) {
+    const { $schema, $defs = {}, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Json & { $defs?: Record<string, Json> };
+    void $schema;
+    const rename = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(rename);
+      if (!value || typeof value !== "object") return value;
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, k === "$ref" && typeof v === "string" ? v.replace("#/$defs/", `#/components/schemas/${name}_`) : rename(v)]),
+      );
+    };
+    out[name] = rename(rest) as Json;
+    for (const [key, def] of Object.entries($defs)) out[`${name}_${key}`] = rename(def) as Json;
+  }
+  return out;
+}
+
+export const EXAMPLE_PROFILE = {
+  asOf: "2026-11-24",
+  investment: { route: "new-shares", amount: "30000000", currency: "USD", foreignOwnershipPct: "100" },
+  business: { sector: "manufacturing", technology: "semiconductors" },
+  site: { region: "chungnam", zone: "none" },
+  employment: { newRegularEmployees: 120, researchers: 12 },
+  costs: { capitalGoodsImports: "8000000", customsDutyRatePct: "8", individualConsumptionTaxRatePct: "0" },
+  exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source: "Seoul Money Brokerage basic rate" },
+};
+
+const INVALID_PROFILE = { ...EXAMPLE_PROFILE, investment: { ...EXAMPLE_PROFILE.investment, amount: "-5" } };
+
+const problemResponse = (description: string, examples?: Record<string, unknown>) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" }, ...(examples ? { examples } : {}) } },
+});
+
+export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
+  const asOf = { name: "asOf", in: "query", required: false, schema: { type: "string", format: "date" }, description: "Defaults to today in Asia/Seoul." };
+  const explain = { name: "explain", in: "query", required: false, schema: { type: "string", enum: ["true", "false"] }, description: "false drops the condition trees." };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "fdi-incentives estimate API",
+      version: engineVersion,
+      description: "Which Korean FDI incentives an investment qualifies for, and what they are worth, explained and cited. Money is always a decimal string.",
+    },
+    servers: [{ url: "/api/v1" }],
+    paths: {
+      "/estimate": {
+        post: {
+          summary: "Estimate the incentives for one investment profile",
+          parameters: [explain],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: { $ref: "#/components/schemas/Profile" },
+                examples: { valid: { value: EXAMPLE_PROFILE }, invalid: { summary: "A negative amount", value: INVALID_PROFILE } },
+              },
+            },
+          },
+          responses: {
+            200: { description: "The explained estimate", content: { "application/json": { schema: { $ref: "#/components/schemas/Estimate" }, examples: { valid: { summary: "Answers the valid profile" } } } } },
+            400: problemResponse("Malformed JSON or an empty body"),
+            413: problemResponse("The body is over 64 kB"),
+            415: problemResponse("The body is not JSON"),
+            422: problemResponse("The profile breaks the contract; errors[] names every bad field", { invalid: { summary: "Answers the invalid profile" } }),
+          },
+        },
+      },
+      "/estimate/batch": {
+        post: {
+          summary: `Estimate up to ${BATCH_MAX} profiles (JSON array) or up to ${BATCH_STREAM_MAX} (NDJSON, streamed), each answered in order`,
+          parameters: [explain],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: { type: "array", maxItems: BATCH_MAX, items: { $ref: "#/components/schemas/Profile" } } },
+              "application/x-ndjson": { schema: { type: "string", description: "One profile per line" } },
+            },
+          },
+          responses: {
+            200: {
+              description: "One result per profile, in order: an estimate or its own problem",
+              content: {
+                "application/json": { schema: { $ref: "#/components/schemas/Batch" } },
+                "application/x-ndjson": { schema: { type: "string", description: "One {index, status, estimate | problem} per line" } },
+              },
+            },
+            413: problemResponse(`More than ${BATCH_MAX} profiles in a JSON batch`),
+            415: problemResponse("Neither JSON nor NDJSON"),
+            422: problemResponse("The body is not an array"),
+          },
+        },
+      },
+      "/programs": {
+        get: {
+          summary: "Every program, with the version and parameters in force on a date",
+          parameters: [asOf],
+          responses: { 200: { description: "The programs", content: { "application/json": { schema: { $ref: "#/components/schemas/ProgramList" } } } }, 400: problemResponse("asOf is not a date") },
+        },
+      },
+      "/programs/{id}": {
+        get: {
+          summary: "One program: citations, versions, parameters with sources, conditions",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", enum: ruleSet.programs.map((p) => p.id) } }, asOf],
+          responses: {
+            200: { description: "The program", content: { "application/json": { schema: { $ref: "#/components/schemas/Program" } } } },
+            404: problemResponse("No such program"),
+          },
+        },
+      },
+    },
+    components: {
+      schemas: componentSchemas({
+        Profile: { schema: ruleSet.profileSchema, io: "input" },
+        Estimate: { schema: EstimateJson },
+        Batch: { schema: BatchJson },
+        Problem: { schema: ProblemJson },
+        Program: { schema: ProgramJson },
+        ProgramList: { schema: ProgramListJson },
+      }),
+    },
+  };
+}

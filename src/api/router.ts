@@ -1,0 +1,38 @@
+// /api/v1: estimates, programs, the OpenAPI document. Every response names the rule set and the
+// engine that produced it.
+import { Router } from "express";
+import { todayInSeoul } from "../engine/dates.js";
+import type { RuleSet } from "../engine/rule-set.js";
+import { apiErrors, methodNotAllowed, notFound } from "./api-errors.js";
+import { estimateRoutes } from "./estimate-routes.js";
+import { openApiDocument } from "./openapi.js";
+import { programRoutes } from "./program-routes.js";
+
+export interface ApiOptions {
+  readonly ruleSet: RuleSet;
+  readonly engineVersion: string;
+  /** Today in Asia/Seoul, the default as-of date; replaceable in tests. */
+  readonly today?: () => string;
+  /** Where failures the client did not cause are reported. */
+  readonly logError?: (error: unknown) => void;
+}
+
+export function apiRouter({ ruleSet, engineVersion, today = todayInSeoul, logError = console.error }: ApiOptions): Router {
+  const router = Router();
+  const openApi = JSON.stringify(openApiDocument(ruleSet, engineVersion));
+  router.use((_req, res, next) => {
+    res.setHeader("X-Ruleset-Hash", ruleSet.hash);
+    res.setHeader("X-Engine-Version", engineVersion);
+    next();
+  });
+  router.use(estimateRoutes(ruleSet, () => ({ today: today(), engineVersion })));
+  router.use(programRoutes(ruleSet, today));
+  router.get("/openapi.json", (_req, res) => {
+    res.type("application/json").send(openApi);
+  });
+  router.all(["/estimate", "/estimate/batch"], methodNotAllowed(["POST"]));
+  router.all(["/programs", "/programs/:id", "/openapi.json"], methodNotAllowed(["GET", "HEAD"]));
+  router.use(notFound);
+  router.use(apiErrors(logError));
+  return router;
+}

@@ -1,0 +1,87 @@
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { BatchJson, EstimateJson, ProblemJson } from "../../src/api/contract.js";
+import { BATCH_MAX } from "../../src/api/estimate-routes.js";
+import { EXAMPLE_PROFILE } from "../../src/api/openapi.js";
+import { testApp } from "../helpers/app.js";
+
+const app = testApp();
+const post = (path: string) => request(app).post(`/api/v1${path}`);
+
+describe("POST /api/v1/estimate", () => {
+  it("answers a valid profile with the explained estimate, money as strings", async () => {
+    const res = await post("/estimate").send(EXAMPLE_PROFILE).expect(200);
+    const body = EstimateJson.parse(res.body);
+    expect(body.exchangeRate).toEqual({ krwPerUsd: "1380.55", date: "2026-11-20", source: "Seoul Money Brokerage basic rate" });
+    expect(body.programs.find((p) => p.id === "fiz-individual")?.status).toBe("eligible");
+    expect(JSON.stringify(body)).not.toMatch(/"(krw|usd|amount)":\d/);
+    expect(res.headers["x-ruleset-hash"]).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.headers["x-engine-version"]).toBe("test");
+  });
+
+  it("drops the condition trees with ?explain=false and keeps the figures", async () => {
+    const full = EstimateJson.parse((await post("/estimate").send(EXAMPLE_PROFILE)).body);
+    const lean = EstimateJson.parse((await post("/estimate?explain=false").send(EXAMPLE_PROFILE).expect(200)).body);
+    expect(lean.programs.some((p) => p.conditions)).toBe(false);
+    expect(lean.totals).toEqual(full.totals);
+  });
+
+  it.each([
+    ["malformed JSON", 400, "malformed-json", () => post("/estimate").set("content-type", "application/json").send('{"investment": ')],
+    ["an empty body", 400, "empty-body", () => post("/estimate")],
+    ["a form post", 415, "unsupported-media-type", () => post("/estimate").type("form").send("a=1")],
+    ["a body over 64 kB", 413, "too-large", () => post("/estimate").send({ ...EXAMPLE_PROFILE, pad: "x".repeat(70_000) })],
+    ["a profile that breaks the contract", 422, "invalid-profile", () => post("/estimate").send({ ...EXAMPLE_PROFILE, investment: { amount: 5 } })],
+    ["a GET", 405, "method-not-allowed", () => request(app).get("/api/v1/estimate")],
+    ["an unknown path", 404, "not-found", () => request(app).get("/api/v1/nothing")],
+  ])("answers %s with a %i problem document", async (_what, status, slug, send) => {
+    const res = await send().expect(status);
+    expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    const body = ProblemJson.parse(res.body);
+    expect(body.status).toBe(status);
+    expect(body.type).toMatch(new RegExp(`/${slug}$`));
+  });
+
+  it("names every bad field, unknown ones by name", async () => {
+    const res = await post("/estimate")
+      .send({ ...EXAMPLE_PROFILE, investment: { ...EXAMPLE_PROFILE.investment, amount: "-5", foreignOwnershipPct: "101" }, extra: 1 })
+      .expect(422);
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: "investment.amount", message: 'must be an amount written as a decimal string, e.g. "1234.56"' },
+        { path: "investment.foreignOwnershipPct", message: "must be at most 100" },
+        { path: "extra", message: "is not a field of the profile" },
+      ]),
+    );
+  });
+
+  it("says 405 with the allowed methods", async () => {
+    const res = await request(app).delete("/api/v1/estimate").expect(405);
+    expect(res.headers.allow).toBe("POST");
+  });
+});
+
+describe("POST /api/v1/estimate/batch", () => {
+  it("answers each profile of a JSON array in order, with its result or its own problem", async () => {
+    const res = await post("/estimate/batch").send([EXAMPLE_PROFILE, { nope: true }, EXAMPLE_PROFILE]).expect(200);
+    const { results } = BatchJson.parse(res.body);
+    expect(results.map((r) => [r.index, r.status])).toEqual([[0, 200], [1, 422], [2, 200]]);
+  });
+
+  it(`refuses more than ${BATCH_MAX} profiles in one JSON batch`, async () => {
+    await post("/estimate/batch").send(Array.from({ length: BATCH_MAX + 1 }, () => ({}))).expect(413);
+  });
+
+  it("refuses a body that is not an array", async () => {
+    expect((await post("/estimate/batch").send({}).expect(422)).body.type).toMatch(/invalid-batch$/);
+  });
+
+  it("streams NDJSON: one line in, one line out, bad lines answered in place", async () => {
+    const lines = [JSON.stringify(EXAMPLE_PROFILE), "{ not json", JSON.stringify({ asOf: "x" }), "", JSON.stringify(EXAMPLE_PROFILE)].join("\n");
+    const res = await post("/estimate/batch").set("content-type", "application/x-ndjson").send(lines).expect(200);
+    expect(res.headers["content-type"]).toMatch(/^application\/x-ndjson/);
+    const out = res.text.trim().split("\n").map((l) => JSON.parse(l));
+    expect(out.map((o) => [o.index, o.status])).toEqual([[0, 200], [1, 400], [2, 422], [3, 200]]);
+    expect(EstimateJson.parse(out[3].estimate).asOf).toBe("2026-11-24");
+  });
+});

@@ -1,0 +1,66 @@
+import request from "supertest";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { EstimateJson, ProblemJson, ProgramJson, ProgramListJson } from "../../src/api/contract.js";
+import { testApp } from "../helpers/app.js";
+
+const app = testApp();
+
+describe("GET /api/v1/programs", () => {
+  it("lists every program with the version and parameters in force on the date asked", async () => {
+    const res = await request(app).get("/api/v1/programs?asOf=2010-10-05").expect(200);
+    const body = ProgramListJson.parse(res.body);
+    const fi = body.programs.find((p) => p.id === "foreign-investment")!;
+    expect(fi.inForce).toEqual({ from: "1998-11-17", to: "2016-07-27" });
+    expect(fi.parameters.find((p) => p.name === "min_amount_krw")?.current).toBe("KRW 50000000");
+  });
+
+  it("describes one program with its sources", async () => {
+    const body = ProgramJson.parse((await request(app).get("/api/v1/programs/fiz-individual").expect(200)).body);
+    expect(body.parameters.find((p) => p.name === "manufacturing_min_usd")?.values[0]).toMatchObject({
+      value: "USD 30000000.00",
+      confidence: "statute",
+      citation: { url: "https://www.law.go.kr/법령/외국인투자촉진법시행령/제25조" },
+    });
+  });
+
+  it.each([
+    ["/api/v1/programs/nope", 404],
+    ["/api/v1/programs?asOf=yesterday", 400],
+  ])("answers %s with %i", async (path, status) => {
+    ProblemJson.parse((await request(app).get(path).expect(status)).body);
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const doc = (await request(app).get("/api/v1/openapi.json").expect(200)).body;
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("answers every request example as the document says", async () => {
+    const doc = (await request(app).get("/api/v1/openapi.json")).body;
+    const operation = doc.paths["/estimate"].post;
+    const examples = Object.entries(operation.requestBody.content["application/json"].examples) as [string, { value: unknown }][];
+    expect(examples.length).toBeGreaterThan(1);
+    for (const [name, { value }] of examples) {
+      const [status] = Object.entries(operation.responses).find(([, r]) =>
+        Object.values((r as { content?: Record<string, { examples?: object }> }).content ?? {}).some((c) => c.examples && name in c.examples),
+      )!;
+      const res = await request(app).post("/api/v1/estimate").send(value as object);
+      expect([name, res.status]).toEqual([name, Number(status)]);
+      (res.status === 200 ? EstimateJson : ProblemJson).parse(res.body);
+    }
+  });
+
+  it("describes the profile with the same schema that validates requests", async () => {
+    const doc = (await request(app).get("/api/v1/openapi.json")).body;
+    const profile = doc.components.schemas.Profile;
+    expect(profile.properties.business.properties.sector.enum).toContain("manufacturing");
+    expect(profile.additionalProperties).toBe(false);
+    expect(z.object({ required: z.array(z.string()) }).parse(profile).required).toEqual(["investment", "business", "site"]);
+  });
+});
