@@ -68,6 +68,7 @@ function benefitLines(benefit: BenefitResult): string[] {
       const shares = benefit.shares
         ? [`    national ${benefit.shares.national.percent.toString()}%: up to ${both(benefit.shares.national.amount)}; local ${benefit.shares.local.percent.toString()}%: up to ${both(benefit.shares.local.amount)}`]
         : [];
+      if (!benefit.ceiling) return [`  Benefit: ${benefit.label.en}: ceiling not estimated (give ${benefit.missing.join(", ")})`];
       return [`  Benefit: ${benefit.label.en}: from ${both(benefit.min)} up to ${both(benefit.ceiling)} (discretionary)`, ...shares];
     }
     default:

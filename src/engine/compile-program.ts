@@ -342,6 +342,10 @@ function passesOf(node: CompiledCondition): Read {
 
 type Track = <T>(fn: () => T) => [T, Reads];
 
+function optionalFactsOf(reads: Reads) {
+  return [...reads.optionalFacts].map(([name, read]) => ({ field: profileFieldOf(name), read }));
+}
+
 function compileBenefit(
   benefit: BenefitFile,
   at: DataPath,
@@ -353,17 +357,20 @@ function compileBenefit(
   switch (benefit.kind) {
     case "non-monetary":
       return { kind: "non-monetary", grants: benefit.grants };
-    case "range":
+    case "range": {
+      const [ceiling, reads] = track(() => compile(benefit.ceiling, [...at, "ceiling"], KRW_MONEY)?.read ?? NEVER);
       return {
         kind: "range",
         label: benefit.label,
         cite: citeAt(benefit.cite, [...at, "cite"]),
-        ceiling: compile(benefit.ceiling, [...at, "ceiling"], KRW_MONEY)?.read ?? NEVER,
+        ceiling,
         shares: benefit.shares && {
           national: compile(benefit.shares.national, [...at, "shares", "national"], PERCENT)?.read ?? NEVER,
           local: compile(benefit.shares.local, [...at, "shares", "local"], PERCENT)?.read ?? NEVER,
         },
+        optionalFacts: optionalFactsOf(reads),
       };
+    }
     default:
       if (benefit.kind === "schedule" && !benefit.components.some((c) => c.schedule)) {
         problems.push({ path: [...at, "kind"], message: "a schedule benefit needs a component with a schedule" });
@@ -386,7 +393,7 @@ function compileBenefit(
             label: component.label,
             cite: citeAt(component.cite, [...path, "cite"]),
             ...parts,
-            optionalFacts: [...reads.optionalFacts].map(([name, read]) => ({ field: profileFieldOf(name), read })),
+            optionalFacts: optionalFactsOf(reads),
           };
         }),
       };

@@ -43,7 +43,9 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
   const upTo: MoneyPair[] = [];
   for (const { benefit } of programs) {
     if (!benefit || benefit.kind === "non-monetary") continue;
-    if (benefit.kind === "range") upTo.push(benefit.ceiling);
+    if (benefit.kind === "range") {
+      if (benefit.ceiling) upTo.push(benefit.ceiling);
+    }
     else {
       certain.push(benefit.total);
       upTo.push(benefit.total);

@@ -62,6 +62,8 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
       for (const c of benefit.components) {
         if (c.applies && c.amount === null) warnings.push({ code: "not-estimated", component: c.id, missing: c.missing });
       }
+    } else if (benefit.kind === "range" && benefit.ceiling === null) {
+      warnings.push({ code: "not-estimated", component: "ceiling", missing: benefit.missing });
     }
   }
   return {
@@ -124,9 +126,14 @@ function evaluateBenefit(benefit: CompiledBenefit, ctx: EvalContext): BenefitRes
     case "non-monetary":
       return benefit;
     case "range": {
-      const ceiling = pairOf(benefit.ceiling(ctx) as Money, ctx.rate);
+      const money = benefit.ceiling(ctx) as Money | null;
+      if (money === null) {
+        const missing = benefit.optionalFacts.filter((f) => f.read(ctx) === null).map((f) => f.field);
+        return { kind: "range", label: benefit.label, cite: benefit.cite, min: ZERO_PAIR, ceiling: null, missing, shares: undefined };
+      }
+      const ceiling = pairOf(money, ctx.rate);
       const shares = benefit.shares && splitShares(ceiling.krw, benefit.shares.national(ctx) as Decimal, benefit.shares.local(ctx) as Decimal, ctx);
-      return { kind: "range", label: benefit.label, cite: benefit.cite, min: ZERO_PAIR, ceiling, shares };
+      return { kind: "range", label: benefit.label, cite: benefit.cite, min: ZERO_PAIR, ceiling, missing: [], shares };
     }
     default: {
       const components = benefit.components.map((component) => evaluateComponent(component, ctx));

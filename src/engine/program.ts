@@ -92,6 +92,8 @@ export type CompiledBenefit =
       readonly cite?: Citation;
       readonly ceiling: Read;
       readonly shares?: { readonly national: Read; readonly local: Read };
+      /** Optional facts the ceiling reads: the ones missing say why it could not be estimated. */
+      readonly optionalFacts: readonly { readonly field: string; readonly read: Read }[];
     };
 
 export interface Segment {

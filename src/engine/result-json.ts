@@ -115,7 +115,8 @@ function benefitJson(benefit: BenefitResult) {
         label: benefit.label,
         discretionary: true,
         min: pairJson(benefit.min),
-        ceiling: pairJson(benefit.ceiling),
+        ceiling: benefit.ceiling && pairJson(benefit.ceiling),
+        missing: benefit.missing.length ? benefit.missing : undefined,
         citation: benefit.cite,
         shares: benefit.shares && { national: shareJson(benefit.shares.national), local: shareJson(benefit.shares.local) },
       };

@@ -71,7 +71,9 @@ export type BenefitResult =
       readonly label: LocalizedText;
       readonly cite?: Citation;
       readonly min: MoneyPair;
-      readonly ceiling: MoneyPair;
+      /** Null when an input the ceiling needs was not given; see missing. */
+      readonly ceiling: MoneyPair | null;
+      readonly missing: readonly string[];
       readonly shares?: {
         readonly national: { readonly percent: Decimal; readonly amount: MoneyPair };
         readonly local: { readonly percent: Decimal; readonly amount: MoneyPair };

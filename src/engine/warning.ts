@@ -1,20 +1,31 @@
 // Why a figure in a result deserves less than full trust. Structured, so that each face words it in
-// its own language; `code` is stable and part of the API.
+// its reader's language; `code` is stable and part of the API.
+import type { Lang } from "./show-value.js";
+
 export type Warning =
   | { readonly code: "unverified-parameter"; readonly parameter: string; readonly confidence: string; readonly value: string }
   | { readonly code: "unverified-reference"; readonly table: string; readonly row: string; readonly confidence: string; readonly note?: string }
   | { readonly code: "discretionary" }
   | { readonly code: "not-estimated"; readonly component: string; readonly missing: readonly string[] };
 
-export function describeWarning(warning: Warning): string {
+const CONFIDENCE_KO: Record<string, string> = { press: "언론 보도", unverified: "미확인", official: "공식 웹", statute: "법령" };
+
+export function describeWarning(warning: Warning, lang: Lang = "en"): string {
+  const ko = lang === "ko";
   switch (warning.code) {
     case "unverified-parameter":
-      return `uses ${warning.parameter} = ${warning.value}, a ${warning.confidence} figure not confirmed in the statute`;
+      return ko
+        ? `${warning.parameter} = ${warning.value}: 법령에서 확인되지 않은 ${CONFIDENCE_KO[warning.confidence] ?? warning.confidence} 수치를 사용함`
+        : `uses ${warning.parameter} = ${warning.value}, a ${warning.confidence} figure not confirmed in the statute`;
     case "unverified-reference":
-      return `treats ${warning.table} '${warning.row}' on ${warning.confidence} grounds${warning.note ? `: ${warning.note}` : ""}`;
+      return ko
+        ? `${warning.table} '${warning.row}'의 분류는 ${CONFIDENCE_KO[warning.confidence] ?? warning.confidence} 근거에 따름${warning.note ? ` (${warning.note})` : ""}`
+        : `treats ${warning.table} '${warning.row}' on ${warning.confidence} grounds${warning.note ? `: ${warning.note}` : ""}`;
     case "discretionary":
-      return "the amount is negotiated: anything from zero up to the ceiling shown";
+      return ko ? "협상으로 정해지는 금액: 0원부터 표시된 한도까지" : "the amount is negotiated: anything from zero up to the ceiling shown";
     case "not-estimated":
-      return `${warning.component} not estimated: give ${warning.missing.join(", ")}`;
+      return ko
+        ? `${warning.component}: ${warning.missing.join(", ")} 입력이 없어 산정하지 않음`
+        : `${warning.component} not estimated: give ${warning.missing.join(", ")}`;
   }
 }

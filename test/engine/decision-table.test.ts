@@ -42,7 +42,7 @@ function profile(researchers: number, hires: number) {
 
 const ceiling = (hit: string, researchers: number, hires: number) => {
   const result = estimate(ruleSetWith(program(hit)), profile(researchers, hires), { today: TODAY, engineVersion: ENGINE }).programs[0]!;
-  return result.benefit?.kind === "range" ? result.benefit.ceiling.krw.toJSON().amount : null;
+  return result.benefit?.kind === "range" ? (result.benefit.ceiling?.krw.toJSON().amount ?? null) : null;
 };
 
 describe("decision tables", () => {

@@ -1,0 +1,106 @@
+// The form's fields, derived from the profile schema (the v1 contract) so that the form cannot
+// offer a field the API would refuse or miss one it accepts. Choices for codes come from the rule
+// set's reference tables; words come from the message catalogue.
+import { z } from "zod";
+import type { RuleSet } from "../engine/rule-set.js";
+import type { LocalizedText } from "../rules/program-schema.js";
+import { message, type Lang } from "./messages.js";
+
+export type InputKind = "text" | "decimal" | "integer" | "number" | "date" | "select" | "checkbox";
+
+export interface FormField {
+  /** Dotted profile path, also the input's name: investment.amount */
+  readonly path: string;
+  readonly group: string;
+  readonly input: InputKind;
+  readonly required: boolean;
+  readonly choices?: readonly { readonly value: string; readonly label: LocalizedText }[];
+  /** A select whose empty choice means null (a business with no listed technology). */
+  readonly nullable?: boolean;
+}
+
+type JsonSchema = {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: string[];
+  anyOf?: JsonSchema[];
+  pattern?: string;
+  default?: unknown;
+};
+
+const DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
+const TABLE_OF: Record<string, "sectors" | "technologies" | "regions"> = {
+  "business.sector": "sectors",
+  "business.technology": "technologies",
+  "site.region": "regions",
+};
+
+export function formFields(ruleSet: RuleSet): FormField[] {
+  const root = z.toJSONSchema(ruleSet.profileSchema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  const fields: FormField[] = [];
+  const walk = (schema: JsonSchema, path: string[], required: boolean) => {
+    for (const [key, child] of Object.entries(schema.properties ?? {})) {
+      const childPath = [...path, key];
+      const isRequired = required && (schema.required ?? []).includes(key) && child.default === undefined;
+      if (child.type === "object") {
+        walk(child, childPath, isRequired);
+        continue;
+      }
+      const dotted = childPath.join(".");
+      const enumOf = child.enum ?? child.anyOf?.find((s) => s.enum)?.enum;
+      const nullable = child.anyOf?.some((s) => s.type === "null") ?? false;
+      const input: InputKind = enumOf
+        ? "select"
+        : child.type === "boolean" ? "checkbox"
+          : child.type === "integer" ? "integer"
+            : child.type === "number" ? "number"
+              : child.pattern === DATE_PATTERN ? "date"
+                : child.pattern?.startsWith("^(0|[1-9]") ? "decimal" : "text";
+      fields.push({
+        path: dotted,
+        group: childPath[0]!,
+        input,
+        required: isRequired,
+        ...(enumOf ? { choices: enumOf.map((value) => ({ value, label: choiceLabel(ruleSet, dotted, value) })) } : {}),
+        ...(nullable ? { nullable } : {}),
+      });
+    }
+  };
+  walk(root, [], true);
+  return fields;
+}
+
+function choiceLabel(ruleSet: RuleSet, path: string, value: string): LocalizedText {
+  const table = TABLE_OF[path];
+  const row = table ? ruleSet.tables[table].rows.get(value) : undefined;
+  if (row) return row.label;
+  const key = `choice.${path.split(".").pop()}.${value}`;
+  return { en: message("en", key), ko: message("ko", key) };
+}
+
+/** A nested profile from the form's flat query (investment.amount=…); empty inputs are left out. */
+export function profileFromQuery(query: Record<string, unknown>, fields: readonly FormField[]): Record<string, unknown> {
+  const profile: Record<string, unknown> = {};
+  for (const field of fields) {
+    const raw = query[field.path];
+    const text = typeof raw === "string" ? raw.trim() : Array.isArray(raw) ? String(raw[raw.length - 1] ?? "").trim() : undefined;
+    let value: unknown;
+    if (field.input === "checkbox") value = text !== undefined && text !== "" && text !== "false";
+    else if (text === undefined || text === "") value = field.nullable && text === "" ? null : undefined;
+    else if ((field.input === "integer" || field.input === "number") && /^-?\d+(\.\d+)?$/.test(text)) value = Number(text);
+    else value = text;
+    if (value !== undefined) setPath(profile, field.path.split("."), value);
+  }
+  return profile;
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[path[path.length - 1]!] = value;
+}
+
+export function fieldLabel(path: string, lang: Lang): string {
+  return message(lang, `field.${path}`);
+}
