@@ -6,9 +6,11 @@ import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import type { Server } from "node:http";
 import { pino } from "pino";
-import { ENGINE_VERSION, loadRules } from "./load-rules.js";
+import { join } from "node:path";
+import { ENGINE_VERSION, loadRules, PROJECT_ROOT } from "./load-rules.js";
 import { RuleSetError } from "./rules/rule-set-error.js";
 import { createApp } from "./web/app.js";
+import { loadViews } from "./web/view-engine.js";
 
 const host = process.env.HOST ?? "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);
@@ -28,7 +30,8 @@ async function loadOrExit() {
 
 async function serve(): Promise<void> {
   const ruleSet = await loadOrExit();
-  const app = createApp({ ruleSet, engineVersion: ENGINE_VERSION, logger });
+  const views = await loadViews(join(PROJECT_ROOT, "views"));
+  const app = createApp({ ruleSet, engineVersion: ENGINE_VERSION, views, logger });
   const server: Server = app.listen(port, host, () => {
     logger.info({ rules: ruleSet.hash.slice(0, 12), engine: ENGINE_VERSION }, `serving http://${host}:${port}`);
   });

@@ -78,7 +78,7 @@ const Warning = z.looseObject({
   message: z.string(),
 });
 
-const NotInForce = z.looseObject({ reason: z.enum(["not-yet", "ended", "gap"]) });
+const NotInForce = z.looseObject({ reason: z.enum(["not-yet", "ended", "gap", "not-modelled"]) });
 
 export const ProgramResultJson = z.object({
   id: z.string(),

@@ -31,7 +31,8 @@ function programLines(result: ProgramResult): string[] {
     const why =
       n.reason === "not-yet" ? `not in force until ${n.startsOn}`
         : n.reason === "ended" ? `ended ${n.endedOn}${n.why ? `: ${n.why.en}` : ""}`
-          : `not in force ${n.from} to ${n.to}: ${n.why.en}`;
+          : n.reason === "gap" ? `not in force ${n.from} to ${n.to}: ${n.why.en}`
+            : `not assessed: the rules do not encode ${n.from} to ${n.to}: ${n.why.en}`;
     return [head, `  ${why}`, ""];
   }
   return [

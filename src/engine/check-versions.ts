@@ -11,8 +11,8 @@ export function checkVersions(versions: readonly VersionFile[]): ProgramProblem[
     if (version.to !== undefined && version.to < version.from) {
       problems.push({ path: [...at, "to"], message: `the version ends (${version.to}) before it starts (${version.from})` });
     }
-    if (version.gap && version.to === undefined) {
-      problems.push({ path: at, message: "a declared gap needs an end date 'to'" });
+    if ((version.gap || version.unmodelled) && version.to === undefined) {
+      problems.push({ path: at, message: "a declared gap or unmodelled period needs an end date 'to'" });
     }
     if (version.ended && i !== versions.length - 1) {
       problems.push({ path: [...at, "ended"], message: "only the last version can say why the program ended" });

@@ -142,11 +142,12 @@ function compileVersion(version: VersionFile, at: DataPath, setup: VersionSetup)
     note: version.note,
     ended: version.ended,
   };
-  if (version.gap) {
+  if (version.gap || version.unmodelled) {
     for (const key of ["conditions", "benefit", "tables"] as const) {
-      if (version[key]) setup.problems.push({ path: [...at, key], message: "a declared gap has no " + key });
+      if (version[key]) setup.problems.push({ path: [...at, key], message: `a declared gap or unmodelled period has no ${key}` });
     }
-    return { ...base, gap: version.gap, segments: [] };
+    if (version.gap && version.unmodelled) setup.problems.push({ path: at, message: "a period is either a gap or unmodelled, not both" });
+    return { ...base, gap: version.gap, unmodelled: version.unmodelled, segments: [] };
   }
   if (!version.conditions || !version.benefit) {
     setup.problems.push({ path: at, message: `a version in force needs ${!version.conditions ? "conditions" : "a benefit"} (or declare it a gap)` });
@@ -192,8 +193,21 @@ function compileSegment(version: VersionFile, at: DataPath, from: string, to: st
     }
   };
 
+  /** Compiles with a record of its own reads: a table row's value, a benefit component, whose
+   *  unverified parameters warn only when the row matches or the component applies. */
+  const track: Track = (fn) => {
+    const outer = reads;
+    reads = emptyReads();
+    const value = fn();
+    const own = reads;
+    reads = outer;
+    own.optionalFacts.forEach((v, k) => outer.optionalFacts.set(k, v));
+    own.tables.forEach((t) => outer.tables.add(t));
+    return [value, own];
+  };
+
   const tables = (version.tables ?? []).map((table, t) => {
-    const compiled = compileTable(table, [...at, "tables", t], compile, setup.cite);
+    const compiled = compileTable(table, [...at, "tables", t], compile, track, setup.cite);
     if (tablesSeen.some((s) => s.name === table.name)) problems.push({ path: [...at, "tables", t, "name"], message: `table ${table.name} is declared twice` });
     tablesSeen.push({ name: table.name, type: compiled.output });
     return compiled;
@@ -203,17 +217,6 @@ function compileSegment(version: VersionFile, at: DataPath, from: string, to: st
   const conditionReads = reads;
   reads = emptyReads();
   const benefitReads = reads;
-  /** Runs fn with its own record of reads, then adds them to the benefit's. */
-  const track: Track = (fn) => {
-    reads = emptyReads();
-    const value = fn();
-    const own = reads;
-    reads = benefitReads;
-    own.parameters.forEach((v, k) => benefitReads.parameters.set(k, v));
-    own.optionalFacts.forEach((v, k) => benefitReads.optionalFacts.set(k, v));
-    own.tables.forEach((t) => benefitReads.tables.add(t));
-    return [value, own];
-  };
   const benefit = compileBenefit(version.benefit!, [...at, "benefit"], compile, track, setup);
 
   return {
@@ -224,12 +227,11 @@ function compileSegment(version: VersionFile, at: DataPath, from: string, to: st
     passes: passesOf(conditions),
     benefit,
     conditionWarnings: parameterWarnings(conditionReads),
-    benefitWarnings: [...parameterWarnings(benefitReads), ...(benefit.kind === "range" ? [{ code: "discretionary" } as const] : [])],
     readsTables: [...new Set([...conditionReads.tables, ...benefitReads.tables])],
   };
 }
 
-function parameterWarnings(reads: Reads): Warning[] {
+export function parameterWarnings(reads: Reads): Warning[] {
   return [...reads.parameters]
     .filter(([, value]) => value.confidence === "press" || value.confidence === "unverified")
     .map(([parameter, value]) => ({ code: "unverified-parameter", parameter, confidence: value.confidence, value: value.shown }));
@@ -243,21 +245,27 @@ function expressionProblem(error: unknown, path: DataPath): ProgramProblem {
 
 type CompileFn = (text: string | number, path: DataPath, expected?: ValueType) => Compiled<EvalContext> | undefined;
 
-function compileTable(table: TableFile, at: DataPath, compile: CompileFn, cite: VersionSetup["cite"]): CompiledTable {
+function compileTable(table: TableFile, at: DataPath, compile: CompileFn, track: Track, cite: VersionSetup["cite"]): CompiledTable {
   const output = UNIT_TYPES[table.output];
+  const [otherwise, otherwiseReads] = track(() => compile(table.otherwise, [...at, "otherwise"], output)?.read ?? NEVER);
   return {
     name: table.name,
     label: table.label,
     hit: table.hit,
     output,
-    rows: table.rows.map((row, r) => ({
-      label: row.label,
-      source: row.when,
-      when: compile(row.when, [...at, "rows", r, "when"], BOOL)?.read ?? NEVER,
-      then: compile(row.then, [...at, "rows", r, "then"], output)?.read ?? NEVER,
-      cite: row.cite === undefined ? undefined : cite(row.cite, [...at, "rows", r, "cite"]),
-    })),
-    otherwise: compile(table.otherwise, [...at, "otherwise"], output)?.read ?? NEVER,
+    rows: table.rows.map((row, r) => {
+      const [then, thenReads] = track(() => compile(row.then, [...at, "rows", r, "then"], output)?.read ?? NEVER);
+      return {
+        label: row.label,
+        source: row.when,
+        when: compile(row.when, [...at, "rows", r, "when"], BOOL)?.read ?? NEVER,
+        then,
+        warnings: parameterWarnings(thenReads),
+        cite: row.cite === undefined ? undefined : cite(row.cite, [...at, "rows", r, "cite"]),
+      };
+    }),
+    otherwise,
+    otherwiseWarnings: parameterWarnings(otherwiseReads),
     combine: combinerFor(table.hit, output),
   };
 }
@@ -359,16 +367,20 @@ function compileBenefit(
       return { kind: "non-monetary", grants: benefit.grants };
     case "range": {
       const [ceiling, reads] = track(() => compile(benefit.ceiling, [...at, "ceiling"], KRW_MONEY)?.read ?? NEVER);
+      const [shares, shareReads] = track(() =>
+        benefit.shares && {
+          national: compile(benefit.shares.national, [...at, "shares", "national"], PERCENT)?.read ?? NEVER,
+          local: compile(benefit.shares.local, [...at, "shares", "local"], PERCENT)?.read ?? NEVER,
+        },
+      );
       return {
         kind: "range",
         label: benefit.label,
         cite: citeAt(benefit.cite, [...at, "cite"]),
         ceiling,
-        shares: benefit.shares && {
-          national: compile(benefit.shares.national, [...at, "shares", "national"], PERCENT)?.read ?? NEVER,
-          local: compile(benefit.shares.local, [...at, "shares", "local"], PERCENT)?.read ?? NEVER,
-        },
+        shares,
         optionalFacts: optionalFactsOf(reads),
+        warnings: [{ code: "discretionary" }, ...parameterWarnings(reads), ...parameterWarnings(shareReads)],
       };
     }
     default:
@@ -394,6 +406,7 @@ function compileBenefit(
             cite: citeAt(component.cite, [...path, "cite"]),
             ...parts,
             optionalFacts: optionalFactsOf(reads),
+            warnings: parameterWarnings(reads),
           };
         }),
       };

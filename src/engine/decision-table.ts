@@ -41,6 +41,11 @@ export function combinerFor(hit: CompiledTable["hit"], type: ValueType): (values
   }
 }
 
+/** The warnings owed for an outcome: those of the rows used, or of the otherwise value. */
+export function tableWarnings(table: CompiledTable, outcome: TableOutcome) {
+  return outcome.matched.length ? outcome.matched.flatMap((i) => table.rows[i]!.warnings) : table.otherwiseWarnings;
+}
+
 export function evaluateTable(table: CompiledTable, ctx: EvalContext, programId: string): TableOutcome {
   const matched: number[] = [];
   for (let i = 0; i < table.rows.length; i++) {

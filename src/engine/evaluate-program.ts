@@ -4,7 +4,7 @@ import type { Decimal } from "decimal.js";
 import { multiplyBy } from "../money/amount.js";
 import { greaterThan, subtract } from "dinero.js/bigint";
 import { BOOL } from "../expr/types.js";
-import { evaluateTable } from "./decision-table.js";
+import { evaluateTable, tableWarnings } from "./decision-table.js";
 import { pairOf, sumPairs, ZERO_PAIR } from "./money-pair.js";
 import type { CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, EvalContext, Segment } from "./program.js";
 import type {
@@ -24,6 +24,7 @@ export function selectVersion(program: CompiledProgram, date: string): Selection
   for (const version of versions) {
     if (date < version.from || (version.to !== null && date > version.to)) continue;
     if (version.gap) return { notInForce: { reason: "gap", from: version.from, to: version.to!, why: version.gap } };
+    if (version.unmodelled) return { notInForce: { reason: "not-modelled", from: version.from, to: version.to!, why: version.unmodelled } };
     let segment = version.segments[0]!;
     for (const s of version.segments) if (s.from <= date) segment = s;
     return { segment, version: { from: version.from, to: version.to } };
@@ -39,9 +40,11 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
   }
   const { segment, version } = selection;
   const tables: TableTrace[] = [];
+  const warnings: Warning[] = segment.conditionWarnings.concat(referenceWarnings(segment, ctx));
   segment.tables.forEach((table, slot) => {
     const outcome = evaluateTable(table, ctx, program.id);
     ctx.tables[slot] = outcome.value;
+    for (const warning of tableWarnings(table, outcome)) addWarning(warnings, warning);
     if (explain) {
       tables.push({
         name: table.name,
@@ -53,17 +56,21 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
   });
   const conditions = explain ? traceCondition(segment.conditions, ctx) : undefined;
   const eligible = conditions ? conditions.passed : (segment.passes(ctx) as boolean);
-  const warnings: Warning[] = segment.conditionWarnings.concat(referenceWarnings(segment, ctx));
   let benefit: BenefitResult | undefined;
   if (eligible) {
-    benefit = evaluateBenefit(segment.benefit, ctx);
-    for (const warning of segment.benefitWarnings) warnings.push(warning);
-    if (benefit.kind === "amount" || benefit.kind === "schedule") {
-      for (const c of benefit.components) {
-        if (c.applies && c.amount === null) warnings.push({ code: "not-estimated", component: c.id, missing: c.missing });
+    const compiled = segment.benefit;
+    benefit = evaluateBenefit(compiled, ctx);
+    if (compiled.kind === "range") {
+      for (const warning of compiled.warnings) addWarning(warnings, warning);
+      if (benefit.kind === "range" && benefit.ceiling === null) {
+        warnings.push({ code: "not-estimated", component: "ceiling", missing: benefit.missing });
       }
-    } else if (benefit.kind === "range" && benefit.ceiling === null) {
-      warnings.push({ code: "not-estimated", component: "ceiling", missing: benefit.missing });
+    } else if (compiled.kind !== "non-monetary" && (benefit.kind === "amount" || benefit.kind === "schedule")) {
+      benefit.components.forEach((c, i) => {
+        if (!c.applies) return;
+        for (const warning of compiled.components[i]!.warnings) addWarning(warnings, warning);
+        if (c.amount === null) warnings.push({ code: "not-estimated", component: c.id, missing: c.missing });
+      });
     }
   }
   return {
@@ -75,6 +82,14 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
     benefit,
     warnings,
   };
+}
+
+/** Adds a warning unless the same parameter or row has already been warned about. */
+function addWarning(warnings: Warning[], warning: Warning): void {
+  const same = (w: Warning) =>
+    w.code === warning.code &&
+    (w.code !== "unverified-parameter" || (warning.code === "unverified-parameter" && w.parameter === warning.parameter));
+  if (!warnings.some(same)) warnings.push(warning);
 }
 
 function referenceWarnings(segment: Segment, ctx: EvalContext): Warning[] {

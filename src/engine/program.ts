@@ -65,8 +65,17 @@ export interface CompiledTable {
   readonly label: LocalizedText;
   readonly hit: "first" | "unique" | "collect-max" | "collect-min" | "collect-sum";
   readonly output: ValueType;
-  readonly rows: readonly { readonly label: LocalizedText; readonly source: string; readonly when: Read; readonly then: Read; readonly cite?: Citation }[];
+  readonly rows: readonly {
+    readonly label: LocalizedText;
+    readonly source: string;
+    readonly when: Read;
+    readonly then: Read;
+    /** Owed when the row's value is used: its unverified parameters. */
+    readonly warnings: readonly Warning[];
+    readonly cite?: Citation;
+  }[];
   readonly otherwise: Read;
+  readonly otherwiseWarnings: readonly Warning[];
   /** Combines the matched rows' values under a collect-* policy. */
   readonly combine: (values: readonly unknown[]) => unknown;
 }
@@ -81,6 +90,8 @@ export interface CompiledComponent {
   readonly cap?: Read;
   /** Optional facts the component reads: the ones missing say why it could not be estimated. */
   readonly optionalFacts: readonly { readonly field: string; readonly read: Read }[];
+  /** Owed when the component applies: its unverified parameters. */
+  readonly warnings: readonly Warning[];
 }
 
 export type CompiledBenefit =
@@ -94,6 +105,8 @@ export type CompiledBenefit =
       readonly shares?: { readonly national: Read; readonly local: Read };
       /** Optional facts the ceiling reads: the ones missing say why it could not be estimated. */
       readonly optionalFacts: readonly { readonly field: string; readonly read: Read }[];
+      /** Owed whenever the range is given: it is discretionary, and its unverified parameters. */
+      readonly warnings: readonly Warning[];
     };
 
 export interface Segment {
@@ -104,10 +117,8 @@ export interface Segment {
   /** The conditions as one short-circuiting closure, for estimates without explanations. */
   readonly passes: Read;
   readonly benefit: CompiledBenefit;
-  /** Warnings owed whenever the segment is evaluated (its conditions use an unverified figure)… */
+  /** Warnings owed whenever the segment is evaluated: its conditions use an unverified figure. */
   readonly conditionWarnings: readonly Warning[];
-  /** …and when the program is eligible and its benefit is computed. */
-  readonly benefitWarnings: readonly Warning[];
   /** Reference tables the segment reads, whose row's confidence the result must report. */
   readonly readsTables: readonly ("sectors" | "technologies" | "regions")[];
 }
@@ -119,6 +130,8 @@ export interface CompiledVersion {
   readonly note?: LocalizedText;
   /** A declared gap: not in force between from and to, for this reason. */
   readonly gap?: LocalizedText;
+  /** A period the program existed in but the rule files do not encode, and why. */
+  readonly unmodelled?: LocalizedText;
   readonly ended?: LocalizedText;
   readonly segments: readonly Segment[];
 }

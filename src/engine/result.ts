@@ -83,7 +83,9 @@ export type BenefitResult =
 export type NotInForce =
   | { readonly reason: "not-yet"; readonly startsOn: string }
   | { readonly reason: "ended"; readonly endedOn: string; readonly why?: LocalizedText }
-  | { readonly reason: "gap"; readonly from: string; readonly to: string; readonly why: LocalizedText };
+  | { readonly reason: "gap"; readonly from: string; readonly to: string; readonly why: LocalizedText }
+  /** The program existed, but the rule files do not encode this period: no answer, rather than a wrong one. */
+  | { readonly reason: "not-modelled"; readonly from: string; readonly to: string; readonly why: LocalizedText };
 
 export interface ProgramResult {
   readonly program: CompiledProgram;

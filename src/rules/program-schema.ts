@@ -17,7 +17,7 @@ export const Citation = z
   .union([
     z
       .string()
-      .regex(/^[a-z][a-z0-9-]* \d+(-\d+)?(\(\d+\))?(\S*)$/, "must read like 'fipa-decree 25(1)2': a law id, the article, then (paragraph) and item")
+      .regex(/^[a-z][a-z0-9-]* \d+(-\d+)?(\(\d+\))?(\d+(의\d+)?)?[가-힣]?$/, "must read like 'fipa-decree 25(1)2': a law id, the article, then (paragraph), item (2의2) and letter (가)")
       .describe("A statute article: law id from rules/reference/laws.yaml, article, (paragraph), item — 'fipa-decree 25(1)2', 'rsta 121-3(1)'."),
     z
       .strictObject({ page: z.url(), title: z.string().min(1), seen: IsoDate.optional() })
@@ -117,6 +117,7 @@ export const Version = z.strictObject({
   cite: z.union([Citation, z.array(Citation)]).optional(),
   note: Localized.optional(),
   gap: Localized.optional().describe("A declared gap: the program was not in force between from and to, for this reason."),
+  unmodelled: Localized.optional().describe("The program existed between from and to, but the rule files do not encode that period: why."),
   ended: Localized.optional().describe("Why the program stopped after 'to' (last version only)."),
   tables: z.array(DecisionTable).optional(),
   conditions: Condition.optional(),

