@@ -16,7 +16,7 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
     case "unverified-parameter":
       return ko
         ? `${warning.parameter} = ${warning.value}: 법령에서 확인되지 않은 ${CONFIDENCE_KO[warning.confidence] ?? warning.confidence} 수치를 사용함`
-        : `uses ${warning.parameter} = ${warning.value}, a ${warning.confidence} figure not confirmed in the statute`;
+        : `uses ${warning.parameter} = ${warning.value}, ${/^[aeiou]/.test(warning.confidence) ? "an" : "a"} ${warning.confidence} figure not confirmed in the statute`;
     case "unverified-reference":
       return ko
         ? `${warning.table} '${warning.row}'의 분류는 ${CONFIDENCE_KO[warning.confidence] ?? warning.confidence} 근거에 따름${warning.note ? ` (${warning.note})` : ""}`
