@@ -6,7 +6,10 @@ import { compileComparison, compileExpr, compileIn, ExprTypeError, type Compiled
 import { parseExpr } from "../expr/parse.js";
 import { BOOL, COUNT, DATE, KRW_MONEY, PERCENT, USD_MONEY, YEARS, type ValueType } from "../expr/types.js";
 import { amountString, parseAmount } from "../money/amount.js";
-import { parseDecimal } from "../money/decimal.js";
+import type { Decimal } from "decimal.js";
+import type { ConstraintContext } from "../expr/constraints.js";
+import { Exact, parseDecimal } from "../money/decimal.js";
+import type { Money } from "../money/money.js";
 import type {
   BenefitFile, CitationFile, ConditionNode, ParameterFile, ProgramFile, TableFile, UnitName, VersionFile,
 } from "../rules/program-schema.js";
@@ -20,7 +23,8 @@ import type {
   CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, CompiledTable, CompiledVersion,
   EvalContext, LeafTest, ParameterInfo, ParameterValueInfo, Read, Segment,
 } from "./program.js";
-import { emptyReads, programScope, type Reads } from "./program-scope.js";
+import { emptyReads, programScope, valueAt, type Reads } from "./program-scope.js";
+import { checkTable, type TableFindings } from "./table-checks.js";
 import { addDays } from "./dates.js";
 import type { Warning } from "./warning.js";
 
@@ -206,10 +210,17 @@ function compileSegment(version: VersionFile, at: DataPath, from: string, to: st
     return [value, own];
   };
 
+  const constraintContext = constraintContextOf(setup, from);
+  const tableFindings: TableFindings[] = [];
   const tables = (version.tables ?? []).map((table, t) => {
     const compiled = compileTable(table, [...at, "tables", t], compile, track, setup.cite);
     if (tablesSeen.some((s) => s.name === table.name)) problems.push({ path: [...at, "tables", t, "name"], message: `table ${table.name} is declared twice` });
     tablesSeen.push({ name: table.name, type: compiled.output });
+    const findings = checkTable(table, constraintContext);
+    for (const [i, j] of findings.overlaps) {
+      problems.push({ path: [...at, "tables", t, "rows", j, "when"], message: `table ${table.name} is 'unique' but rows ${i + 1} and ${j + 1} can both match` });
+    }
+    tableFindings.push(findings);
     return compiled;
   });
 
@@ -227,7 +238,26 @@ function compileSegment(version: VersionFile, at: DataPath, from: string, to: st
     passes: passesOf(conditions),
     benefit,
     conditionWarnings: parameterWarnings(conditionReads),
+    tableFindings,
     readsTables: [...new Set([...conditionReads.tables, ...benefitReads.tables])],
+  };
+}
+
+/** Constants as the table checks see them: parameters at the segment's first day, as decimals. */
+function constraintContextOf(setup: VersionSetup, date: string): ConstraintContext {
+  return {
+    constant(path) {
+      if (path[0] !== "param") return undefined;
+      const parameter = setup.parameters.get(path.slice(1).join("."));
+      const value = parameter && valueAt(parameter, date)?.value;
+      if (!parameter || value === undefined || parameter.unit === "date") return undefined;
+      if (parameter.unit === "KRW" || parameter.unit === "USD") return new Exact(amountString(value as Money));
+      return new Exact(value as Decimal | number);
+    },
+    integer(path) {
+      const type = setup.context.facts.get(path.join("."))?.type;
+      return type?.kind === "count" || type?.kind === "years";
+    },
   };
 }
 

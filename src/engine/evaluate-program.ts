@@ -50,6 +50,7 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
         name: table.name,
         label: table.label,
         matched: outcome.matched.map((i) => ({ label: table.rows[i]!.label, source: table.rows[i]!.source })),
+        rowsHold: table.rows.map((row) => row.when(ctx) as boolean),
         value: { type: table.output, value: outcome.value },
       });
     }

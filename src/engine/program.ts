@@ -6,6 +6,7 @@ import type { ExchangeRate } from "../money/exchange-rate.js";
 import type { LocalizedText } from "../rules/program-schema.js";
 import type { Citation } from "./citation.js";
 import type { Facts } from "./facts.js";
+import type { TableFindings } from "./table-checks.js";
 import type { Warning } from "./warning.js";
 
 export interface EvalContext {
@@ -119,6 +120,8 @@ export interface Segment {
   readonly benefit: CompiledBenefit;
   /** Warnings owed whenever the segment is evaluated: its conditions use an unverified figure. */
   readonly conditionWarnings: readonly Warning[];
+  /** What the static checks found in its decision tables (for the audit). */
+  readonly tableFindings: readonly TableFindings[];
   /** Reference tables the segment reads, whose row's confidence the result must report. */
   readonly readsTables: readonly ("sectors" | "technologies" | "regions")[];
 }

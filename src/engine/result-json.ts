@@ -98,7 +98,7 @@ function conditionJson(trace: ConditionTrace): Record<string, unknown> {
 }
 
 function tableJson(table: TableTrace) {
-  return { name: table.name, label: table.label, matched: table.matched, value: shownJson(table.value) };
+  return { name: table.name, label: table.label, matched: table.matched, rowsHold: table.rowsHold, value: shownJson(table.value) };
 }
 
 function shareJson(share: { percent: Decimal; amount: MoneyPair }) {

@@ -35,6 +35,8 @@ export interface TableTrace {
   readonly name: string;
   readonly label: LocalizedText;
   readonly matched: readonly { readonly label: LocalizedText; readonly source: string }[];
+  /** Whether each row's condition holds, matched or not: what an auditor checks coverage by. */
+  readonly rowsHold: readonly boolean[];
   readonly value: Shown;
 }
 
