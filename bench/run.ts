@@ -27,7 +27,7 @@ const engineNs = medianNs(() => estimateProfile(rules, validated, options));
 const engineNoExplainNs = medianNs(() => estimateProfile(rules, validated, { ...options, explain: false }));
 const validateNs = medianNs(() => parseProfile(profile, rules.profileSchema));
 const endToEndNs = medianNs(() => estimate(rules, profile, options));
-const files = await readRuleFiles(join(PROJECT_ROOT, "rules"), PROJECT_ROOT);
+const files = await readRuleFiles(join(PROJECT_ROOT, "rules"));
 const compileMs = medianNs(() => compileRuleSet(files), { warmup: 3, samples: 11, batch: 1 }) / 1e6;
 const loadStart = process.hrtime.bigint();
 await loadRules();

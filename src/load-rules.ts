@@ -9,6 +9,7 @@ import { readRuleFiles } from "./rules/read-rule-files.js";
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const ENGINE_VERSION: string = packageJson.version;
 
-export async function loadRules(rulesDir = join(PROJECT_ROOT, "rules")): Promise<RuleSet> {
-  return compileRuleSet(await readRuleFiles(rulesDir, PROJECT_ROOT));
+/** RULES_DIR points the server and the commands at another rule set (the default is rules/). */
+export async function loadRules(rulesDir = process.env.RULES_DIR ?? join(PROJECT_ROOT, "rules")): Promise<RuleSet> {
+  return compileRuleSet(await readRuleFiles(rulesDir));
 }

@@ -9,6 +9,7 @@ import { todayInSeoul } from "../engine/dates.js";
 import { PROJECT_ROOT } from "../load-rules.js";
 import { message } from "./messages.js";
 import { langOf, otherLangUrl, pageRoutes } from "./pages.js";
+import { rulePageRoutes } from "./rule-pages.js";
 import type { Views } from "./view-engine.js";
 
 export interface AppOptions extends ApiOptions {
@@ -53,6 +54,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use("/static", express.static(join(PROJECT_ROOT, "views", "static"), { maxAge: "1h", index: false }));
   app.use("/api/v1", apiRouter({ ...options, today, logError }));
   app.use(pageRoutes({ ruleSet: options.ruleSet, engineVersion: options.engineVersion, views, today }));
+  app.use(rulePageRoutes({ ruleSet: options.ruleSet, engineVersion: options.engineVersion, views, today }));
 
   const errorPage = (req: Request, status: 404 | 500) => {
     const lang = langOf(req);

@@ -1,0 +1,84 @@
+// The audit of a rule set, as data: what must be fixed (failing examples, clauses no example tests
+// both ways, table rows that can never match) and what deserves a look (stale or unconfirmed
+// figures, change dates without examples on both sides, gaps between tiers). The command, the test
+// suite and the pages all read this one report.
+import { runExamples, type ExampleOutcome } from "../engine/run-examples.js";
+import type { RuleSet } from "../engine/rule-set.js";
+import { missingBoundaries, type MissingBoundary } from "./boundaries.js";
+import { clauseCoverage, uncovered, type ClauseCoverage } from "./coverage.js";
+import { staleFigures, unconfirmedFigures, type FigureNote } from "./figures.js";
+
+export interface AuditOptions {
+  readonly today: string;
+  readonly engineVersion: string;
+  /** Audit the versions and values in force on this date only. */
+  readonly asOf?: string;
+  /** A figure last verified longer ago than this is stale. */
+  readonly staleDays?: number;
+}
+
+export interface TableNote {
+  readonly programId: string;
+  readonly version: string;
+  readonly table: string;
+  readonly message: string;
+}
+
+export interface AuditReport {
+  readonly asOf: string | null;
+  readonly rulesetHash: string;
+  readonly programs: number;
+  readonly examples: { readonly total: number; readonly failing: readonly { programId: string; name: string; differences: readonly string[] }[] };
+  readonly coverage: { readonly clauses: number; readonly uncovered: readonly ClauseCoverage[] };
+  readonly neverMatchingRows: readonly TableNote[];
+  readonly tableGaps: readonly TableNote[];
+  readonly staleFigures: readonly FigureNote[];
+  readonly unconfirmedFigures: readonly FigureNote[];
+  readonly missingBoundaries: readonly MissingBoundary[];
+  readonly errorCount: number;
+}
+
+export const DEFAULT_STALE_DAYS = 365;
+
+export function auditRuleSet(ruleSet: RuleSet, options: AuditOptions): AuditReport {
+  const { asOf } = options;
+  const staleDays = options.staleDays ?? DEFAULT_STALE_DAYS;
+  const inForce = (from: string, to: string | null) => !asOf || (from <= asOf && (to === null || asOf <= to));
+  const programs = ruleSet.programs;
+
+  const outcomes: ExampleOutcome[] = runExamples(ruleSet, options.engineVersion);
+  const failing = outcomes
+    .filter((o) => o.differences.length)
+    .map((o) => ({ programId: o.programId, name: o.example.name, differences: o.differences }));
+  const coverage = clauseCoverage(programs, outcomes).filter((c) => !asOf || programs.find((p) => p.id === c.programId)!.versions.some((v) => c.versions.includes(v.from) && inForce(v.from, v.to)));
+
+  const tableNotes = (pick: "neverMatch" | "gaps"): TableNote[] =>
+    programs.flatMap((p) =>
+      p.versions.filter((v) => inForce(v.from, v.to)).flatMap((v) =>
+        v.segments.flatMap((s) =>
+          s.tableFindings.flatMap((f) =>
+            pick === "gaps"
+              ? f.gaps.map((message) => ({ programId: p.id, version: v.from, table: f.table, message }))
+              : f.neverMatch.map((n) => ({ programId: p.id, version: v.from, table: f.table, message: `row ${n.row + 1} can never match: ${n.why}` })),
+          ),
+        ),
+      ),
+    );
+  const dedupe = (notes: TableNote[]) => [...new Map(notes.map((n) => [`${n.programId}|${n.version}|${n.table}|${n.message}`, n])).values()];
+  const neverMatchingRows = dedupe(tableNotes("neverMatch"));
+  const uncoveredClauses = uncovered(coverage);
+
+  return {
+    asOf: asOf ?? null,
+    rulesetHash: ruleSet.hash,
+    programs: programs.length,
+    examples: { total: outcomes.length, failing },
+    coverage: { clauses: coverage.length, uncovered: uncoveredClauses },
+    neverMatchingRows,
+    tableGaps: dedupe(tableNotes("gaps")),
+    staleFigures: programs.flatMap((p) => staleFigures(p, asOf ?? options.today, staleDays, asOf)),
+    unconfirmedFigures: programs.flatMap((p) => unconfirmedFigures(p, asOf)),
+    missingBoundaries: programs.flatMap((p) => missingBoundaries(p, ruleSet.sources.get(p.id)!.file.examples, asOf)),
+    errorCount: failing.length + uncoveredClauses.length + neverMatchingRows.length,
+  };
+}

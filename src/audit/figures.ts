@@ -1,0 +1,30 @@
+// Figures an auditor should look at again: values whose last check is older than the staleness
+// horizon, and values that rest on the press or on nothing confirmed.
+import { addDays } from "../engine/dates.js";
+import type { CompiledProgram } from "../engine/program.js";
+
+export interface FigureNote {
+  readonly programId: string;
+  readonly parameter: string;
+  readonly from: string;
+  readonly value: string;
+  readonly verified: string;
+  readonly confidence: string;
+}
+
+/** The value of each parameter in force on the date, or every value when no date is given. */
+function valuesOf(program: CompiledProgram, inForceOn?: string) {
+  return program.parameters.flatMap((p) => {
+    const values = inForceOn ? p.values.filter((v) => v.from <= inForceOn).slice(-1) : p.values;
+    return values.map((v) => ({ programId: program.id, parameter: p.name, from: v.from, value: v.shown, verified: v.verified, confidence: v.confidence }));
+  });
+}
+
+export function staleFigures(program: CompiledProgram, today: string, staleDays: number, inForceOn?: string): FigureNote[] {
+  const horizon = addDays(today, -staleDays);
+  return valuesOf(program, inForceOn).filter((v) => v.verified < horizon);
+}
+
+export function unconfirmedFigures(program: CompiledProgram, inForceOn?: string): FigureNote[] {
+  return valuesOf(program, inForceOn).filter((v) => v.confidence === "press" || v.confidence === "unverified");
+}

@@ -1,0 +1,84 @@
+// What changed in a program's rules between two dates: versions that began or ended, parameter
+// values that changed (old → new, each with its citation), and conditions added or removed between
+// the texts in force on the two dates.
+import type { Citation } from "../engine/citation.js";
+import { describeCondition, type ConditionDescription } from "../engine/describe-program.js";
+import { selectVersion } from "../engine/evaluate-program.js";
+import type { CompiledProgram } from "../engine/program.js";
+import type { LocalizedText } from "../rules/program-schema.js";
+
+export interface ParameterChange {
+  readonly name: string;
+  readonly label: LocalizedText;
+  readonly date: string;
+  readonly before: { readonly value: string; readonly cite: Citation } | null;
+  readonly after: { readonly value: string; readonly cite: Citation; readonly confidence: string };
+}
+
+export interface ConditionChange {
+  readonly label?: LocalizedText;
+  readonly expression: string;
+}
+
+export interface ProgramChanges {
+  readonly programId: string;
+  readonly title: LocalizedText;
+  readonly from: string;
+  readonly to: string;
+  readonly began: readonly { readonly from: string; readonly note?: LocalizedText }[];
+  readonly ended: readonly { readonly to: string; readonly why?: LocalizedText }[];
+  readonly parameters: readonly ParameterChange[];
+  readonly conditionsAdded: readonly ConditionChange[];
+  readonly conditionsRemoved: readonly ConditionChange[];
+}
+
+function leaves(description: ConditionDescription | undefined): ConditionChange[] {
+  if (!description) return [];
+  if (description.kind === "leaf") return [{ label: description.label, expression: description.expression! }];
+  return (description.children ?? []).flatMap(leaves);
+}
+
+function conditionsOn(program: CompiledProgram, date: string): ConditionChange[] {
+  const selection = selectVersion(program, date);
+  return "segment" in selection ? leaves(describeCondition(selection.segment.conditions)) : [];
+}
+
+/** Changes in (from, to]: what someone comparing the rules of `from` with those of `to` must know. */
+export function changesBetween(program: CompiledProgram, from: string, to: string): ProgramChanges {
+  const within = (date: string) => date > from && date <= to;
+  const began = program.versions.filter((v) => within(v.from)).map((v) => ({ from: v.from, note: v.note ?? v.gap ?? v.unmodelled }));
+  const ended = program.versions.filter((v) => v.to !== null && v.to >= from && v.to < to).map((v) => ({ to: v.to!, why: v.ended }));
+  const parameters = program.parameters.flatMap((p) =>
+    p.values.flatMap((v, i) => {
+      if (!within(v.from)) return [];
+      const previous = p.values[i - 1];
+      return [{
+        name: p.name,
+        label: p.label,
+        date: v.from,
+        before: previous ? { value: previous.shown, cite: previous.cite } : null,
+        after: { value: v.shown, cite: v.cite, confidence: v.confidence },
+      }];
+    }),
+  );
+  const key = (c: ConditionChange) => `${c.label?.en}|${c.expression}`;
+  const before = conditionsOn(program, from);
+  const after = conditionsOn(program, to);
+  const beforeKeys = new Set(before.map(key));
+  const afterKeys = new Set(after.map(key));
+  return {
+    programId: program.id,
+    title: program.title,
+    from,
+    to,
+    began,
+    ended,
+    parameters,
+    conditionsAdded: after.filter((c) => !beforeKeys.has(key(c))),
+    conditionsRemoved: before.filter((c) => !afterKeys.has(key(c))),
+  };
+}
+
+export function hasChanges(changes: ProgramChanges): boolean {
+  return [changes.began, changes.ended, changes.parameters, changes.conditionsAdded, changes.conditionsRemoved].some((list) => list.length > 0);
+}

@@ -1,0 +1,80 @@
+// /rules: the audit pages. The examples are run once, when the pages are set up: a loaded rule set
+// never changes, so neither do their outcomes.
+import { Router, type Request, type Response } from "express";
+import { changesBetween, hasChanges } from "../audit/rule-changes.js";
+import { runExamples } from "../engine/run-examples.js";
+import type { RuleSet } from "../engine/rule-set.js";
+import { message } from "./messages.js";
+import { langOf, otherLangUrl } from "./pages.js";
+import { changesView, ruleListView, ruleView, sourceView } from "./rule-view.js";
+import type { Views } from "./view-engine.js";
+
+export interface RulePageOptions {
+  readonly ruleSet: RuleSet;
+  readonly engineVersion: string;
+  readonly views: Views;
+  readonly today: () => string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function rulePageRoutes({ ruleSet, engineVersion, views, today }: RulePageOptions): Router {
+  const router = Router();
+  const outcomes = runExamples(ruleSet, engineVersion);
+  const render = (req: Request, res: Response, page: string, title: string, extra: Record<string, unknown>, status = 200) => {
+    const lang = langOf(req);
+    res.status(status).send(views.render(page, { lang, otherLangUrl: otherLangUrl(req, lang), title, ...extra }));
+  };
+  const notFound = (req: Request, res: Response) => {
+    const lang = langOf(req);
+    render(req, res, "error", "404", { heading: "404", text: message(lang, "error.notFound") }, 404);
+  };
+  /** from and to from the query (defaults: a year ago and today); undefined after answering 400. */
+  const period = (req: Request, res: Response): { from: string; to: string } | undefined => {
+    const to = typeof req.query.to === "string" && req.query.to ? req.query.to : today();
+    const from = typeof req.query.from === "string" && req.query.from ? req.query.from : `${Number(today().slice(0, 4)) - 1}${today().slice(4)}`;
+    if (ISO_DATE.test(from) && ISO_DATE.test(to) && from <= to) return { from, to };
+    const lang = langOf(req);
+    render(req, res, "error", "400", { heading: "400", text: message(lang, "rules.badPeriod") }, 400);
+    return undefined;
+  };
+
+  router.get("/rules", (req, res) => {
+    const lang = langOf(req);
+    const kind = typeof req.query.kind === "string" && req.query.kind ? req.query.kind : undefined;
+    const view = ruleListView(ruleSet, outcomes, today(), lang, { kind, unverified: req.query.unverified === "1" });
+    render(req, res, "rules", message(lang, "rules.heading"), { rules: view });
+  });
+
+  router.get("/rules/changes", (req, res) => {
+    const p = period(req, res);
+    if (!p) return;
+    const lang = langOf(req);
+    const changes = ruleSet.programs.map((program) => changesBetween(program, p.from, p.to)).filter(hasChanges);
+    render(req, res, "rule-changes", message(lang, "rules.changes"), { period: p, programs: changesView(changes, lang), scope: "all" });
+  });
+
+  router.get("/rules/:id", (req, res) => {
+    const lang = langOf(req);
+    const view = ruleView(ruleSet, req.params.id, outcomes, today(), lang);
+    if (!view) return notFound(req, res);
+    render(req, res, "rule", view.title, { rule: view });
+  });
+
+  router.get("/rules/:id/changes", (req, res) => {
+    const program = ruleSet.byId.get(req.params.id);
+    if (!program) return notFound(req, res);
+    const p = period(req, res);
+    if (!p) return;
+    const lang = langOf(req);
+    const changes = [changesBetween(program, p.from, p.to)].filter(hasChanges);
+    render(req, res, "rule-changes", `${program.title[lang]} — ${message(lang, "rules.changes")}`, { period: p, programs: changesView(changes, lang), id: program.id });
+  });
+
+  router.get("/rules/:id/source", (req, res) => {
+    const view = sourceView(ruleSet, req.params.id);
+    if (!view) return notFound(req, res);
+    render(req, res, "rule-source", view.path, { source: view });
+  });
+  return router;
+}

@@ -1,0 +1,161 @@
+// The rule files laid open for analysts: the list of programs, one program in full (citations,
+// versions, conditions as sentences and expressions, parameters with sources, benefit formula,
+// worked examples and whether they pass), what changed between two dates, and the file itself.
+import type { ProgramChanges } from "../audit/rule-changes.js";
+import type { Citation } from "../engine/citation.js";
+import { describeProgram, type ConditionDescription } from "../engine/describe-program.js";
+import type { ExampleOutcome } from "../engine/run-examples.js";
+import type { RuleSet } from "../engine/rule-set.js";
+import type { BenefitFile, LocalizedText } from "../rules/program-schema.js";
+import { message, type Lang } from "./messages.js";
+
+const cite = (c: Citation | undefined, lang: Lang) => c && { text: c.text[lang], url: c.url };
+const UNCONFIRMED = new Set(["press", "unverified"]);
+
+export function ruleListView(ruleSet: RuleSet, outcomes: readonly ExampleOutcome[], today: string, lang: Lang, filter: { kind?: string; unverified: boolean }) {
+  const programs = ruleSet.programs
+    .map((program) => {
+      const d = describeProgram(program, today);
+      const unconfirmed = program.parameters.flatMap((p) => p.values).filter((v) => UNCONFIRMED.has(v.confidence)).length;
+      const examples = outcomes.filter((o) => o.programId === program.id);
+      return {
+        id: program.id,
+        title: program.title[lang],
+        kind: program.kind,
+        citations: program.citations.map((c) => cite(c, lang)),
+        inForce: d.inForce,
+        versions: program.versions.length,
+        examples: examples.length,
+        failing: examples.filter((o) => o.differences.length).length,
+        unconfirmed,
+      };
+    })
+    .filter((p) => (!filter.kind || p.kind === filter.kind) && (!filter.unverified || p.unconfirmed > 0));
+  const kinds = [...new Set(ruleSet.programs.map((p) => p.kind))].map((kind) => ({ value: kind, selected: kind === filter.kind }));
+  return { programs, kinds, unverified: filter.unverified, today };
+}
+
+interface ConditionLine {
+  readonly depth: number;
+  readonly group: boolean;
+  readonly text: string;
+  readonly expression?: string;
+  readonly cite?: { text: string; url: string };
+}
+
+/** A condition tree flattened into indented lines: "All of these", then each condition, in reading order. */
+function conditionLines(node: ConditionDescription, lang: Lang, depth = 0): ConditionLine[] {
+  if (node.kind === "leaf") return [{ depth, group: false, text: node.label?.[lang] ?? "", expression: node.expression, cite: cite(node.citation, lang) }];
+  const head = { depth, group: true, text: `${node.label ? `${node.label[lang]} — ` : ""}${message(lang, node.kind)}`, cite: cite(node.citation, lang) };
+  return [head, ...(node.children ?? []).flatMap((c) => conditionLines(c, lang, depth + 1))];
+}
+
+function benefitLines(benefit: BenefitFile | undefined, lang: Lang): string[] {
+  if (!benefit) return [];
+  switch (benefit.kind) {
+    case "non-monetary":
+      return [benefit.grants[lang]];
+    case "range":
+      return [
+        `${benefit.label[lang]}: 0 … ${benefit.ceiling}`,
+        ...(benefit.shares ? [`${message(lang, "result.national")}: ${benefit.shares.national}; ${message(lang, "result.local")}: ${benefit.shares.local}`] : []),
+      ];
+    default:
+      return benefit.components.map((c) => {
+        const schedule = c.schedule ? ` × [${c.schedule.map((s) => `${s.years} × ${s.percent}%`).join(", ")}]` : "";
+        const when = c.when ? ` (${c.when})` : "";
+        const cap = c.cap ? ` ≤ ${c.cap}` : "";
+        return `${c.label[lang]}: ${c.amount}${schedule}${cap}${when}`;
+      });
+  }
+}
+
+export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly ExampleOutcome[], today: string, lang: Lang) {
+  const program = ruleSet.byId.get(id);
+  const source = ruleSet.sources.get(id);
+  if (!program || !source) return undefined;
+  const d = describeProgram(program, today);
+  const text = (t: LocalizedText | undefined) => t?.[lang];
+  return {
+    id,
+    title: program.title[lang],
+    kind: program.kind,
+    summary: program.summary[lang],
+    file: program.file,
+    citations: program.citations.map((c) => cite(c, lang)),
+    inForce: d.inForce,
+    versions: program.versions.map((v, i) => {
+      const file = source.file.versions[i];
+      const described = d.versions[i]!;
+      return {
+        from: v.from,
+        to: v.to,
+        note: text(v.note),
+        gap: text(v.gap),
+        unmodelled: text(v.unmodelled),
+        ended: text(v.ended),
+        citations: v.cites.map((c) => cite(c, lang)),
+        conditions: described.conditions ? conditionLines(described.conditions, lang) : [],
+        tables: (described.tables ?? []).map((t) => ({
+          name: t.name,
+          label: t.label[lang],
+          hit: t.hit,
+          rows: t.rows.map((r) => ({ label: r.label[lang], when: r.when, cite: cite(r.citation, lang) })),
+        })),
+        benefit: benefitLines(file?.benefit, lang),
+      };
+    }),
+    parameters: program.parameters.map((p) => ({
+      name: p.name,
+      label: p.label[lang],
+      unit: p.unit,
+      values: p.values.map((v) => ({
+        from: v.from,
+        value: v.shown,
+        cite: cite(v.cite, lang),
+        verified: v.verified,
+        confidence: v.confidence,
+        unconfirmed: UNCONFIRMED.has(v.confidence),
+        note: v.note,
+      })),
+    })),
+    examples: outcomes
+      .filter((o) => o.programId === id)
+      .map((o) => ({
+        name: o.example.name,
+        asOf: o.example.asOf,
+        expected: [
+          o.example.expect.status,
+          ...(o.example.expect.certain ? [`certain ${o.example.expect.certain.krw ?? ""} ${o.example.expect.certain.usd ? `($${o.example.expect.certain.usd})` : ""}`] : []),
+          ...(o.example.expect.upTo ? [`up to ${o.example.expect.upTo.krw ?? ""} ${o.example.expect.upTo.usd ? `($${o.example.expect.upTo.usd})` : ""}`] : []),
+          ...(o.example.expect.warnings?.length ? [`warnings: ${o.example.expect.warnings.join(", ")}`] : []),
+        ].join("; "),
+        passes: o.differences.length === 0,
+        differences: o.differences,
+      })),
+  };
+}
+
+export function changesView(changes: readonly ProgramChanges[], lang: Lang) {
+  return changes.map((c) => ({
+    id: c.programId,
+    title: c.title[lang],
+    began: c.began.map((b) => ({ from: b.from, note: b.note?.[lang] })),
+    ended: c.ended.map((e) => ({ to: e.to, why: e.why?.[lang] })),
+    parameters: c.parameters.map((p) => ({
+      name: p.name,
+      label: p.label[lang],
+      date: p.date,
+      before: p.before && { value: p.before.value, cite: cite(p.before.cite, lang) },
+      after: { value: p.after.value, cite: cite(p.after.cite, lang), confidence: p.after.confidence },
+    })),
+    added: c.conditionsAdded.map((a) => ({ label: a.label?.[lang], expression: a.expression })),
+    removed: c.conditionsRemoved.map((r) => ({ label: r.label?.[lang], expression: r.expression })),
+  }));
+}
+
+export function sourceView(ruleSet: RuleSet, id: string) {
+  const source = ruleSet.sources.get(id);
+  if (!source) return undefined;
+  return { path: source.source.path, lines: source.source.text.split("\n").map((text, i) => ({ number: i + 1, text })) };
+}

@@ -1,0 +1,125 @@
+// The audit's checks, run in the test suite on the real rule pack (so that a rule change that
+// breaks coverage or consistency fails CI) and on fixtures (so that each check is seen to bite).
+import { describe, expect, it } from "vitest";
+import { auditRuleSet } from "../../src/audit/audit-report.js";
+import { changeDates, missingBoundaries } from "../../src/audit/boundaries.js";
+import { changesBetween } from "../../src/audit/rule-changes.js";
+import { realRules } from "../helpers/app.js";
+import { ENGINE, TODAY, ruleSetWith } from "../helpers/rule-files.js";
+
+describe("the audit of the Korean rule pack", () => {
+  const report = auditRuleSet(realRules, { today: TODAY, engineVersion: ENGINE });
+
+  it("finds every example passing", () => {
+    expect(report.examples.failing).toEqual([]);
+    expect(report.examples.total).toBeGreaterThan(300);
+  });
+
+  it("finds every condition and table row seen both holding and failing", () => {
+    expect(report.coverage.uncovered.map((c) => `${c.programId}: ${c.label.en}`)).toEqual([]);
+    expect(report.coverage.clauses).toBeGreaterThan(150);
+  });
+
+  it("finds no decision-table row that can never match", () => {
+    expect(report.neverMatchingRows).toEqual([]);
+  });
+
+  it("finds an example on both sides of every date a program changes", () => {
+    expect(report.missingBoundaries).toEqual([]);
+  });
+
+  it("lists the press-only and unconfirmed figures, with the cash-grant shares among them", () => {
+    expect(report.unconfirmedFigures).toContainEqual(expect.objectContaining({ programId: "cash-grant", confidence: "press" }));
+    expect(report.unconfirmedFigures.every((f) => f.confidence === "press" || f.confidence === "unverified")).toBe(true);
+  });
+
+  it("audits as of a date: only the values then in force", () => {
+    const then = auditRuleSet(realRules, { today: TODAY, engineVersion: ENGINE, asOf: "2010-10-05" });
+    expect(then.unconfirmedFigures.filter((f) => f.programId === "foreign-investment")).toEqual([
+      expect.objectContaining({ parameter: "min_amount_krw", value: "KRW 50000000" }),
+    ]);
+  });
+
+  it("flags figures last verified before the staleness horizon", () => {
+    const later = auditRuleSet(realRules, { today: "2028-01-01", engineVersion: ENGINE, staleDays: 365 });
+    expect(later.staleFigures.length).toBeGreaterThan(100);
+    expect(report.staleFigures).toEqual([]);
+  });
+});
+
+const fixture = (examples: string) => ({
+  path: "rules/kr/audited.yaml",
+  text: `id: audited
+title: { en: Audited, ko: 감사 }
+kind: grant
+summary: { en: A fixture, ko: 시험 }
+citations: [fipa 14-2(1)]
+parameters:
+  min_hires:
+    label: { en: Hires, ko: 고용 }
+    unit: count
+    values:
+      - { from: 2010-01-01, value: 10, cite: fipa 14-2(1), verified: 2026-11-24, confidence: statute }
+      - { from: 2020-01-01, value: 5, cite: fipa 14-2(1), verified: 2020-01-01, confidence: press }
+versions:
+  - from: 2010-01-01
+    to: 2015-12-31
+    conditions: { all: [{ label: { en: Enough hires, ko: 고용 }, test: employment.newRegularEmployees > param.min_hires }] }
+    benefit: { kind: non-monetary, grants: { en: A status, ko: 지위 } }
+  - from: 2016-01-01
+    conditions:
+      all:
+        - { label: { en: Enough hires, ko: 고용 }, test: employment.newRegularEmployees > param.min_hires }
+        - { label: { en: In Seoul, ko: 서울 }, test: "site.region == 'seoul'" }
+    benefit: { kind: non-monetary, grants: { en: A status, ko: 지위 } }
+exampleProfile:
+  investment: { route: new-shares, amount: "1000000000", currency: KRW, foreignOwnershipPct: "100" }
+  business: { sector: manufacturing }
+  site: { region: seoul }
+  employment: { newRegularEmployees: 11 }
+examples:
+${examples}`,
+});
+
+describe("the audit's checks bite", () => {
+  const only = (examples: string) => ruleSetWith(fixture(examples));
+  const one = "  - { name: Eleven hires in Seoul, asOf: 2026-01-01, profile: {}, expect: { status: eligible } }\n";
+
+  it("reports a clause no example sees fail, and one none sees hold", () => {
+    const report = auditRuleSet(only(one), { today: TODAY, engineVersion: ENGINE });
+    expect(report.coverage.uncovered.map((c) => [c.label.en, c.passes, c.fails])).toEqual([
+      ["Enough hires", 1, 0],
+      ["In Seoul", 1, 0],
+    ]);
+    expect(report.errorCount).toBe(2);
+  });
+
+  it("reports a failing example", () => {
+    const report = auditRuleSet(only(one.replace("status: eligible", "status: ineligible")), { today: TODAY, engineVersion: ENGINE });
+    expect(report.examples.failing).toEqual([{ programId: "audited", name: "Eleven hires in Seoul", differences: ["status: expected ineligible, got eligible"] }]);
+  });
+
+  it("lists every date the program changes, and the ones without examples on both sides", () => {
+    const rules = only(one);
+    const program = rules.byId.get("audited")!;
+    expect(changeDates(program)).toEqual([
+      { date: "2016-01-01", what: "version from 2016-01-01 begins" },
+      { date: "2020-01-01", what: "min_hires becomes 5" },
+    ]);
+    expect(missingBoundaries(program, rules.sources.get("audited")!.file.examples).map((m) => [m.date, m.missing])).toEqual([
+      ["2016-01-01", ["2015-12-31", "2016-01-01"]],
+      ["2020-01-01", ["2019-12-31", "2020-01-01"]],
+    ]);
+  });
+
+  it("shows what changed between two dates, with each figure's source", () => {
+    const changes = changesBetween(only(one).byId.get("audited")!, "2015-06-01", "2020-06-01");
+    expect(changes.began.map((b) => b.from)).toEqual(["2016-01-01"]);
+    expect(changes.ended.map((e) => e.to)).toEqual(["2015-12-31"]);
+    expect(changes.parameters).toEqual([
+      expect.objectContaining({ name: "min_hires", date: "2020-01-01", before: expect.objectContaining({ value: "10" }), after: expect.objectContaining({ value: "5", confidence: "press" }) }),
+    ]);
+    expect(changes.conditionsAdded).toEqual([{ label: { en: "In Seoul", ko: "서울" }, expression: "site.region == 'seoul'" }]);
+    expect(changes.conditionsRemoved).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/load-rules.js";
+
+const exec = promisify(execFile);
+const audit = async (args: string[], env: Record<string, string> = {}) => {
+  try {
+    const { stdout, stderr } = await exec(join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["src/cli/audit-rules.ts", ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+
+describe("npm run audit:rules", () => {
+  it("passes the real rule pack, reporting coverage", async () => {
+    const { code, stdout } = await audit([]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("No errors.");
+    expect(stdout).toMatch(/Coverage: (\d+) of \1 clauses seen both holding and failing/);
+  });
+
+  it("gives the report as JSON with --json, as of a date with --as-of", async () => {
+    const { code, stdout } = await audit(["--json", "--as-of", "2016-07-27"]);
+    const report = JSON.parse(stdout);
+    expect(code).toBe(0);
+    expect(report).toMatchObject({ asOf: "2016-07-27", errorCount: 0, programs: 10 });
+  });
+
+  it("exits 1 and lists load errors as file:line:col when a rule file is broken", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "fdi-")), "rules");
+    cpSync(join(PROJECT_ROOT, "rules"), dir, { recursive: true });
+    writeFileSync(join(dir, "kr", "broken.yaml"), "id: broken\ntitle: [\n");
+    const { code, stderr } = await audit([], { RULES_DIR: dir });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^rules\/kr\/broken\.yaml:\d+:\d+: YAML: /m);
+  });
+
+  it("exits 2 on a bad argument", async () => {
+    expect((await audit(["--as-of", "soon"])).code).toBe(2);
+  });
+});

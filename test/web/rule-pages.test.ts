@@ -1,0 +1,55 @@
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { testApp } from "../helpers/app.js";
+
+const app = testApp();
+
+describe("the rule pages", () => {
+  it("list every program with its basis, versions, examples and unconfirmed figures", async () => {
+    const res = await request(app).get("/rules").expect(200);
+    for (const id of ["foreign-investment", "cash-grant", "corporate-tax-reduction", "seoul-employment-subsidy"]) expect(res.text).toContain(`id="rule-${id}"`);
+    expect(res.text).toMatch(/id="rule-corporate-tax-reduction"[\s\S]*?not in force/);
+  });
+
+  it.each([
+    ["?kind=grant", ["cash-grant"], ["fiz-individual"]],
+    ["?unverified=1", ["cash-grant", "foreign-investment"], []],
+  ])("filter with %s", async (query, shown, hidden) => {
+    const res = await request(app).get(`/rules${query}`).expect(200);
+    for (const id of shown) expect(res.text).toContain(`id="rule-${id}"`);
+    for (const id of hidden) expect(res.text).not.toContain(`id="rule-${id}"`);
+  });
+
+  it("lay one program open: conditions as sentences and expressions, parameters with sources, examples that pass", async () => {
+    const res = await request(app).get("/rules/fiz-individual").expect(200);
+    expect(res.text).toContain("FDI of at least USD 30 million <code>investment.amountUsd &gt;&#x3D; param.manufacturing_min_usd</code>");
+    expect(res.text).toContain("USD 30000000.00");
+    expect(res.text).toContain('href="https://www.law.go.kr/법령/외국인투자촉진법시행령/제25조"');
+    expect(res.text).toMatch(/A USD 30 million manufacturer qualifies for an individual FIZ<\/td><td>2026-11-24<\/td><td>eligible<\/td><td>Passes/);
+    expect(res.text).not.toContain('class="fails"');
+  });
+
+  it("show what changed between two dates as a diff", async () => {
+    const res = await request(app).get("/rules/foreign-investment/changes?from=2010-01-01&to=2020-12-31").expect(200);
+    expect(res.text).toContain("2010-10-06 · Minimum investment per foreign investor (share route) <code>min_amount_krw</code>: <del>KRW 50000000</del> → <ins>KRW 100000000</ins>");
+    expect(res.text).toContain("<ins>+ A foreign-invested company reinvests its retained earnings");
+    const all = await request(app).get("/rules/changes?from=2018-01-01&to=2019-06-30").expect(200);
+    expect(all.text).toContain("2018-12-31");
+  });
+
+  it("show the rule file with line numbers, escaped", async () => {
+    const res = await request(app).get("/rules/foreign-investment/source").expect(200);
+    expect(res.text).toContain('<li id="L1" value="1"><code># yaml-language-server: $schema&#x3D;../schema/program.schema.json</code></li>');
+  });
+
+  it.each([["/rules/nope", 404], ["/rules/nope/source", 404], ["/rules/changes?from=2020-01-01&to=2019-01-01", 400], ["/rules/changes?from=someday", 400]])(
+    "answer %s with %i",
+    async (path, status) => {
+      await request(app).get(path).expect(status);
+    },
+  );
+
+  it("speak Korean", async () => {
+    expect((await request(app).get("/rules?lang=ko")).text).toContain("규칙 파일");
+  });
+});
