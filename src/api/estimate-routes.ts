@@ -3,6 +3,7 @@
 import { createInterface } from "node:readline";
 import { Router, type Request, type Response } from "express";
 import { estimate, type EstimateOptions } from "../engine/estimate.js";
+import { replay, SavedEstimate } from "../engine/replay.js";
 import { estimateJson } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { ProfileError } from "../profile/profile-error.js";
@@ -33,6 +34,20 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     const result = outcome(0, req.body, explainOf(req));
     if ("problem" in result) return sendProblem(res, result.problem);
     res.json(result.estimate);
+  });
+
+  router.post("/replay", ...readJson("512kb"), (req: Request, res: Response) => {
+    const body = req.body as { estimate?: unknown; profile?: unknown } | null;
+    const saved = SavedEstimate.safeParse(body?.estimate);
+    if (!saved.success || body?.profile === undefined) {
+      return sendProblem(res, problem(422, "invalid-replay", "Not a replay request", "send { estimate: a saved estimate with its receipt, profile: the profile it answered }"));
+    }
+    try {
+      res.json(replay(ruleSet, saved.data, body.profile, options().engineVersion));
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      sendProblem(res, invalidProfile(error.issues));
+    }
   });
 
   router.post("/estimate/batch", (req, res, next) => {

@@ -1,6 +1,8 @@
 // npm run estimate -- profile.json [--as-of DATE] [--json]
-// Prints the explained estimate for one profile; exits 1 with every bad field listed when the
-// profile breaks the contract, 2 on a usage error, 3 when the rule set does not load.
+// npm run estimate -- --replay saved-estimate.json profile.json [--json]
+// Prints the explained estimate for one profile, or replays a saved estimate (its receipt's date
+// and rate) and says whether the figures still match. Exits 1 with every bad field listed when the
+// profile breaks the contract (or a replay differs), 2 on a usage error, 3 when the rules do not load.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { todayInSeoul } from "../engine/dates.js";
@@ -9,14 +11,24 @@ import { estimateJson } from "../engine/result-json.js";
 import { ENGINE_VERSION, loadRules } from "../load-rules.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { RuleSetError } from "../rules/rule-set-error.js";
+import { replay, SavedEstimate, type ReplayReport } from "../engine/replay.js";
 import { textReport } from "./text-report.js";
 
-const USAGE = "usage: npm run estimate -- profile.json [--as-of YYYY-MM-DD] [--json]";
+function replayText(report: ReplayReport): string {
+  const same = (flag: boolean, what: string) => `${what}: ${flag ? "same" : "changed"}`;
+  return [
+    `Replay as of ${report.asOf}: ${report.matches ? "the figures match" : "the figures DIFFER"}`,
+    `  ${same(report.sameRuleSet, "rule set")}, ${same(report.sameEngine, "engine")}, ${same(report.sameProfile, "profile")}`,
+    ...report.differences.flatMap((d) => [`  ${d.programId} ${d.what}: ${d.before} → ${d.after}`, ...d.why.map((w) => `      because ${w}`)]),
+  ].join("\n");
+}
+
+const USAGE = "usage: npm run estimate -- profile.json [--as-of YYYY-MM-DD] [--json]\n       npm run estimate -- --replay saved-estimate.json profile.json [--json]";
 
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ allowPositionals: true, options: { "as-of": { type: "string" }, json: { type: "boolean" } } });
+    args = parseArgs({ allowPositionals: true, options: { "as-of": { type: "string" }, json: { type: "boolean" }, replay: { type: "string" } } });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -26,17 +38,31 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  let profile: unknown;
-  try {
-    profile = JSON.parse(await readFile(path, "utf8"));
-  } catch (error) {
-    console.error(`${path}: ${(error as Error).message}`);
+  const readJson = async (file: string): Promise<unknown> => {
+    try {
+      return JSON.parse(await readFile(file, "utf8"));
+    } catch (error) {
+      console.error(`${file}: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+  let profile = await readJson(path);
+  if (profile === undefined) return 2;
+  const replayPath = args.values.replay;
+  const saved = replayPath === undefined ? undefined : SavedEstimate.safeParse(await readJson(replayPath));
+  if (saved && !saved.success) {
+    console.error(`${replayPath}: not a saved estimate (it needs the receipt of an estimate's JSON)`);
     return 2;
   }
   if (args.values["as-of"] && profile && typeof profile === "object") profile = { ...profile, asOf: args.values["as-of"] };
 
   try {
     const rules = await loadRules();
+    if (saved?.success) {
+      const report = replay(rules, saved.data, profile, ENGINE_VERSION);
+      console.log(args.values.json ? JSON.stringify(report, null, 2) : replayText(report));
+      return report.matches ? 0 : 1;
+    }
     const result = estimate(rules, profile, { today: todayInSeoul(), engineVersion: ENGINE_VERSION });
     console.log(args.values.json ? JSON.stringify(estimateJson(result), null, 2) : textReport(result));
     return 0;

@@ -1,10 +1,15 @@
 // What makes an estimate reproducible: the rule set, the engine, the date and the rate it used, and
 // the profile itself. The profile's hash is derived on demand, off the evaluation path.
 import { createHash } from "node:crypto";
+import type { Profile } from "../profile/schema.js";
 import type { Estimate } from "./result.js";
 
 /** sha256 of the profile as validated (defaults filled in, the as-of date set). zod returns the
  *  fields in the schema's order, so the JSON text is canonical. */
+export function profileHash(profile: Profile, asOf: string): string {
+  return createHash("sha256").update(JSON.stringify({ ...profile, asOf })).digest("hex");
+}
+
 export function inputHash(estimate: Estimate): string {
-  return createHash("sha256").update(JSON.stringify({ ...estimate.profile, asOf: estimate.asOf })).digest("hex");
+  return profileHash(estimate.profile, estimate.asOf);
 }

@@ -60,6 +60,22 @@ describe("npm run estimate", () => {
     expect(stderr).toContain("usage: npm run estimate -- profile.json");
   });
 
+  it("replays a saved estimate and says the figures match", async () => {
+    const saved = await estimate(write("ok.json", profile), "--json");
+    const { code, stdout } = await estimate("--replay", write("saved.json", saved.stdout), write("ok.json", profile));
+    expect(code).toBe(0);
+    expect(stdout).toContain("the figures match");
+    expect(stdout).toContain("rule set: same, engine: same, profile: same");
+  });
+
+  it("exits 1 when a replayed profile is not the one saved", async () => {
+    const saved = await estimate(write("ok.json", profile), "--json");
+    const other = { ...profile, investment: { ...profile.investment, foreignOwnershipPct: "11" } };
+    const { code, stdout } = await estimate("--replay", write("saved.json", saved.stdout), write("other.json", other));
+    expect(code).toBe(1);
+    expect(stdout).toContain("profile: changed");
+  });
+
   it("exits 2 when the file is not JSON", async () => {
     const { code, stderr } = await estimate(write("broken.json", "{ nope"));
     expect(code).toBe(2);

@@ -1,0 +1,57 @@
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { estimate } from "../../src/engine/estimate.js";
+import { replay, SavedEstimate } from "../../src/engine/replay.js";
+import { estimateJson } from "../../src/engine/result-json.js";
+import { realRules, testApp } from "../helpers/app.js";
+import { ENGINE, TODAY, realProgramFiles, ruleSetWith } from "../helpers/rule-files.js";
+
+const profile = {
+  investment: { route: "new-shares", amount: "40000000", currency: "USD", foreignOwnershipPct: "100" },
+  business: { sector: "manufacturing" },
+  site: { region: "seoul" },
+  employment: { newRegularEmployees: 60 },
+};
+const saved = SavedEstimate.parse(JSON.parse(JSON.stringify(estimateJson(estimate(realRules, { ...profile, asOf: "2026-11-24" }, { today: TODAY, engineVersion: ENGINE })))));
+
+/** The real rule pack with Seoul's employment-subsidy cap halved and one condition reworded. */
+const changedRules = ruleSetWith(
+  ...realProgramFiles().map((f) =>
+    f.path.endsWith("/seoul-employment-subsidy.yaml")
+      ? { ...f, text: f.text.replaceAll('value: "200000000"', 'value: "100000000"') }
+      : f,
+  ),
+);
+
+describe("replaying a saved estimate", () => {
+  it("matches with the same rules, engine and profile", () => {
+    expect(replay(realRules, saved, profile, ENGINE)).toEqual({
+      matches: true, sameRuleSet: true, sameEngine: true, sameProfile: true, asOf: "2026-11-24", differences: [],
+    });
+  });
+
+  it("uses the saved date and rate, not today's", () => {
+    const report = replay(realRules, saved, { ...profile, asOf: "2010-01-01" }, ENGINE);
+    expect(report.matches).toBe(true);
+  });
+
+  it("says which programs differ after the rules changed, and why", () => {
+    const report = replay(changedRules, saved, profile, ENGINE);
+    expect(report).toMatchObject({ matches: false, sameRuleSet: false, sameEngine: true, sameProfile: true });
+    expect(report.differences).toEqual([
+      expect.objectContaining({ programId: "seoul-employment-subsidy", what: "benefit", before: "up to 200000000 KRW / 130764.94 USD", after: "up to 100000000 KRW / 65382.47 USD" }),
+    ]);
+  });
+
+  it("notices a different profile", () => {
+    const report = replay(realRules, saved, { ...profile, employment: { newRegularEmployees: 61 } }, ENGINE);
+    expect(report.sameProfile).toBe(false);
+    expect(report.matches).toBe(false);
+  });
+
+  it("answers over the API too", async () => {
+    const res = await request(testApp()).post("/api/v1/replay").send({ estimate: saved, profile }).expect(200);
+    expect(res.body).toMatchObject({ matches: true, differences: [] });
+    await request(testApp()).post("/api/v1/replay").send({ profile }).expect(422);
+  });
+});
