@@ -4,10 +4,12 @@ import { createHash } from "node:crypto";
 import type { Profile } from "../profile/schema.js";
 import type { Estimate } from "./result.js";
 
-/** sha256 of the profile as validated (defaults filled in, the as-of date set). zod returns the
- *  fields in the schema's order, so the JSON text is canonical. */
+/** sha256 of the profile as validated (defaults filled in, the as-of date set, last). zod returns
+ *  the fields in the schema's order, so the JSON text is canonical whether or not the profile named
+ *  its date. */
 export function profileHash(profile: Profile, asOf: string): string {
-  return createHash("sha256").update(JSON.stringify({ ...profile, asOf })).digest("hex");
+  const { asOf: _named, ...rest } = profile;
+  return createHash("sha256").update(JSON.stringify({ ...rest, asOf })).digest("hex");
 }
 
 export function inputHash(estimate: Estimate): string {
