@@ -81,15 +81,22 @@ function compileRow(row: ReferenceTableFile["rows"][number], cells: readonly (Ce
   const fixed = dated ? [] : cells;
   const base = { code: row.code, label: row.label, confidence: row.confidence ?? "statute", note: row.note };
   if (!dated) return { ...base, valuesAt: () => fixed };
+  // Estimates come mostly for the same date (today): the last answer is kept.
+  let lastDate = "";
+  let lastValues: readonly unknown[] = [];
   return {
     ...base,
-    valuesAt: (date) =>
-      cells.map((cell, i) => {
+    valuesAt: (date) => {
+      if (date === lastDate) return lastValues;
+      lastValues = cells.map((cell, i) => {
         if (!Array.isArray(cell)) return cell;
         let value = columns[i]!.absent;
         for (const entry of cell as { from: string; value: unknown }[]) if (entry.from <= date) value = entry.value;
         return value;
-      }),
+      });
+      lastDate = date;
+      return lastValues;
+    },
   };
 }
 

@@ -157,7 +157,8 @@ function compileVersion(version: VersionFile, at: DataPath, setup: VersionSetup)
     setup.problems.push({ path: at, message: `a version in force needs ${!version.conditions ? "conditions" : "a benefit"} (or declare it a gap)` });
     return { ...base, segments: [] };
   }
-  return { ...base, segments: segmentDates(version, setup.parameters).map(([from, to]) => compileSegment(version, at, from, to, setup)) };
+  const range = { from: version.from, to: version.to ?? null };
+  return { ...base, segments: segmentDates(version, setup.parameters).map(([from, to]) => compileSegment(version, range, at, from, to, setup)) };
 }
 
 /** The version's span cut wherever one of the program's parameters takes a new value. */
@@ -172,7 +173,14 @@ function segmentDates(version: VersionFile, parameters: ReadonlyMap<string, Para
   return starts.map((from, i) => [from, i + 1 < starts.length ? addDays(starts[i + 1]!, -1) : (version.to ?? null)]);
 }
 
-function compileSegment(version: VersionFile, at: DataPath, from: string, to: string | null, setup: VersionSetup): Segment {
+function compileSegment(
+  version: VersionFile,
+  range: Segment["version"],
+  at: DataPath,
+  from: string,
+  to: string | null,
+  setup: VersionSetup,
+): Segment {
   const { problems } = setup;
   const tablesSeen: { name: string; type: ValueType }[] = [];
   let reads = emptyReads();
@@ -233,6 +241,7 @@ function compileSegment(version: VersionFile, at: DataPath, from: string, to: st
   return {
     from,
     to,
+    version: range,
     tables,
     conditions,
     passes: passesOf(conditions),
@@ -241,6 +250,7 @@ function compileSegment(version: VersionFile, at: DataPath, from: string, to: st
     tableFindings,
     readsTables: [...new Set([...conditionReads.tables, ...benefitReads.tables])],
   };
+
 }
 
 /** Constants as the table checks see them: parameters at the segment's first day, as decimals. */

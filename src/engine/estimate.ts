@@ -66,10 +66,21 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
   };
 }
 
+/** Rates given in profiles, by their three fields: integrators send the same rate many times. */
+const givenRates = new Map<string, ExchangeRate>();
+const GIVEN_RATES_KEPT = 256;
+
 function rateFor(ruleSet: RuleSet, profile: Profile, asOf: string): ExchangeRate {
   if (profile.exchangeRate) {
     const { krwPerUsd, date, source } = profile.exchangeRate;
-    return exchangeRate(krwPerUsd, date, source);
+    const key = `${krwPerUsd}\u0000${date}\u0000${source}`;
+    let rate = givenRates.get(key);
+    if (!rate) {
+      if (givenRates.size >= GIVEN_RATES_KEPT) givenRates.clear();
+      rate = exchangeRate(krwPerUsd, date, source);
+      givenRates.set(key, rate);
+    }
+    return rate;
   }
   const rate = ruleSet.rates.rateOn(asOf);
   if (typeof rate === "string") throw new ProfileError([{ path: "exchangeRate", message: rate }]);

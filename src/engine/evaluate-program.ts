@@ -1,7 +1,7 @@
 // Evaluates one program for one estimate: the version and segment in force on the as-of date, its
 // decision tables, its conditions (every leaf, when explaining), and its benefit if eligible.
 import type { Decimal } from "decimal.js";
-import { multiplyBy } from "../money/amount.js";
+import { multiplyByPercent } from "../money/amount.js";
 import { greaterThan, subtract } from "dinero.js/bigint";
 import { BOOL } from "../expr/types.js";
 import { evaluateTable, tableWarnings } from "./decision-table.js";
@@ -14,20 +14,23 @@ import type { Money } from "../money/money.js";
 import type { Warning } from "./warning.js";
 
 export type Selection =
-  | { readonly segment: Segment; readonly version: { readonly from: string; readonly to: string | null } }
+  | { readonly segment: Segment; readonly version: Segment["version"] }
   | { readonly notInForce: NotInForce };
 
 export function selectVersion(program: CompiledProgram, date: string): Selection {
   const versions = program.versions;
   const first = versions[0]!;
   if (date < first.from) return { notInForce: { reason: "not-yet", startsOn: first.from } };
-  for (const version of versions) {
+  for (let v = 0; v < versions.length; v++) {
+    const version = versions[v]!;
     if (date < version.from || (version.to !== null && date > version.to)) continue;
     if (version.gap) return { notInForce: { reason: "gap", from: version.from, to: version.to!, why: version.gap } };
     if (version.unmodelled) return { notInForce: { reason: "not-modelled", from: version.from, to: version.to!, why: version.unmodelled } };
-    let segment = version.segments[0]!;
-    for (const s of version.segments) if (s.from <= date) segment = s;
-    return { segment, version: { from: version.from, to: version.to } };
+    const segments = version.segments;
+    let s = 0;
+    while (s + 1 < segments.length && segments[s + 1]!.from <= date) s++;
+    const segment = segments[s]!;
+    return { segment, version: segment.version };
   }
   const last = versions[versions.length - 1]!;
   return { notInForce: { reason: "ended", endedOn: last.to!, why: last.ended } };
@@ -161,7 +164,7 @@ function evaluateBenefit(benefit: CompiledBenefit, ctx: EvalContext): BenefitRes
 
 /** National share rounded to the won; the local share is the rest, so the two add up exactly. */
 function splitShares(ceiling: Money, national: Decimal, local: Decimal, ctx: EvalContext) {
-  const nationalAmount = pairOf(multiplyBy(ceiling, national.div(100)), ctx.rate);
+  const nationalAmount = pairOf(multiplyByPercent(ceiling, national), ctx.rate);
   const localAmount = pairOf(subtract(ceiling, nationalAmount.krw), ctx.rate);
   return { national: { percent: national, amount: nationalAmount }, local: { percent: local, amount: localAmount } };
 }
@@ -199,7 +202,7 @@ function evaluateComponent(component: CompiledComponent, ctx: EvalContext): Comp
   let left = cap?.krw;
   let cut = false;
   for (const { count, percent } of periods as { count: number; percent: Decimal }[]) {
-    const yearly = pairOf(multiplyBy(amount, percent.div(100)), ctx.rate);
+    const yearly = pairOf(multiplyByPercent(amount, percent), ctx.rate);
     for (let i = 0; i < count; i++) {
       let amountOfYear = yearly;
       if (left !== undefined) {

@@ -110,17 +110,9 @@ export function buildFacts(
   rate: ExchangeRate,
   tables: Readonly<Record<TableName, CodeTable>>,
 ): Facts {
+  // No closures here: this runs on every estimate, and each closure costs an allocation.
   const currency = profile.investment.currency;
   const amount = parseAmount(profile.investment.amount, currency)!;
-  const krw = (value: string | undefined): Money | null =>
-    value === undefined ? null : convertToKrw(parseAmount(value, currency)!, rate);
-  const percentOrNull = (value: string | undefined) => (value === undefined ? null : new Exact(value));
-  const rowOf = (table: TableName, code: string | null): readonly unknown[] =>
-    code === null ? tables[table].absentValues! : tables[table].rows.get(code)!.valuesAt(asOf);
-  const trustOf = (table: TableName, code: string | null) => {
-    const row = code === null ? undefined : tables[table].rows.get(code)!;
-    return { confidence: row?.confidence ?? "statute", note: row?.note };
-  };
   const { business, site, employment, costs, investment } = profile;
   return {
     asOf,
@@ -139,24 +131,41 @@ export function buildFacts(
     zone: site.zone,
     newRegularEmployees: employment.newRegularEmployees,
     researchers: employment.researchers,
-    capitalGoodsImportsKrw: krw(costs.capitalGoodsImports),
+    capitalGoodsImportsKrw: krw(currency, rate, costs.capitalGoodsImports),
     customsDutyRatePct: percentOrNull(costs.customsDutyRatePct),
     individualConsumptionTaxRatePct: percentOrNull(costs.individualConsumptionTaxRatePct),
-    propertyAcquisitionKrw: krw(costs.propertyAcquisition),
-    annualPropertyTaxKrw: krw(costs.annualPropertyTax),
-    stateLandValueKrw: krw(costs.stateLandValue),
+    propertyAcquisitionKrw: krw(currency, rate, costs.propertyAcquisition),
+    annualPropertyTaxKrw: krw(currency, rate, costs.annualPropertyTax),
+    stateLandValueKrw: krw(currency, rate, costs.stateLandValue),
     leaseYears: costs.leaseYears ?? null,
-    annualCorporateTaxKrw: krw(costs.annualCorporateTax),
-    annualBuildingRentKrw: krw(costs.annualBuildingRent),
+    annualCorporateTaxKrw: krw(currency, rate, costs.annualCorporateTax),
+    annualBuildingRentKrw: krw(currency, rate, costs.annualBuildingRent),
     rows: {
-      sectors: rowOf("sectors", business.sector),
-      technologies: rowOf("technologies", business.technology),
-      regions: rowOf("regions", site.region),
+      sectors: rowOf(tables, asOf, "sectors", business.sector),
+      technologies: rowOf(tables, asOf, "technologies", business.technology),
+      regions: rowOf(tables, asOf, "regions", site.region),
     },
     rowTrust: {
-      sectors: trustOf("sectors", business.sector),
-      technologies: trustOf("technologies", business.technology),
-      regions: trustOf("regions", site.region),
+      sectors: trustOf(tables, "sectors", business.sector),
+      technologies: trustOf(tables, "technologies", business.technology),
+      regions: trustOf(tables, "regions", site.region),
     },
   };
+}
+
+function krw(currency: Profile["investment"]["currency"], rate: ExchangeRate, value: string | undefined): Money | null {
+  return value === undefined ? null : convertToKrw(parseAmount(value, currency)!, rate);
+}
+
+function percentOrNull(value: string | undefined): Decimal | null {
+  return value === undefined ? null : new Exact(value);
+}
+
+function rowOf(tables: Readonly<Record<TableName, CodeTable>>, asOf: string, table: TableName, code: string | null): readonly unknown[] {
+  return code === null ? tables[table].absentValues! : tables[table].rows.get(code)!.valuesAt(asOf);
+}
+
+function trustOf(tables: Readonly<Record<TableName, CodeTable>>, table: TableName, code: string | null) {
+  const row = code === null ? undefined : tables[table].rows.get(code)!;
+  return { confidence: row?.confidence ?? "statute", note: row?.note };
 }

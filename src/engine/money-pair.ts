@@ -1,8 +1,7 @@
 // Amounts as results show them: rounded once to whole won, then converted to cents. Sums are taken
 // of the rounded parts in each currency, so a total always equals the sum of the parts shown.
-import { add } from "dinero.js/bigint";
 import { convertToKrw, convertToUsd, type ExchangeRate } from "../money/exchange-rate.js";
-import { moneyOfMinor, type Money } from "../money/money.js";
+import { minorUnits, moneyOfMinor, type Money } from "../money/money.js";
 import { roundToMinor } from "../money/round.js";
 import type { MoneyPair } from "./result.js";
 
@@ -13,6 +12,14 @@ export function pairOf(money: Money, rate: ExchangeRate): MoneyPair {
 
 export const ZERO_PAIR: MoneyPair = { krw: moneyOfMinor(0n, "KRW"), usd: moneyOfMinor(0n, "USD") };
 
+/** Pairs hold rounded amounts (minor units at the currency's scale), so their sums are plain
+ *  bigint sums of the minor units. */
 export function sumPairs(pairs: readonly MoneyPair[]): MoneyPair {
-  return pairs.reduce((sum, p) => ({ krw: add(sum.krw, p.krw), usd: add(sum.usd, p.usd) }), ZERO_PAIR);
+  let krw = 0n;
+  let usd = 0n;
+  for (const p of pairs) {
+    krw += minorUnits(p.krw);
+    usd += minorUnits(p.usd);
+  }
+  return { krw: moneyOfMinor(krw, "KRW"), usd: moneyOfMinor(usd, "USD") };
 }

@@ -3,7 +3,7 @@
 import { add, maximum, minimum, subtract } from "dinero.js/bigint";
 import { compareMoney } from "../money/compare-money.js";
 import type { Decimal } from "decimal.js";
-import { multiplyBy } from "../money/amount.js";
+import { multiplyBy, multiplyByPercent } from "../money/amount.js";
 import { Exact } from "../money/decimal.js";
 import type { Money } from "../money/money.js";
 import type { ComparisonOp, Expr, Span } from "./ast.js";
@@ -228,7 +228,7 @@ function compileArithmetic<C>(
       if (factor.type.kind === "percent") {
         return result(money.type, (a, b) => {
           const [m, f] = order(a, b);
-          return multiplyBy(m, (f as Decimal).div(100));
+          return multiplyByPercent(m, f as Decimal);
         });
       }
       if (factor.type.kind === "count" || factor.type.kind === "years") {

@@ -24,3 +24,9 @@ export function amountString(money: Money): string {
 export function multiplyBy(money: Money, factor: Decimal): Money {
   return multiply(money, toScaled(factor));
 }
+
+/** money × percent / 100, exact: the percentage's scale grows by two instead of a division. */
+export function multiplyByPercent(money: Money, percent: Decimal): Money {
+  const { amount, scale } = toScaled(percent);
+  return multiply(money, { amount, scale: scale + 2n });
+}

@@ -16,7 +16,7 @@ export function parseDecimal(text: string): Decimal | undefined {
  * 3.5 → { amount: 35n, scale: 1 }.
  */
 export function toScaled(value: Decimal): { amount: bigint; scale: bigint } {
-  const scale = Math.max(0, value.decimalPlaces());
-  const amount = BigInt(value.times(new Exact(10).pow(scale)).toFixed(0));
-  return { amount, scale: BigInt(scale) };
+  // From the exact decimal text: no arithmetic, so nothing to round.
+  const [whole = "0", fraction = ""] = value.toFixed().split(".");
+  return { amount: BigInt(whole + fraction), scale: BigInt(fraction.length) };
 }
