@@ -9,6 +9,8 @@ import { PROJECT_ROOT } from "../src/load-rules.js";
 
 export interface LoadResult {
   readonly rps: number;
+  /** Server CPU time per request: what the server spends, whatever the load generator beside it costs. */
+  readonly serverCpuUs: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly errors: number;
@@ -17,10 +19,18 @@ export interface LoadResult {
 }
 
 export interface HttpLoad {
+  /** The estimate with its explanations (condition trees), and with figures only (?explain=false). */
   readonly estimate: LoadResult;
+  readonly figures: LoadResult;
   readonly hello: LoadResult;
   readonly rssBeforeMb: number;
   readonly rssAfterMb: number;
+}
+
+/** User + system CPU time of a process so far, in microseconds (clock ticks of 10 ms). */
+function cpuUs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 function rssMb(pid: number): number {
@@ -46,10 +56,12 @@ async function startServer(port: number): Promise<ChildProcess> {
   throw new Error("the server did not start");
 }
 
-async function hit(options: autocannon.Options): Promise<LoadResult> {
+async function hit(options: autocannon.Options, pid: number): Promise<LoadResult> {
+  const cpuBefore = cpuUs(pid);
   const result = await autocannon(options);
   return {
     rps: result.requests.average,
+    serverCpuUs: (cpuUs(pid) - cpuBefore) / Math.max(1, result.requests.total),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
@@ -69,12 +81,14 @@ export async function httpLoad(seconds = 10, connections = 20, port = 3917): Pro
       body: JSON.stringify(EXAMPLE_PROFILE),
       connections,
     };
-    await hit({ ...estimateRequest, duration: 2 }); // warm-up
+    const pid = server.pid!;
+    await hit({ ...estimateRequest, duration: 2 }, pid); // warm-up
     const rssBeforeMb = rssMb(server.pid!);
-    const hello = await hit({ url: `${url}/healthz`, connections, duration: seconds });
-    const estimate = await hit({ ...estimateRequest, duration: seconds });
+    const hello = await hit({ url: `${url}/healthz`, connections, duration: seconds }, pid);
+    const estimate = await hit({ ...estimateRequest, duration: seconds }, pid);
+    const figures = await hit({ ...estimateRequest, url: `${estimateRequest.url}?explain=false`, duration: seconds }, pid);
     const rssAfterMb = rssMb(server.pid!);
-    return { estimate, hello, rssBeforeMb, rssAfterMb };
+    return { estimate, figures, hello, rssBeforeMb, rssAfterMb };
   } finally {
     server.kill("SIGTERM");
   }
@@ -82,12 +96,13 @@ export async function httpLoad(seconds = 10, connections = 20, port = 3917): Pro
 
 if (process.argv[1] && join(process.argv[1]) === join(PROJECT_ROOT, "bench", "http-load.ts")) {
   const seconds = Number(process.argv[2] ?? 10);
-  const { estimate, hello, rssBeforeMb, rssAfterMb } = await httpLoad(seconds);
+  const { estimate, figures, hello, rssBeforeMb, rssAfterMb } = await httpLoad(seconds);
   const row = (name: string, r: LoadResult) =>
-    `${name.padEnd(26)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50Ms).padStart(4)} ms   p99 ${String(r.p99Ms).padStart(4)} ms   errors ${r.errors + r.non2xx}`;
+    `${name.padEnd(26)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50Ms).padStart(4)} ms   p99 ${String(r.p99Ms).padStart(4)} ms   server CPU ${r.serverCpuUs.toFixed(0).padStart(5)} µs/req   errors ${r.errors + r.non2xx}`;
   console.log(`one server process on 127.0.0.1, ${seconds} s per endpoint, 20 connections`);
   console.log(row("GET /healthz (trivial)", hello));
   console.log(row("POST /api/v1/estimate", estimate));
-  console.log(`estimate / trivial        ${((estimate.rps / hello.rps) * 100).toFixed(0)}% of the requests per second`);
-  console.log(`server memory (RSS)       ${rssBeforeMb.toFixed(1)} MB before, ${rssAfterMb.toFixed(1)} MB after ${estimate.requests} estimates`);
+  console.log(row("  …?explain=false", figures));
+  console.log(`estimate / trivial        ${((estimate.rps / hello.rps) * 100).toFixed(0)}% explained, ${((figures.rps / hello.rps) * 100).toFixed(0)}% figures only`);
+  console.log(`server memory (RSS)       ${rssBeforeMb.toFixed(1)} MB before, ${rssAfterMb.toFixed(1)} MB after ${estimate.requests + figures.requests} estimates`);
 }

@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import { Router, type Request, type Response } from "express";
 import { estimate, type EstimateOptions } from "../engine/estimate.js";
 import { replay, SavedEstimate } from "../engine/replay.js";
-import { estimateJson } from "../engine/result-json.js";
+import { estimateJsonText } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { invalidProfile, problem, sendProblem, type Problem } from "./problem.js";
@@ -15,11 +15,16 @@ export const BATCH_MAX = 100;
 export const BATCH_STREAM_MAX = 10_000;
 const LINE_MAX = 64 * 1024;
 
-type Outcome = { index: number; status: 200; estimate: ReturnType<typeof estimateJson> } | { index: number; status: number; problem: Problem };
+/** One batch answer as JSON text: the estimate is written by the engine's writer, not re-serialised. */
+type Outcome = { index: number; status: 200; estimate: string } | { index: number; status: number; problem: Problem };
+
+function outcomeText(o: Outcome): string {
+  return "estimate" in o ? `{"index":${o.index},"status":200,"estimate":${o.estimate}}` : JSON.stringify(o);
+}
 
 export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions): Router {
   const router = Router();
-  const run = (input: unknown, explain: boolean) => estimateJson(estimate(ruleSet, input, { ...options(), explain }));
+  const run = (input: unknown, explain: boolean) => estimateJsonText(estimate(ruleSet, input, { ...options(), explain }));
   const outcome = (index: number, input: unknown, explain: boolean): Outcome => {
     try {
       return { index, status: 200, estimate: run(input, explain) };
@@ -33,7 +38,7 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
   router.post("/estimate", ...readJson("64kb"), (req: Request, res: Response) => {
     const result = outcome(0, req.body, explainOf(req));
     if ("problem" in result) return sendProblem(res, result.problem);
-    res.json(result.estimate);
+    res.type("application/json").send(result.estimate);
   });
 
   router.post("/replay", ...readJson("512kb"), (req: Request, res: Response) => {
@@ -61,7 +66,7 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
       return sendProblem(res, problem(413, "batch-too-large", "Batch too large", `a batch holds at most ${BATCH_MAX} profiles; stream more as application/x-ndjson`));
     }
     const explain = explainOf(req);
-    res.json({ results: body.map((input, index) => outcome(index, input, explain)) });
+    res.type("application/json").send(`{"results":[${body.map((input, index) => outcomeText(outcome(index, input, explain))).join(",")}]}`);
   });
   return router;
 }
@@ -73,7 +78,7 @@ async function streamBatch(req: Request, res: Response, answer: (index: number, 
   for await (const line of createInterface({ input: req, crlfDelay: Infinity })) {
     if (line.trim() === "") continue;
     if (index >= BATCH_STREAM_MAX) {
-      res.write(`${JSON.stringify({ index, status: 413, problem: problem(413, "batch-too-large", "Batch too large", `a stream holds at most ${BATCH_STREAM_MAX} profiles`) })}\n`);
+      res.write(`${outcomeText({ index, status: 413, problem: problem(413, "batch-too-large", "Batch too large", `a stream holds at most ${BATCH_STREAM_MAX} profiles`) })}\n`);
       break;
     }
     let result: Outcome;
@@ -87,7 +92,7 @@ async function streamBatch(req: Request, res: Response, answer: (index: number, 
         result = { index, status: 400, problem: problem(400, "malformed-json", "Malformed JSON", `line ${index + 1} is not valid JSON`) };
       }
     }
-    if (!res.write(`${JSON.stringify(result)}\n`)) await new Promise((resolve) => res.once("drain", resolve));
+    if (!res.write(`${outcomeText(result)}\n`)) await new Promise((resolve) => res.once("drain", resolve));
     index++;
   }
   res.end();

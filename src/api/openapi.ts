@@ -3,7 +3,7 @@
 // answers them; the test suite sends each and checks the answer.
 import { z } from "zod";
 import type { RuleSet } from "../engine/rule-set.js";
-import { BatchJson, EstimateJson, ProblemJson, ProgramJson, ProgramListJson } from "./contract.js";
+import { BatchJson, EstimateJson, ProblemJson, ProgramJson, ProgramListJson } from "../engine/result-contract.js";
 import { BATCH_MAX, BATCH_STREAM_MAX } from "./estimate-routes.js";
 
 type Json = Record<string, unknown>;

@@ -12,7 +12,10 @@ export function lastDayOfMonth(month: string): string {
   return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
 }
 
+/** Made once: a formatter is costly to build, and today's date is asked for on every request. */
+const SEOUL_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" });
+
 /** Today's date in Korea, the default as-of date of an estimate. */
 export function todayInSeoul(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(now);
+  return SEOUL_DATE.format(now);
 }

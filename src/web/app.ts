@@ -23,6 +23,8 @@ export function createApp(options: AppOptions): express.Express {
   const logError = logger ? (error: unknown) => logger.error({ err: error }, "request failed") : (options.logError ?? console.error);
   const app = express();
   app.disable("x-powered-by");
+  // No ETag: it would hash every (large, never repeated) estimate body on the way out.
+  app.set("etag", false);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,6 +1,6 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { BatchJson, EstimateJson, ProblemJson } from "../../src/api/contract.js";
+import { BatchJson, EstimateJson, ProblemJson } from "../../src/engine/result-contract.js";
 import { BATCH_MAX } from "../../src/api/estimate-routes.js";
 import { EXAMPLE_PROFILE } from "../../src/api/openapi.js";
 import { testApp } from "../helpers/app.js";

@@ -2,7 +2,7 @@ import request from "supertest";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { EstimateJson, ProblemJson, ProgramJson, ProgramListJson } from "../../src/api/contract.js";
+import { EstimateJson, ProblemJson, ProgramJson, ProgramListJson } from "../../src/engine/result-contract.js";
 import { testApp } from "../helpers/app.js";
 
 const app = testApp();

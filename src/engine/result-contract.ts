@@ -1,6 +1,6 @@
-// The shapes of the API's responses, as zod schemas: the OpenAPI document is generated from them
-// and the test suite checks real responses against them, so the document cannot drift from what
-// the server sends.
+// The shapes of the JSON the engine's results are written as (the API's responses, the CLI's
+// --json), as zod schemas: the OpenAPI document is generated from them and the test suite checks
+// real output against them, so the document cannot drift from what the server sends.
 import { z } from "zod";
 
 const Localized = z.object({ en: z.string(), ko: z.string() });
@@ -101,6 +101,8 @@ export const EstimateJson = z.object({
   totals: z.object({ certain: Money, upTo: Money }),
   receipt: z.object({ rulesetHash: z.string(), engineVersion: z.string(), inputHash: z.string(), asOf: z.string(), exchangeRate: Rate }),
 });
+
+export type EstimateJson = z.infer<typeof EstimateJson>;
 
 export const ProblemJson = z.object({
   type: z.string(),

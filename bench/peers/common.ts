@@ -1,0 +1,258 @@
+// Shared by the benchmark peers: the program ids, exact money conversion on bigint minor units (the
+// same arithmetic as src/money/exchange-rate.ts, written again here so that the peers do not lean on
+// the engine), the reference tables as of 2026-11-24, and the plain-number facts the json-rules-engine
+// and ZEN peers are fed.
+//
+// Every peer models only the program versions in force on 2026-11-24. Those versions, and every
+// parameter value they read, are unchanged from 2026-01-01 on (capital-goods-tax-exemption's second
+// version starts then; local-tax-reduction ended 2025-12-31), so the peers accept any as-of date from
+// 2026-01-01 and refuse earlier ones rather than answer for versions they do not model.
+import type { Profile } from "../../src/profile/schema.js";
+
+export const PROGRAM_IDS = [
+  "foreign-investment",
+  "fiz-individual",
+  "cash-grant",
+  "corporate-tax-reduction",
+  "local-tax-reduction",
+  "capital-goods-tax-exemption",
+  "seoul-employment-subsidy",
+  "seoul-training-subsidy",
+  "service-fiz-rent-support",
+  "state-land-rent-reduction",
+] as const;
+
+export type ProgramId = (typeof PROGRAM_IDS)[number];
+export type Status = "eligible" | "ineligible" | "not-in-force";
+export type Statuses = Record<ProgramId, Status>;
+
+/** The earliest as-of date for which the modelled versions and parameter values are the ones in force. */
+export const MODELLED_FROM = "2026-01-01";
+
+export function assertModelledDate(asOf: string): void {
+  if (asOf < MODELLED_FROM) {
+    throw new RangeError(`the benchmark peers model the rules in force from ${MODELLED_FROM} only, not on ${asOf}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Money: bigint minor units (whole won, US cents), converted at the profile's rate and rounded once,
+// half-even, exactly as src/money/exchange-rate.ts does.
+
+const TEN = 10n;
+const POW10: readonly bigint[] = Array.from({ length: 40 }, (_, i) => TEN ** BigInt(i));
+
+/** n / d rounded half-even, for d > 0 (n ≥ 0 here: amounts are positive). */
+export function divideHalfEven(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  const twiceRemainder = 2n * (n % d);
+  const magnitude = twiceRemainder < 0n ? -twiceRemainder : twiceRemainder;
+  if (magnitude < d || (magnitude === d && q % 2n === 0n)) return q;
+  return n < 0n ? q - 1n : q + 1n;
+}
+
+export interface ScaledRate {
+  /** The rate's digits as an integer: "1380.55" → 138055n. */
+  readonly digits: bigint;
+  /** 10^(digits after the point): "1380.55" → 100n. */
+  readonly unit: bigint;
+  /** 10^(2 + digits after the point): cents × digits / centsUnit = won. */
+  readonly centsUnit: bigint;
+}
+
+let lastRateText = "";
+let lastRate: ScaledRate = { digits: 1n, unit: 1n, centsUnit: 100n };
+
+/** A rate's decimal text as an integer over a power of ten; trailing zeros change neither result. */
+export function scaledRate(text: string): ScaledRate {
+  if (text === lastRateText) return lastRate;
+  const dot = text.indexOf(".");
+  const fraction = dot < 0 ? "" : text.slice(dot + 1);
+  const digits = BigInt(dot < 0 ? text : text.slice(0, dot) + fraction);
+  lastRate = { digits, unit: POW10[fraction.length]!, centsUnit: POW10[fraction.length + 2]! };
+  lastRateText = text;
+  return lastRate;
+}
+
+/** A validated amount string in minor units: "1234.5" USD → 123450n; KRW amounts are whole won. */
+export function minorUnits(text: string, currency: "USD" | "KRW"): bigint {
+  if (currency === "KRW") return BigInt(text);
+  const dot = text.indexOf(".");
+  if (dot < 0) return BigInt(text) * 100n;
+  const fraction = text.slice(dot + 1);
+  return BigInt(text.slice(0, dot) + (fraction.length === 1 ? `${fraction}0` : fraction));
+}
+
+/** Dollars (in cents) to whole won at the rate, half-even. */
+export function centsToWon(cents: bigint, rate: ScaledRate): bigint {
+  return divideHalfEven(cents * rate.digits, rate.centsUnit);
+}
+
+/** Won to cents at the rate, half-even. */
+export function wonToCents(won: bigint, rate: ScaledRate): bigint {
+  return divideHalfEven(won * 100n * rate.unit, rate.digits);
+}
+
+/** The profile's amount in both currencies: { won, cents }. */
+export function amountBoth(profile: Profile): { readonly won: bigint; readonly cents: bigint } {
+  const { amount, currency } = profile.investment;
+  const rateText = profile.exchangeRate?.krwPerUsd;
+  if (rateText === undefined) throw new RangeError("the benchmark peers need the profile's exchangeRate");
+  const rate = scaledRate(rateText);
+  const minor = minorUnits(amount, currency);
+  return currency === "USD" ? { won: centsToWon(minor, rate), cents: minor } : { won: minor, cents: wonToCents(minor, rate) };
+}
+
+/** A validated percentage ("29.9999") in units of 1/10,000 of a percent, exact as a number (≤ 1,000,000). */
+export function percentE4(text: string): number {
+  const dot = text.indexOf(".");
+  if (dot < 0) return Number(text) * 10_000;
+  const fraction = text.slice(dot + 1);
+  return Number(text.slice(0, dot)) * 10_000 + Number(fraction.padEnd(4, "0"));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reference tables, the rows in force on 2026-11-24.
+
+export type FizClass = "manufacturing-ict" | "tourism-leisure" | "logistics-infrastructure" | "none";
+
+export interface SectorRow {
+  /** rules/reference/sectors.yaml column cash_grant_jobs. */
+  readonly cashGrantJobs: number;
+  /** rules/reference/sectors.yaml column fiz_class. */
+  readonly fizClass: FizClass;
+}
+
+const sector = (cashGrantJobs: number, fizClass: FizClass): SectorRow => ({ cashGrantJobs, fizClass });
+
+/** rules/reference/sectors.yaml (no dated values). */
+export const SECTORS: Readonly<Record<string, SectorRow>> = {
+  "manufacturing": sector(300, "manufacturing-ict"),
+  "mining": sector(300, "none"),
+  "construction": sector(300, "none"),
+  "logistics": sector(300, "logistics-infrastructure"),
+  "software": sector(300, "manufacturing-ict"),
+  "data-processing": sector(300, "manufacturing-ict"),
+  "information-communication": sector(300, "none"),
+  "business-support": sector(300, "none"),
+  "health": sector(300, "none"),
+  "agriculture": sector(200, "none"),
+  "utilities": sector(200, "none"),
+  "wholesale-retail": sector(200, "none"),
+  "tourism": sector(200, "tourism-leisure"),
+  "food-service": sector(200, "none"),
+  "finance-insurance": sector(200, "none"),
+  "professional-services": sector(200, "none"),
+  "research-development": sector(200, "none"),
+  "arts-leisure": sector(200, "tourism-leisure"),
+  "waste-management": sector(100, "none"),
+  "education": sector(100, "none"),
+  "repair-personal-services": sector(100, "none"),
+  "real-estate": sector(50, "none"),
+};
+
+export interface TechnologyRow {
+  /** rules/reference/technologies.yaml column new_growth_engine (absent: false). */
+  readonly newGrowthEngine: boolean;
+  /** rules/reference/technologies.yaml column national_strategic, as of 2026-11-24 (absent: false). */
+  readonly nationalStrategic: boolean;
+  /** rules/reference/technologies.yaml column high_tech_ida (absent: false). */
+  readonly highTechIda: boolean;
+}
+
+const tech = (newGrowthEngine: boolean, nationalStrategic: boolean, highTechIda: boolean): TechnologyRow =>
+  ({ newGrowthEngine, nationalStrategic, highTechIda });
+
+/** rules/reference/technologies.yaml; every dated national_strategic value began before 2026. */
+export const TECHNOLOGIES: Readonly<Record<string, TechnologyRow>> = {
+  "semiconductors": tech(true, true, true),
+  "secondary-batteries": tech(true, true, true),
+  "vaccines": tech(true, true, true),
+  "displays": tech(true, true, true),
+  "hydrogen": tech(true, true, true),
+  "future-mobility": tech(true, true, true),
+  "biopharmaceuticals": tech(true, true, true),
+  "artificial-intelligence": tech(true, true, true),
+  "other-annex-7": tech(true, false, false),
+  "other-ida-high-tech": tech(false, false, true),
+  "quantum-computing": tech(false, false, false),
+  "quantum-communication": tech(false, false, false),
+  "quantum-sensing": tech(false, false, false),
+};
+
+/** The absent values of rules/reference/technologies.yaml: a profile that names no technology. */
+export const NO_TECHNOLOGY: TechnologyRow = tech(false, false, false);
+
+/** rules/reference/regions.yaml column capital_region: Seoul, Incheon, Gyeonggi. */
+export const CAPITAL_REGION: ReadonlySet<string> = new Set(["seoul", "incheon", "gyeonggi"]);
+
+export function sectorRow(code: string): SectorRow {
+  const row = SECTORS[code];
+  if (!row) throw new RangeError(`unknown sector '${code}'`);
+  return row;
+}
+
+export function technologyRow(code: string | null): TechnologyRow {
+  if (code === null) return NO_TECHNOLOGY;
+  const row = TECHNOLOGIES[code];
+  if (!row) throw new RangeError(`unknown technology '${code}'`);
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Plain facts for the json-rules-engine and ZEN peers. Money as numbers of minor units (exact below
+// 2^53: KRW 9 × 10^15, USD 9 × 10^13), computed with the exact bigint conversion above.
+
+export interface PlainFacts {
+  readonly asOf: string;
+  readonly route: string;
+  readonly amountKrw: number;
+  readonly amountUsdCents: number;
+  /** investment.foreignOwnershipPct × 10,000. */
+  readonly ownershipE4: number;
+  readonly officerDispatched: boolean;
+  readonly loanTermYears: number | null;
+  readonly sector: string;
+  readonly fizClass: FizClass;
+  readonly cashGrantJobs: number;
+  readonly newGrowthEngine: boolean;
+  readonly highTechIda: boolean;
+  readonly materialsPartsEquipment: boolean;
+  readonly regionalHeadquarters: boolean;
+  readonly region: string;
+  readonly capitalRegion: boolean;
+  readonly zone: string;
+  readonly newRegularEmployees: number;
+  readonly researchers: number;
+}
+
+export function plainFacts(profile: Profile, asOf: string): PlainFacts {
+  const { won, cents } = amountBoth(profile);
+  const { investment, business, site, employment } = profile;
+  const sectorValues = sectorRow(business.sector);
+  const techValues = technologyRow(business.technology);
+  return {
+    asOf,
+    route: investment.route,
+    amountKrw: Number(won),
+    amountUsdCents: Number(cents),
+    ownershipE4: percentE4(investment.foreignOwnershipPct),
+    officerDispatched: investment.officerDispatched,
+    loanTermYears: investment.loanTermYears ?? null,
+    sector: business.sector,
+    fizClass: sectorValues.fizClass,
+    cashGrantJobs: sectorValues.cashGrantJobs,
+    newGrowthEngine: techValues.newGrowthEngine,
+    highTechIda: techValues.highTechIda,
+    materialsPartsEquipment: business.materialsPartsEquipment,
+    regionalHeadquarters: business.regionalHeadquarters,
+    region: site.region,
+    capitalRegion: CAPITAL_REGION.has(site.region),
+    zone: site.zone,
+    newRegularEmployees: employment.newRegularEmployees,
+    researchers: employment.researchers,
+  };
+}
+
+/** The programs whose every version has ended by 2026-01-01: not in force on any modelled date. */
+export const NOT_IN_FORCE: readonly ProgramId[] = ["corporate-tax-reduction", "local-tax-reduction"];

@@ -1,0 +1,148 @@
+// The eligibility rules in force on 2026-11-24, by hand, in plain TypeScript: the baseline the engine
+// is measured against. Money is exact (bigint whole won and US cents, converted at the profile's rate
+// with one half-even rounding, as src/money/exchange-rate.ts does); percentages are exact integers
+// of 1/10,000 of a percent. Programs are evaluated in dependency order and eligible('…') reads the
+// results so far, as the engine does; a program not in force is never eligible.
+import type { Profile } from "../../src/profile/schema.js";
+import {
+  amountBoth, assertModelledDate, percentE4, sectorRow, technologyRow, type Statuses,
+} from "./common.js";
+
+// --- Thresholds: the parameter values in force on 2026-11-24 ---------------------------------------
+
+// rules/kr/foreign-investment.yaml
+const FI_MIN_AMOUNT_KRW = 100_000_000n; //     min_amount_krw (from 2010-10-06)
+const FI_MIN_SHARE_E4 = 10 * 10_000; //        min_share_pct "10"
+const FI_MIN_LOAN_YEARS = 5; //                min_loan_years 5
+const FI_NONPROFIT_MIN_KRW = 50_000_000n; //   nonprofit_min_krw
+const FI_NONPROFIT_MIN_SHARE_E4 = 10 * 10_000; // nonprofit_min_share_pct "10"
+
+// rules/kr/fiz-individual.yaml (in cents)
+const FIZ_MANUFACTURING_MIN_CENTS = 30_000_000_00n; // manufacturing_min_usd
+const FIZ_TOURISM_MIN_CENTS = 20_000_000_00n; //       tourism_min_usd
+const FIZ_LOGISTICS_MIN_CENTS = 10_000_000_00n; //     logistics_min_usd
+const FIZ_RESEARCH_MIN_CENTS = 2_000_000_00n; //       research_min_usd
+const FIZ_RESEARCH_MIN_RESEARCHERS = 10; //            research_min_researchers
+const FIZ_RESEARCH_MIN_OWNERSHIP_E4 = 30 * 10_000; //  research_min_ownership_pct "30"
+
+// rules/kr/cash-grant.yaml
+const CG_MIN_OWNERSHIP_E4 = 30 * 10_000; //    min_ownership_pct "30" (from 2020-08-05)
+const CG_RD_MIN_RESEARCHERS = 5; //            rd_min_researchers
+
+// rules/kr/capital-goods-tax-exemption.yaml
+const CAP_HIGH_TECH_MIN_CENTS = 2_000_000_00n; // high_tech_min_usd (from 2026-01-02; the same before)
+
+// rules/kr/seoul-employment-subsidy.yaml (from 2025-01-01)
+const SES_MIN_NEW_HIRES = 5; //                min_new_hires
+const SES_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"
+
+// rules/kr/seoul-training-subsidy.yaml (from 2025-01-01)
+const STS_MIN_NEW_HIRES = 5; //                min_new_hires
+const STS_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"
+
+// rules/kr/service-fiz-rent-support.yaml
+const SFR_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"
+const SFR_MIN_RESEARCHERS = 5; //              min_researchers
+const SFR_MIN_SERVICE_STAFF = 15; //           min_service_staff
+
+// rules/kr/state-land-rent-reduction.yaml (third version, from 2023-07-18)
+const SLR_MIN_OWNERSHIP_E4 = 30 * 10_000; //   min_ownership_pct "30"
+const SLR_MANUFACTURING_MIN_CENTS = 5_000_000_00n; // manufacturing_min_usd
+const SLR_TIER_MIN_CENTS = 2_500_000_00n; //   tier_min_usd
+const SLR_WORKERS_100 = 200; //                workers_100
+const SLR_WORKERS_90 = 150; //                 workers_90
+const SLR_WORKERS_75 = 70; //                  workers_75
+
+/** Statuses of every program for a validated profile, as of a date from 2026-01-01 (see common.ts). */
+export function handwrittenStatuses(profile: Profile, asOf: string): Statuses {
+  assertModelledDate(asOf);
+  const { investment, business, site, employment } = profile;
+  const route = investment.route;
+  const { won, cents } = amountBoth(profile);
+  const ownership = percentE4(investment.foreignOwnershipPct);
+  const sector = business.sector;
+  const { cashGrantJobs, fizClass } = sectorRow(sector);
+  const { newGrowthEngine: nge, highTechIda: ida } = technologyRow(business.technology);
+  const mpe = business.materialsPartsEquipment;
+  const hq = business.regionalHeadquarters;
+  const zone = site.zone;
+  const hires = employment.newRegularEmployees;
+  const researchers = employment.researchers;
+
+  // foreign-investment, version from 2020-08-05
+  const foreignInvestment =
+    ((route === "new-shares" || route === "existing-shares") && won >= FI_MIN_AMOUNT_KRW &&
+      (ownership >= FI_MIN_SHARE_E4 || investment.officerDispatched)) ||
+    (route === "long-term-loan" && investment.loanTermYears !== undefined && investment.loanTermYears >= FI_MIN_LOAN_YEARS) ||
+    (route === "nonprofit-contribution" && won >= FI_NONPROFIT_MIN_KRW && ownership >= FI_NONPROFIT_MIN_SHARE_E4) ||
+    route === "reinvested-earnings";
+
+  // fiz-individual, version from 2009-09-09
+  const fizIndividual = foreignInvestment && (
+    ((fizClass === "manufacturing-ict" || nge) && cents >= FIZ_MANUFACTURING_MIN_CENTS) ||
+    (fizClass === "tourism-leisure" && cents >= FIZ_TOURISM_MIN_CENTS) ||
+    (fizClass === "logistics-infrastructure" && cents >= FIZ_LOGISTICS_MIN_CENTS) ||
+    (nge && cents >= FIZ_RESEARCH_MIN_CENTS && researchers >= FIZ_RESEARCH_MIN_RESEARCHERS && ownership >= FIZ_RESEARCH_MIN_OWNERSHIP_E4)
+  );
+
+  // cash-grant, version from 2022-07-18
+  const researchRoute = researchers >= CG_RD_MIN_RESEARCHERS && (nge || ida || mpe);
+  const cashGrant = foreignInvestment && ownership >= CG_MIN_OWNERSHIP_E4 &&
+    (route === "new-shares" || (route === "nonprofit-contribution" && researchRoute)) &&
+    (nge || ida || mpe || hires > cashGrantJobs || researchRoute || hq);
+
+  // corporate-tax-reduction (ended 2018-12-31) and local-tax-reduction (ended 2025-12-31): not in
+  // force, so never eligible.
+  const corporateTaxReduction = false;
+  const localTaxReduction = false;
+
+  // capital-goods-tax-exemption, version from 2026-01-01
+  const capitalGoods = foreignInvestment && route === "new-shares" &&
+    ((nge && cents >= CAP_HIGH_TECH_MIN_CENTS) ||
+      (fizIndividual && sector !== "arts-leisure") ||
+      zone === "fiz-complex" || zone === "free-economic-zone" || zone === "free-trade-zone") &&
+    (corporateTaxReduction || localTaxReduction);
+
+  // seoul-employment-subsidy and seoul-training-subsidy, versions from 2025-01-01
+  const inSeoul = foreignInvestment && site.region === "seoul";
+  const seoulEmployment = inSeoul && ownership >= SES_MIN_FDI_RATIO_E4 && hires > SES_MIN_NEW_HIRES;
+  const seoulTraining = inSeoul && ownership >= STS_MIN_FDI_RATIO_E4 && hires > STS_MIN_NEW_HIRES;
+
+  // service-fiz-rent-support, version from 2023-07-18
+  const serviceFizRent = foreignInvestment && zone === "fiz-service" && ownership >= SFR_MIN_FDI_RATIO_E4 && (
+    (sector === "research-development" && researchers >= SFR_MIN_RESEARCHERS) ||
+    ((sector === "finance-insurance" || hq || sector === "software" || sector === "data-processing" ||
+      sector === "information-communication" || sector === "professional-services" || sector === "tourism") &&
+      hires >= SFR_MIN_SERVICE_STAFF)
+  );
+
+  // state-land-rent-reduction, version from 2023-07-18. Every row of its reduction table gives more
+  // than 0, so table.reduction > 0 is "some row matches".
+  const inFiz = zone === "fiz-complex" || zone === "fiz-service";
+  const tierBusiness = fizClass !== "none" || nge;
+  const tier = (workers: number) => cents >= SLR_TIER_MIN_CENTS && hires >= workers && tierBusiness;
+  const manufacturer = sector === "manufacturing" && cents >= SLR_MANUFACTURING_MIN_CENTS;
+  const reductionRow =
+    fizIndividual ||
+    (inFiz && (nge || tier(SLR_WORKERS_100) || tier(SLR_WORKERS_90) || manufacturer || tier(SLR_WORKERS_75))) ||
+    zone === "fiz-service" ||
+    (zone === "industrial-complex" && (nge || manufacturer || tier(SLR_WORKERS_75)));
+  const stateLand = foreignInvestment &&
+    (ownership >= SLR_MIN_OWNERSHIP_E4 || hires > cashGrantJobs || fizIndividual || nge) &&
+    (fizIndividual || inFiz || zone === "industrial-complex") &&
+    reductionRow;
+
+  const status = (eligible: boolean): "eligible" | "ineligible" => (eligible ? "eligible" : "ineligible");
+  return {
+    "foreign-investment": status(foreignInvestment),
+    "fiz-individual": status(fizIndividual),
+    "cash-grant": status(cashGrant),
+    "corporate-tax-reduction": "not-in-force",
+    "local-tax-reduction": "not-in-force",
+    "capital-goods-tax-exemption": status(capitalGoods),
+    "seoul-employment-subsidy": status(seoulEmployment),
+    "seoul-training-subsidy": status(seoulTraining),
+    "service-fiz-rent-support": status(serviceFizRent),
+    "state-land-rent-reduction": status(stateLand),
+  };
+}
