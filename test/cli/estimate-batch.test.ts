@@ -1,0 +1,61 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { parseCsvLine } from "../../src/cli/csv.js";
+import { PROJECT_ROOT } from "../../src/load-rules.js";
+
+const exec = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), "fdi-batch-"));
+const batch = async (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  try {
+    const { stdout, stderr } = await exec(join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["src/cli/estimate-batch.ts", path], { cwd: PROJECT_ROOT });
+    return { code: 0, rows: stdout.trim().split("\n").map(parseCsvLine), stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, rows: [], stderr: e.stderr };
+  }
+};
+const profile = {
+  asOf: "2026-11-24",
+  investment: { route: "new-shares", amount: "30000000", currency: "USD", foreignOwnershipPct: "100" },
+  business: { sector: "manufacturing" },
+  site: { region: "seoul" },
+  exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source: "test" },
+};
+
+describe("npm run estimate:batch", () => {
+  it("answers each NDJSON line with a CSV row, in order, bad lines included", async () => {
+    const { code, rows, stderr } = await batch("in.ndjson", [JSON.stringify(profile), "{ nope", JSON.stringify({ ...profile, site: {} }), JSON.stringify(profile)].join("\n"));
+    expect(code).toBe(0);
+    const [head, ...body] = rows;
+    const at = (name: string) => head!.indexOf(name);
+    expect(body.map((r) => [r[0], r[1]])).toEqual([["1", "ok"], ["2", "error"], ["3", "error"], ["4", "ok"]]);
+    expect(body[0]![at("fiz-individual.status")]).toBe("eligible");
+    expect(body[0]![at("krwPerUsd")]).toBe("1380.55");
+    expect(body[1]![at("errors")]).toBe("not valid JSON");
+    expect(body[2]![at("errors")]).toBe("site.region: is required");
+    expect(stderr).toMatch(/4 profiles, 2 estimated, 2 refused, .* peak memory \d+ MB/);
+  });
+
+  it("reads a CSV whose header names the profile's fields, with quoted cells", async () => {
+    const csv = [
+      "investment.route,investment.amount,investment.currency,investment.foreignOwnershipPct,business.sector,site.region,asOf,exchangeRate.krwPerUsd,exchangeRate.date,exchangeRate.source",
+      'new-shares,20000000,USD,100,tourism,busan,2026-11-24,1380.55,2026-11-20,"Seoul Money Brokerage, basic rate"',
+    ].join("\n");
+    const { rows } = await batch("in.csv", csv);
+    const [head, first] = rows;
+    expect(first![head!.indexOf("outcome")]).toBe("ok");
+    expect(first![head!.indexOf("fiz-individual.status")]).toBe("eligible");
+  });
+
+  it("refuses a file of another kind with the usage", async () => {
+    const { code, stderr } = await batch("in.txt", "x");
+    expect(code).toBe(2);
+    expect(stderr).toContain("usage: npm run estimate:batch");
+  });
+});
