@@ -4,6 +4,7 @@ import { createInterface } from "node:readline";
 import { Router, type Request, type Response } from "express";
 import { estimate, type EstimateOptions } from "../engine/estimate.js";
 import { replay, SavedEstimate } from "../engine/replay.js";
+import { sweep } from "../engine/sweep.js";
 import { estimateJsonText } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { ProfileError } from "../profile/profile-error.js";
@@ -39,6 +40,16 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     const result = outcome(0, req.body, explainOf(req));
     if ("problem" in result) return sendProblem(res, result.problem);
     res.type("application/json").send(result.estimate);
+  });
+
+  router.post("/sweep", ...readJson("64kb"), (req: Request, res: Response) => {
+    const body = req.body as { profile?: unknown; sweep?: unknown } | null;
+    try {
+      res.json(sweep(ruleSet, body?.profile, body?.sweep, options()));
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      sendProblem(res, invalidProfile(error.issues));
+    }
   });
 
   router.post("/replay", ...readJson("512kb"), (req: Request, res: Response) => {

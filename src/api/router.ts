@@ -30,7 +30,7 @@ export function apiRouter({ ruleSet, engineVersion, today = todayInSeoul, logErr
   router.get("/openapi.json", (_req, res) => {
     res.type("application/json").send(openApi);
   });
-  router.all(["/estimate", "/estimate/batch", "/replay"], methodNotAllowed(["POST"]));
+  router.all(["/estimate", "/estimate/batch", "/replay", "/sweep"], methodNotAllowed(["POST"]));
   router.all(["/programs", "/programs/:id", "/openapi.json"], methodNotAllowed(["GET", "HEAD"]));
   router.use(notFound);
   router.use(apiErrors(logError));

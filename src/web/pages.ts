@@ -1,13 +1,16 @@
 // The investor-facing pages: the profile form (GET /) and the explained result (GET /estimate, a
 // permalink of the profile). Each translates a request into one engine call and renders the answer.
 import { Router, type Request, type Response } from "express";
-import { estimate } from "../engine/estimate.js";
+import { estimate, type EstimateOptions } from "../engine/estimate.js";
+import { MAX_SWEEP_STEPS, sweep } from "../engine/sweep.js";
+import { Exact } from "../money/decimal.js";
+import type { Profile } from "../profile/schema.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { formFields, profileFromQuery } from "./form-fields.js";
 import { defaultValues, formView, valuesFromQuery } from "./form-view.js";
 import { message, pickLang, type Lang } from "./messages.js";
-import { resultView } from "./result-view.js";
+import { resultView, type FieldFlip } from "./result-view.js";
 import type { Views } from "./view-engine.js";
 
 export interface PageOptions {
@@ -27,6 +30,18 @@ export function otherLangUrl(req: Request, lang: Lang): string {
   for (const [key, value] of Object.entries(req.query)) if (key !== "lang" && typeof value === "string") params.append(key, value);
   params.set("lang", lang === "en" ? "ko" : "en");
   return `${req.path}?${params.toString()}`;
+}
+
+/** Where each program's outcome flips if the amount ranged from a tenth to three times what was
+ *  entered, or new hires from none to twice as many (at least 400). */
+function outcomeSweeps(ruleSet: RuleSet, input: unknown, profile: Profile, options: EstimateOptions): FieldFlip[] {
+  const amount = new Exact(profile.investment.amount);
+  const hires = Math.max(400, 2 * profile.employment.newRegularEmployees);
+  const specs = [
+    { field: "investment.amount", from: amount.div(10).toFixed(2), to: amount.times(3).toFixed(2), steps: 120 },
+    { field: "employment.newRegularEmployees", from: "0", to: String(hires), steps: Math.min(hires + 1, MAX_SWEEP_STEPS) },
+  ];
+  return specs.flatMap((spec) => sweep(ruleSet, input, spec, options).flips.map((flip) => ({ ...flip, field: spec.field })));
 }
 
 export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions): Router {
@@ -50,9 +65,12 @@ export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions
     const lang = langOf(req);
     const query = req.query as Record<string, unknown>;
     try {
-      const result = estimate(ruleSet, profileFromQuery(query, fields), { today: today(), engineVersion });
+      const input = profileFromQuery(query, fields);
+      const options = { today: today(), engineVersion };
+      const result = estimate(ruleSet, input, options);
+      const flips = outcomeSweeps(ruleSet, input, result.profile, options);
       const editUrl = `/?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === "string")).toString()}`;
-      res.send(views.render("result", page(req, { title: message(lang, "result.heading"), result: resultView(result, lang), editUrl })));
+      res.send(views.render("result", page(req, { title: message(lang, "result.heading"), result: resultView(result, lang, flips), editUrl })));
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
       const form = formView(fields, valuesFromQuery(query, fields), error.issues, lang);

@@ -6,15 +6,20 @@ import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, Pr
 import { showValue } from "../engine/show-value.js";
 import { describeWarning } from "../engine/warning.js";
 import { whatWouldChange } from "../engine/what-would-change.js";
-import { formatMoney } from "../money/format-money.js";
+import type { Flip } from "../engine/sweep.js";
+import { formatMoney, groupDigits } from "../money/format-money.js";
 import { message, type Lang } from "./messages.js";
 import { scheduleChart } from "./schedule-chart.js";
 
 const pair = (p: MoneyPair) => ({ krw: formatMoney(p.krw), usd: formatMoney(p.usd) });
 const cite = (c: Citation | undefined, lang: Lang) => c && { text: c.text[lang], url: c.url };
 
-export function resultView(estimate: Estimate, lang: Lang) {
-  const programs = estimate.programs.map((p) => programView(p, lang));
+/** A flip found by a sweep, with the field swept. */
+export type FieldFlip = Flip & { readonly field: string };
+
+export function resultView(estimate: Estimate, lang: Lang, flips: readonly FieldFlip[] = []) {
+  const currency = estimate.profile.investment.currency;
+  const programs = estimate.programs.map((p) => programView(p, lang, flips.filter((f) => f.programId === p.program.id), currency));
   return {
     asOf: estimate.asOf,
     rate: {
@@ -36,7 +41,12 @@ export function resultView(estimate: Estimate, lang: Lang) {
   };
 }
 
-function programView(result: ProgramResult, lang: Lang) {
+function flipText(flip: FieldFlip, lang: Lang, currency: string): string {
+  const show = (v: string) => (flip.field === "investment.amount" ? `${currency} ${groupDigits(v)}` : groupDigits(v));
+  return `${message(lang, `sweep.${flip.field}`)} ${show(flip.after)} → ${show(flip.at)}: ${message(lang, `status.${flip.from}`)} → ${message(lang, `status.${flip.to}`)}`;
+}
+
+function programView(result: ProgramResult, lang: Lang, flips: readonly FieldFlip[], currency: string) {
   const { program } = result;
   return {
     id: program.id,
@@ -55,6 +65,7 @@ function programView(result: ProgramResult, lang: Lang) {
       gap: s.gap && showValue(s.gap, lang),
       direction: s.direction && message(lang, `result.${s.direction}`),
     })),
+    flips: flips.map((f) => flipText(f, lang, currency)),
   };
 }
 

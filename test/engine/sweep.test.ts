@@ -1,0 +1,54 @@
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { sweep } from "../../src/engine/sweep.js";
+import { ProfileError } from "../../src/profile/profile-error.js";
+import { realRules, testApp } from "../helpers/app.js";
+import { ENGINE, TODAY } from "../helpers/rule-files.js";
+
+const profile = {
+  asOf: "2026-11-24",
+  investment: { route: "new-shares", amount: "10000000", currency: "USD", foreignOwnershipPct: "100" },
+  business: { sector: "manufacturing" },
+  site: { region: "chungnam" },
+  employment: { newRegularEmployees: 100 },
+  exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source: "test" },
+};
+const options = { today: TODAY, engineVersion: ENGINE };
+
+describe("a sweep", () => {
+  it("finds where the individual FIZ flips as the amount goes from USD 1 million to 50 million in 100 steps", () => {
+    const result = sweep(realRules, profile, { field: "investment.amount", from: "1000000", to: "50000000", steps: 100 }, options);
+    expect(result.values).toHaveLength(100);
+    // Step i is 1,000,000 + 49,000,000 × i / 99, to the cent: i = 58 gives 29,707,070.71, the last
+    // below USD 30 million; i = 59 gives 30,202,020.20, the first above.
+    expect(result.flips).toContainEqual({ programId: "fiz-individual", after: "29707070.71", at: "30202020.20", from: "ineligible", to: "eligible" });
+  });
+
+  it("finds where the cash grant's jobs route opens as new hires go from 0 to 400", () => {
+    const result = sweep(realRules, profile, { field: "employment.newRegularEmployees", from: "0", to: "400", steps: 401 }, options);
+    // Manufacturing's headcount is 300 and the law says more than: 301 hires open the route.
+    expect(result.flips).toContainEqual({ programId: "cash-grant", after: "300", at: "301", from: "ineligible", to: "eligible" });
+  });
+
+  it.each([
+    [{ field: "investment.colour", from: "1", to: "2", steps: 10 }, "sweep.field"],
+    [{ field: "investment.amount", from: "1", to: "2", steps: 5000 }, "sweep.steps"],
+    [{ field: "investment.amount", from: "-1", to: "2", steps: 10 }, "sweep.from"],
+  ])("refuses %j naming %s", (spec, path) => {
+    expect(() => sweep(realRules, profile, spec, options)).toThrow(ProfileError);
+    try {
+      sweep(realRules, profile, spec, options);
+    } catch (error) {
+      expect((error as ProfileError).issues.map((i) => i.path)).toContain(path);
+    }
+  });
+
+  it("answers over the API", async () => {
+    const res = await request(testApp())
+      .post("/api/v1/sweep")
+      .send({ profile, sweep: { field: "employment.newRegularEmployees", from: "290", to: "310", steps: 21 } })
+      .expect(200);
+    expect(res.body.flips).toContainEqual({ programId: "cash-grant", after: "300", at: "301", from: "ineligible", to: "eligible" });
+    await request(testApp()).post("/api/v1/sweep").send({ profile }).expect(422);
+  });
+});
