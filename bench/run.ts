@@ -1,52 +1,100 @@
-// npm run bench [-- --json] — how long the engine takes: a full evaluation of every program for one
-// validated profile (with and without explanations), validating a raw profile, and loading the rule
-// set from disk.
-import { estimate, estimateProfile } from "../src/engine/estimate.js";
-import { parseProfile } from "../src/profile/parse-profile.js";
+// npm run bench [-- --json] [--no-http]
+// Our engine against the floor and its peers, in one run on one machine, over a few hundred varied
+// profiles: the full Korean rule pack evaluated with and without explanations; the same eligibility
+// rules written by hand, for json-rules-engine and as a ZEN decision (each first checked to agree
+// with the engine on every profile); validating a raw profile; loading the rule set; and the
+// estimate endpoint under load next to a trivial endpoint of the same server.
+import { join } from "node:path";
+import { estimateProfile } from "../src/engine/estimate.js";
 import { compileRuleSet } from "../src/engine/rule-set.js";
 import { loadRules, PROJECT_ROOT } from "../src/load-rules.js";
+import { parseProfile } from "../src/profile/parse-profile.js";
 import { readRuleFiles } from "../src/rules/read-rule-files.js";
-import { join } from "node:path";
-import { medianNs } from "./measure.js";
+import { httpLoad } from "./http-load.js";
+import { cycle, medianNs, medianNsAsync } from "./measure.js";
+import { checkAgreement, TODAY } from "./peers/agreement.js";
+import { handwrittenStatuses } from "./peers/handwritten.js";
+import { makeJreRunner } from "./peers/jre.js";
+import { benchmarkProfiles } from "./peers/profiles.js";
+import { makeZenRunner } from "./peers/zen.js";
 
+const json = process.argv.includes("--json");
+const withHttp = !process.argv.includes("--no-http");
 const rules = await loadRules();
-const profile = {
-  asOf: "2026-11-24",
-  investment: { route: "new-shares", amount: "30000000", currency: "USD", foreignOwnershipPct: "100" },
-  business: { sector: "manufacturing", technology: "semiconductors" },
-  site: { region: "chungnam" },
-  employment: { newRegularEmployees: 120, researchers: 12 },
-  costs: { capitalGoodsImports: "8000000", customsDutyRatePct: "8", stateLandValue: "5000000", leaseYears: 20 },
-  exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source: "bench" },
-};
-const options = { today: "2026-11-24", engineVersion: "bench" };
+const profiles = benchmarkProfiles(rules);
 
-// The engine's work on a validated profile, and the validation of the raw profile, measured apart.
-const validated = parseProfile(profile, rules.profileSchema);
-const engineNs = medianNs(() => estimateProfile(rules, validated, options));
-const engineNoExplainNs = medianNs(() => estimateProfile(rules, validated, { ...options, explain: false }));
-const validateNs = medianNs(() => parseProfile(profile, rules.profileSchema));
-const endToEndNs = medianNs(() => estimate(rules, profile, options));
+const disagreements = await checkAgreement(rules, profiles);
+if (disagreements.length) {
+  console.error(`the peers disagree with the engine on ${disagreements.length} statuses, e.g. ${JSON.stringify(disagreements.slice(0, 3))}`);
+  process.exit(1);
+}
+
+const options = { today: TODAY, engineVersion: "bench" };
+const next = () => cycle(profiles);
+const engine = next();
+const engineNs = medianNs(() => estimateProfile(rules, engine(), options));
+const lean = next();
+const engineNoExplainNs = medianNs(() => estimateProfile(rules, lean(), { ...options, explain: false }));
+const statusesOnly = next();
+const engineStatusesNs = medianNs(() => estimateProfile(rules, statusesOnly(), { ...options, explain: false, benefits: false }));
+const hand = next();
+const handwrittenNs = medianNs(() => handwrittenStatuses(hand(), TODAY));
+const jre = makeJreRunner();
+const jreProfile = next();
+const jreNs = await medianNsAsync(() => jre(jreProfile()));
+const zen = makeZenRunner();
+const zenProfile = next();
+const zenNs = await medianNsAsync(() => zen(zenProfile()));
+const raw = cycle(profiles.map((p) => JSON.parse(JSON.stringify(p)) as unknown));
+const validateNs = medianNs(() => parseProfile(raw(), rules.profileSchema));
+
 const files = await readRuleFiles(join(PROJECT_ROOT, "rules"));
 const compileMs = medianNs(() => compileRuleSet(files), { warmup: 3, samples: 11, batch: 1 }) / 1e6;
 const loadStart = process.hrtime.bigint();
 await loadRules();
 const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
 
+const http = withHttp ? await httpLoad(8) : undefined;
+
 const results = {
+  date: new Date().toISOString().slice(0, 10),
+  profiles: profiles.length,
   programs: rules.programs.length,
   engine_ns: Math.round(engineNs),
   engine_noexplain_ns: Math.round(engineNoExplainNs),
+  engine_statuses_ns: Math.round(engineStatusesNs),
+  handwritten_ns: Math.round(handwrittenNs),
+  jre_ns: Math.round(jreNs),
+  zen_ns: Math.round(zenNs),
   validate_ns: Math.round(validateNs),
-  validate_and_engine_ns: Math.round(endToEndNs),
-  compile_ms: Number(compileMs.toFixed(2)),
-  load_ms: Number(loadMs.toFixed(2)),
+  load_ms: Number(loadMs.toFixed(1)),
+  compile_ms: Number(compileMs.toFixed(1)),
+  ...(http && {
+    http_rps: Math.round(http.estimate.rps),
+    http_p99_ms: http.estimate.p99Ms,
+    http_noexplain_rps: Math.round(http.figures.rps),
+    hello_rps: Math.round(http.hello.rps),
+    http_cpu_us: Math.round(http.estimate.serverCpuUs),
+    http_noexplain_cpu_us: Math.round(http.figures.serverCpuUs),
+    hello_cpu_us: Math.round(http.hello.serverCpuUs),
+  }),
 };
-console.log(`programs in the rule set           ${results.programs}`);
-console.log(`full evaluation, explained         ${(results.engine_ns / 1000).toFixed(2)} µs (median)`);
-console.log(`full evaluation, figures only      ${(results.engine_noexplain_ns / 1000).toFixed(2)} µs (median)`);
-console.log(`validate the raw profile             ${(results.validate_ns / 1000).toFixed(2)} µs (median)`);
-console.log(`validate + full evaluation         ${(results.validate_and_engine_ns / 1000).toFixed(2)} µs (median)`);
-console.log(`compile the rule set (in memory)   ${results.compile_ms} ms (median)`);
-console.log(`load the rule set from disk        ${results.load_ms} ms`);
-if (process.argv.includes("--json")) console.log(JSON.stringify(results));
+
+const us = (ns: number) => `${(ns / 1000).toFixed(2).padStart(8)} µs`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+console.log(`${results.programs} programs, ${results.profiles} profiles; every peer agrees with the engine on every status`);
+console.log(`engine, explained                 ${us(results.engine_ns)}`);
+console.log(`engine, figures only              ${us(results.engine_noexplain_ns)}   ${ratio(results.engine_noexplain_ns, results.handwritten_ns)} the hand-written floor`);
+console.log(`engine, statuses only             ${us(results.engine_statuses_ns)}   ${ratio(results.engine_statuses_ns, results.handwritten_ns)} the hand-written floor (like for like)`);
+console.log(`hand-written (statuses only)      ${us(results.handwritten_ns)}`);
+console.log(`json-rules-engine 7               ${us(results.jre_ns)}   engine is ${ratio(results.jre_ns, results.engine_noexplain_ns)} faster`);
+console.log(`ZEN 0.52 (native)                 ${us(results.zen_ns)}   engine is ${ratio(results.zen_ns, results.engine_noexplain_ns)} faster`);
+console.log(`validate a raw profile            ${us(results.validate_ns)}`);
+console.log(`load the rule set from disk       ${results.load_ms.toFixed(1).padStart(8)} ms (compile alone ${results.compile_ms} ms)`);
+if (http) {
+  console.log(`POST /api/v1/estimate             ${String(results.http_rps).padStart(8)} req/s, p99 ${http.estimate.p99Ms} ms, ${ratio(http.estimate.rps, http.hello.rps)} of /healthz (${http.estimate.serverCpuUs.toFixed(0)} µs server CPU per request)`);
+  console.log(`  …?explain=false                 ${String(results.http_noexplain_rps).padStart(8)} req/s, ${ratio(http.figures.rps, http.hello.rps)} of /healthz (${http.figures.serverCpuUs.toFixed(0)} µs)`);
+  console.log(`GET /healthz                      ${String(results.hello_rps).padStart(8)} req/s (${http.hello.serverCpuUs.toFixed(0)} µs)`);
+}
+if (json) console.log(JSON.stringify(results));
+process.exit(0);

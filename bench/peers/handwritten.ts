@@ -53,6 +53,12 @@ const SLR_WORKERS_100 = 200; //                workers_100
 const SLR_WORKERS_90 = 150; //                 workers_90
 const SLR_WORKERS_75 = 70; //                  workers_75
 
+// No closures inside the function below: tsx (esbuild keepNames) names every closure it creates,
+// which costs more than the rules themselves.
+function status(eligible: boolean): "eligible" | "ineligible" {
+  return eligible ? "eligible" : "ineligible";
+}
+
 /** Statuses of every program for a validated profile, as of a date from 2026-01-01 (see common.ts). */
 export function handwrittenStatuses(profile: Profile, asOf: string): Statuses {
   assertModelledDate(asOf);
@@ -120,19 +126,19 @@ export function handwrittenStatuses(profile: Profile, asOf: string): Statuses {
   // than 0, so table.reduction > 0 is "some row matches".
   const inFiz = zone === "fiz-complex" || zone === "fiz-service";
   const tierBusiness = fizClass !== "none" || nge;
-  const tier = (workers: number) => cents >= SLR_TIER_MIN_CENTS && hires >= workers && tierBusiness;
+  const tier = cents >= SLR_TIER_MIN_CENTS && tierBusiness;
   const manufacturer = sector === "manufacturing" && cents >= SLR_MANUFACTURING_MIN_CENTS;
   const reductionRow =
     fizIndividual ||
-    (inFiz && (nge || tier(SLR_WORKERS_100) || tier(SLR_WORKERS_90) || manufacturer || tier(SLR_WORKERS_75))) ||
+    (inFiz && (nge || (tier && hires >= SLR_WORKERS_100) || (tier && hires >= SLR_WORKERS_90) || manufacturer ||
+      (tier && hires >= SLR_WORKERS_75))) ||
     zone === "fiz-service" ||
-    (zone === "industrial-complex" && (nge || manufacturer || tier(SLR_WORKERS_75)));
+    (zone === "industrial-complex" && (nge || manufacturer || (tier && hires >= SLR_WORKERS_75)));
   const stateLand = foreignInvestment &&
     (ownership >= SLR_MIN_OWNERSHIP_E4 || hires > cashGrantJobs || fizIndividual || nge) &&
     (fizIndividual || inFiz || zone === "industrial-complex") &&
     reductionRow;
 
-  const status = (eligible: boolean): "eligible" | "ineligible" => (eligible ? "eligible" : "ineligible");
   return {
     "foreign-investment": status(foreignInvestment),
     "fiz-individual": status(fizIndividual),

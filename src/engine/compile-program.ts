@@ -25,7 +25,7 @@ import type {
 } from "./program.js";
 import { emptyReads, programScope, valueAt, type Reads } from "./program-scope.js";
 import { checkTable, type TableFindings } from "./table-checks.js";
-import { addDays } from "./dates.js";
+import { addDays, dayNumber } from "./dates.js";
 import type { Warning } from "./warning.js";
 
 export interface ProgramProblem {
@@ -142,6 +142,8 @@ function compileVersion(version: VersionFile, at: DataPath, setup: VersionSetup)
   const base = {
     from: version.from,
     to: version.to ?? null,
+    fromDay: dayNumber(version.from),
+    toDay: version.to ? dayNumber(version.to) : Infinity,
     cites: cites.map((c, i) => setup.cite(c, Array.isArray(version.cite) ? [...at, "cite", i] : [...at, "cite"])),
     note: version.note,
     ended: version.ended,
@@ -241,6 +243,7 @@ function compileSegment(
   return {
     from,
     to,
+    fromDay: dayNumber(from),
     version: range,
     tables,
     conditions,

@@ -6,6 +6,11 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Days since 1970-01-01: dates compared as numbers on the evaluation path. */
+export function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
 /** The last day of a month written YYYY-MM. */
 export function lastDayOfMonth(month: string): string {
   const [year, m] = month.split("-").map(Number) as [number, number];

@@ -4,6 +4,7 @@ import { exchangeRate, type ExchangeRate } from "../money/exchange-rate.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { parseProfile } from "../profile/parse-profile.js";
 import type { Profile } from "../profile/schema.js";
+import { dayNumber } from "./dates.js";
 import { buildFacts } from "./facts.js";
 import { evaluateProgram } from "./evaluate-program.js";
 import { sumPairs } from "./money-pair.js";
@@ -17,6 +18,8 @@ export interface EstimateOptions {
   readonly engineVersion: string;
   /** Condition trees and table traces; off for callers that want only the figures. */
   readonly explain?: boolean;
+  /** Benefit figures; off for callers that want only who qualifies (a sweep). */
+  readonly benefits?: boolean;
 }
 
 export function estimate(ruleSet: RuleSet, input: unknown, options: EstimateOptions): Estimate {
@@ -29,13 +32,15 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
   const rate = rateFor(ruleSet, profile, asOf);
   const ctx: EvalContext = {
     facts: buildFacts(profile, asOf, rate, ruleSet.tables),
+    asOfDay: dayNumber(asOf),
     rate,
     eligible: new Uint8Array(ruleSet.programs.length),
     tables: [],
   };
   const explain = options.explain ?? true;
+  const benefits = options.benefits ?? true;
   const programs: ProgramResult[] = ruleSet.programs.map((program) => {
-    const result = evaluateProgram(program, ctx, explain);
+    const result = evaluateProgram(program, ctx, explain, benefits);
     if (result.status === "eligible") ctx.eligible[program.index] = 1;
     return result;
   });

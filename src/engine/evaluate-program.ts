@@ -4,6 +4,7 @@ import type { Decimal } from "decimal.js";
 import { multiplyByPercent } from "../money/amount.js";
 import { greaterThan, subtract } from "dinero.js/bigint";
 import { BOOL } from "../expr/types.js";
+import { dayNumber } from "./dates.js";
 import { evaluateTable, tableWarnings } from "./decision-table.js";
 import { pairOf, sumPairs, ZERO_PAIR } from "./money-pair.js";
 import type { CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, EvalContext, Segment } from "./program.js";
@@ -17,18 +18,18 @@ export type Selection =
   | { readonly segment: Segment; readonly version: Segment["version"] }
   | { readonly notInForce: NotInForce };
 
-export function selectVersion(program: CompiledProgram, date: string): Selection {
+export function selectVersion(program: CompiledProgram, date: string, day = dayNumber(date)): Selection {
   const versions = program.versions;
   const first = versions[0]!;
-  if (date < first.from) return { notInForce: { reason: "not-yet", startsOn: first.from } };
+  if (day < first.fromDay) return { notInForce: { reason: "not-yet", startsOn: first.from } };
   for (let v = 0; v < versions.length; v++) {
     const version = versions[v]!;
-    if (date < version.from || (version.to !== null && date > version.to)) continue;
+    if (day < version.fromDay || day > version.toDay) continue;
     if (version.gap) return { notInForce: { reason: "gap", from: version.from, to: version.to!, why: version.gap } };
     if (version.unmodelled) return { notInForce: { reason: "not-modelled", from: version.from, to: version.to!, why: version.unmodelled } };
     const segments = version.segments;
     let s = 0;
-    while (s + 1 < segments.length && segments[s + 1]!.from <= date) s++;
+    while (s + 1 < segments.length && segments[s + 1]!.fromDay <= day) s++;
     const segment = segments[s]!;
     return { segment, version: segment.version };
   }
@@ -36,8 +37,8 @@ export function selectVersion(program: CompiledProgram, date: string): Selection
   return { notInForce: { reason: "ended", endedOn: last.to!, why: last.ended } };
 }
 
-export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, explain: boolean): ProgramResult {
-  const selection = selectVersion(program, ctx.facts.asOf);
+export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, explain: boolean, benefits = true): ProgramResult {
+  const selection = selectVersion(program, ctx.facts.asOf, ctx.asOfDay);
   if ("notInForce" in selection) {
     return { program, status: "not-in-force", notInForce: selection.notInForce, warnings: [] };
   }
@@ -61,7 +62,7 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
   const conditions = explain ? traceCondition(segment.conditions, ctx) : undefined;
   const eligible = conditions ? conditions.passed : (segment.passes(ctx) as boolean);
   let benefit: BenefitResult | undefined;
-  if (eligible) {
+  if (eligible && benefits) {
     const compiled = segment.benefit;
     benefit = evaluateBenefit(compiled, ctx);
     if (compiled.kind === "range") {

@@ -11,6 +11,8 @@ import type { Warning } from "./warning.js";
 
 export interface EvalContext {
   readonly facts: Facts;
+  /** facts.asOf as a day number, for choosing versions. */
+  readonly asOfDay: number;
   readonly rate: ExchangeRate;
   /** 1 where the program with that index came out eligible in this estimate. */
   readonly eligible: Uint8Array;
@@ -113,6 +115,7 @@ export type CompiledBenefit =
 export interface Segment {
   readonly from: string;
   readonly to: string | null;
+  readonly fromDay: number;
   readonly tables: readonly CompiledTable[];
   readonly conditions: CompiledCondition;
   /** The conditions as one short-circuiting closure, for estimates without explanations. */
@@ -131,6 +134,9 @@ export interface Segment {
 export interface CompiledVersion {
   readonly from: string;
   readonly to: string | null;
+  /** from and to as day numbers (dates.ts); no end is Infinity. */
+  readonly fromDay: number;
+  readonly toDay: number;
   readonly cites: readonly Citation[];
   readonly note?: LocalizedText;
   /** A declared gap: not in force between from and to, for this reason. */

@@ -76,7 +76,7 @@ export function sweep(ruleSet: RuleSet, profileInput: unknown, specInput: unknow
   values.forEach((value, i) => {
     // Each point is a profile of its own: one that breaks the contract (0 invested) is refused whole.
     const checked = parseProfile(withValue(profile, spec.field, value), ruleSet.profileSchema);
-    const statuses = estimateProfile(ruleSet, checked, { ...options, explain: false }).programs.map((p) => p.status);
+    const statuses = estimateProfile(ruleSet, checked, { ...options, explain: false, benefits: false }).programs.map((p) => p.status);
     if (previous) {
       statuses.forEach((status, p) => {
         if (status !== previous![p]) {
