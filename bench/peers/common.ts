@@ -8,6 +8,7 @@
 // version starts then; local-tax-reduction ended 2025-12-31), so the peers accept any as-of date from
 // 2026-01-01 and refuse earlier ones rather than answer for versions they do not model.
 import type { Profile } from "../../src/profile/schema.js";
+import { divideHalfEven } from "../../src/money/round.js";
 
 export const PROGRAM_IDS = [
   "foreign-investment",
@@ -41,15 +42,6 @@ export function assertModelledDate(asOf: string): void {
 
 const TEN = 10n;
 const POW10: readonly bigint[] = Array.from({ length: 40 }, (_, i) => TEN ** BigInt(i));
-
-/** n / d rounded half-even, for d > 0 (n ≥ 0 here: amounts are positive). */
-export function divideHalfEven(n: bigint, d: bigint): bigint {
-  const q = n / d;
-  const twiceRemainder = 2n * (n % d);
-  const magnitude = twiceRemainder < 0n ? -twiceRemainder : twiceRemainder;
-  if (magnitude < d || (magnitude === d && q % 2n === 0n)) return q;
-  return n < 0n ? q - 1n : q + 1n;
-}
 
 export interface ScaledRate {
   /** The rate's digits as an integer: "1380.55" → 138055n. */

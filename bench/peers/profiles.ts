@@ -6,7 +6,8 @@
 import type { RuleSet } from "../../src/engine/rule-set.js";
 import { parseProfile } from "../../src/profile/parse-profile.js";
 import { ROUTES, ZONES, type Profile, type ProfileInput } from "../../src/profile/schema.js";
-import { divideHalfEven, scaledRate } from "./common.js";
+import { divideHalfEven } from "../../src/money/round.js";
+import { scaledRate } from "./common.js";
 
 /** mulberry32: a small seeded generator, so that the set is the same on every run. */
 function generator(seed: number): () => number {

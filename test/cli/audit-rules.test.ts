@@ -1,21 +1,11 @@
-import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/load-rules.js";
+import { runCommand } from "../helpers/run-command.js";
 
-const exec = promisify(execFile);
-const audit = async (args: string[], env: Record<string, string> = {}) => {
-  try {
-    const { stdout, stderr } = await exec(join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["src/cli/audit-rules.ts", ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const audit = (args: string[], env: Record<string, string> = {}) => runCommand("src/cli/audit-rules.ts", args, env);
 
 describe("npm run audit:rules", () => {
   it("passes the real rule pack, reporting coverage", async () => {

@@ -1,24 +1,16 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parseCsvLine } from "../../src/cli/csv.js";
-import { PROJECT_ROOT } from "../../src/load-rules.js";
+import { runCommand } from "../helpers/run-command.js";
 
-const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "fdi-batch-"));
 const batch = async (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
-  try {
-    const { stdout, stderr } = await exec(join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["src/cli/estimate-batch.ts", path], { cwd: PROJECT_ROOT });
-    return { code: 0, rows: stdout.trim().split("\n").map(parseCsvLine), stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, rows: [], stderr: e.stderr };
-  }
+  const { code, stdout, stderr } = await runCommand("src/cli/estimate-batch.ts", [path]);
+  return { code, rows: code === 0 ? stdout.trim().split("\n").map(parseCsvLine) : [], stderr };
 };
 const profile = {
   asOf: "2026-11-24",

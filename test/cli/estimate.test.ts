@@ -1,27 +1,16 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../src/load-rules.js";
+import { runCommand } from "../helpers/run-command.js";
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "fdi-cli-"));
 const write = (name: string, value: unknown) => {
   const path = join(dir, name);
   writeFileSync(path, typeof value === "string" ? value : JSON.stringify(value));
   return path;
 };
-const estimate = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["src/cli/estimate.ts", ...args], { cwd: PROJECT_ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const estimate = (...args: string[]) => runCommand("src/cli/estimate.ts", args);
 
 const profile = {
   investment: { route: "new-shares", amount: "100000000", currency: "KRW", foreignOwnershipPct: "10" },
