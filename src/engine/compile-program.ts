@@ -41,7 +41,7 @@ export interface CompileContext {
   readonly programIndex: ReadonlyMap<string, number>;
 }
 
-export const UNIT_TYPES: Record<UnitName, ValueType> = {
+const UNIT_TYPES: Record<UnitName, ValueType> = {
   KRW: KRW_MONEY, USD: USD_MONEY, percent: PERCENT, count: COUNT, years: YEARS, date: DATE,
 };
 
@@ -123,7 +123,7 @@ function parseParameterValue(raw: string | number, unit: UnitName): unknown {
 
 function showParameter(value: unknown, unit: UnitName): string {
   if (value === undefined) return "?";
-  if (unit === "KRW" || unit === "USD") return `${unit} ${amountString(value as never)}`;
+  if (unit === "KRW" || unit === "USD") return `${unit} ${amountString(value as Money)}`;
   if (unit === "percent") return `${String(value)}%`;
   return `${String(value)}${unit === "years" ? " years" : ""}`;
 }
@@ -274,7 +274,7 @@ function constraintContextOf(setup: VersionSetup, date: string): ConstraintConte
   };
 }
 
-export function parameterWarnings(reads: Reads): Warning[] {
+function parameterWarnings(reads: Reads): Warning[] {
   return [...reads.parameters]
     .filter(([, value]) => value.confidence === "press" || value.confidence === "unverified")
     .map(([parameter, value]) => ({ code: "unverified-parameter", parameter, confidence: value.confidence, value: value.shown }));

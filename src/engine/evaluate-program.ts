@@ -109,7 +109,7 @@ function referenceWarnings(segment: Segment, ctx: EvalContext): Warning[] {
   return warnings;
 }
 
-export function traceCondition(node: CompiledCondition, ctx: EvalContext): ConditionTrace {
+function traceCondition(node: CompiledCondition, ctx: EvalContext): ConditionTrace {
   const { kind, label, cite } = node;
   switch (node.kind) {
     case "leaf": {

@@ -125,7 +125,7 @@ function writeProgram(w: Writer, result: ProgramResult): void {
   w.close("}");
 }
 
-export function shownText(shown: Shown): string {
+function shownText(shown: Shown): string {
   const { type, value } = shown;
   const kind = type.kind;
   if (value === null || value === undefined) return `{"type":"${kind}","value":null}`;

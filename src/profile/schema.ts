@@ -25,7 +25,7 @@ const nonZero = (s: string) => /[1-9]/.test(s);
 
 export const ROUTES = ["new-shares", "existing-shares", "long-term-loan", "reinvested-earnings", "nonprofit-contribution"] as const;
 export const ZONES = ["none", "fiz-complex", "fiz-service", "free-economic-zone", "free-trade-zone", "industrial-complex"] as const;
-export const CURRENCY_CODES = ["USD", "KRW"] as const;
+const CURRENCY_CODES = ["USD", "KRW"] as const;
 
 export interface ProfileCodes {
   readonly sectors: readonly string[];
