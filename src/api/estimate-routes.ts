@@ -5,7 +5,7 @@ import { Router, type Request, type Response } from "express";
 import { estimate, type EstimateOptions } from "../engine/estimate.js";
 import { replay, SavedEstimate } from "../engine/replay.js";
 import { sweep } from "../engine/sweep.js";
-import { estimateJsonText } from "../engine/result-json.js";
+import { estimateJsonBytes } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { invalidProfile, problem, sendProblem, type Problem } from "./problem.js";
@@ -16,16 +16,25 @@ export const BATCH_MAX = 100;
 export const BATCH_STREAM_MAX = 10_000;
 const LINE_MAX = 64 * 1024;
 
-/** One batch answer as JSON text: the estimate is written by the engine's writer, not re-serialised. */
-type Outcome = { index: number; status: 200; estimate: string } | { index: number; status: number; problem: Problem };
+/** One batch answer as JSON: the estimate is written by the engine's writer, not re-serialised. */
+type Outcome = { index: number; status: 200; estimate: Buffer } | { index: number; status: number; problem: Problem };
 
-function outcomeText(o: Outcome): string {
-  return "estimate" in o ? `{"index":${o.index},"status":200,"estimate":${o.estimate}}` : JSON.stringify(o);
+/** Said outright: Express adds the charset to text it encodes itself, not to bytes. */
+const JSON_UTF8 = "application/json; charset=utf-8";
+const ESTIMATE_END = Buffer.from("}");
+const BATCH_START = Buffer.from('{"results":[');
+const BATCH_END = Buffer.from("]}");
+const COMMA = Buffer.from(",");
+const NEWLINE = Buffer.from("\n");
+
+function outcomeJson(o: Outcome): Buffer {
+  if (!("estimate" in o)) return Buffer.from(JSON.stringify(o));
+  return Buffer.concat([Buffer.from(`{"index":${o.index},"status":200,"estimate":`), o.estimate, ESTIMATE_END]);
 }
 
 export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions): Router {
   const router = Router();
-  const run = (input: unknown, explain: boolean) => estimateJsonText(estimate(ruleSet, input, { ...options(), explain }));
+  const run = (input: unknown, explain: boolean) => estimateJsonBytes(estimate(ruleSet, input, { ...options(), explain }));
   const outcome = (index: number, input: unknown, explain: boolean): Outcome => {
     try {
       return { index, status: 200, estimate: run(input, explain) };
@@ -39,7 +48,7 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
   router.post("/estimate", ...readJson("64kb"), (req: Request, res: Response) => {
     const result = outcome(0, req.body, explainOf(req));
     if ("problem" in result) return sendProblem(res, result.problem);
-    res.type("application/json").send(result.estimate);
+    res.type(JSON_UTF8).send(result.estimate);
   });
 
   router.post("/sweep", ...readJson("64kb"), (req: Request, res: Response) => {
@@ -77,7 +86,8 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
       return sendProblem(res, problem(413, "batch-too-large", "Batch too large", `a batch holds at most ${BATCH_MAX} profiles; stream more as application/x-ndjson`));
     }
     const explain = explainOf(req);
-    res.type("application/json").send(`{"results":[${body.map((input, index) => outcomeText(outcome(index, input, explain))).join(",")}]}`);
+    const results = body.map((input, index) => outcomeJson(outcome(index, input, explain)));
+    res.type(JSON_UTF8).send(Buffer.concat([BATCH_START, ...results.flatMap((r, i) => (i ? [COMMA, r] : [r])), BATCH_END]));
   });
   return router;
 }
@@ -89,7 +99,7 @@ async function streamBatch(req: Request, res: Response, answer: (index: number, 
   for await (const line of createInterface({ input: req, crlfDelay: Infinity })) {
     if (line.trim() === "") continue;
     if (index >= BATCH_STREAM_MAX) {
-      res.write(`${outcomeText({ index, status: 413, problem: problem(413, "batch-too-large", "Batch too large", `a stream holds at most ${BATCH_STREAM_MAX} profiles`) })}\n`);
+      res.write(Buffer.concat([outcomeJson({ index, status: 413, problem: problem(413, "batch-too-large", "Batch too large", `a stream holds at most ${BATCH_STREAM_MAX} profiles`) }), NEWLINE]));
       break;
     }
     let result: Outcome;
@@ -103,7 +113,7 @@ async function streamBatch(req: Request, res: Response, answer: (index: number, 
         result = { index, status: 400, problem: problem(400, "malformed-json", "Malformed JSON", `line ${index + 1} is not valid JSON`) };
       }
     }
-    if (!res.write(`${outcomeText(result)}\n`)) await new Promise((resolve) => res.once("drain", resolve));
+    if (!res.write(Buffer.concat([outcomeJson(result), NEWLINE]))) await new Promise((resolve) => res.once("drain", resolve));
     index++;
   }
   res.end();

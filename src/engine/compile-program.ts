@@ -24,6 +24,7 @@ import type {
   EvalContext, LeafTest, ParameterInfo, ParameterValueInfo, Read, Segment,
 } from "./program.js";
 import { emptyReads, programScope, valueAt, type Reads } from "./program-scope.js";
+import type { NotInForce } from "./result.js";
 import { checkTable, type TableFindings } from "./table-checks.js";
 import { addDays, dayNumber } from "./dates.js";
 import type { Warning } from "./warning.js";
@@ -75,7 +76,14 @@ export function compileProgram(file: ProgramFile, path: string, context: Compile
     parameters: [...parameters.values()],
     versions,
     dependsOn: [...dependencies].sort((a, b) => a - b),
+    notYet: { reason: "not-yet", startsOn: versions[0]!.from },
+    ended: endedAnswer(versions[versions.length - 1]!),
   };
+}
+
+/** The answer after the last version ends; undefined while it runs on. */
+function endedAnswer(last: CompiledVersion): NotInForce | undefined {
+  return last.to === null ? undefined : { reason: "ended", endedOn: last.to, why: last.ended };
 }
 
 function compileParameter(
@@ -153,7 +161,11 @@ function compileVersion(version: VersionFile, at: DataPath, setup: VersionSetup)
       if (version[key]) setup.problems.push({ path: [...at, key], message: `a declared gap or unmodelled period has no ${key}` });
     }
     if (version.gap && version.unmodelled) setup.problems.push({ path: at, message: "a period is either a gap or unmodelled, not both" });
-    return { ...base, gap: version.gap, unmodelled: version.unmodelled, segments: [] };
+    const to = version.to ?? "";
+    const notInForce: NotInForce = version.gap
+      ? { reason: "gap", from: version.from, to, why: version.gap }
+      : { reason: "not-modelled", from: version.from, to, why: version.unmodelled! };
+    return { ...base, gap: version.gap, unmodelled: version.unmodelled, notInForce, segments: [] };
   }
   if (!version.conditions || !version.benefit) {
     setup.problems.push({ path: at, message: `a version in force needs ${!version.conditions ? "conditions" : "a benefit"} (or declare it a gap)` });

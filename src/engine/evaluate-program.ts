@@ -21,20 +21,18 @@ export type Selection =
 export function selectVersion(program: CompiledProgram, date: string, day = dayNumber(date)): Selection {
   const versions = program.versions;
   const first = versions[0]!;
-  if (day < first.fromDay) return { notInForce: { reason: "not-yet", startsOn: first.from } };
+  if (day < first.fromDay) return { notInForce: program.notYet };
   for (let v = 0; v < versions.length; v++) {
     const version = versions[v]!;
     if (day < version.fromDay || day > version.toDay) continue;
-    if (version.gap) return { notInForce: { reason: "gap", from: version.from, to: version.to!, why: version.gap } };
-    if (version.unmodelled) return { notInForce: { reason: "not-modelled", from: version.from, to: version.to!, why: version.unmodelled } };
+    if (version.notInForce) return { notInForce: version.notInForce };
     const segments = version.segments;
     let s = 0;
     while (s + 1 < segments.length && segments[s + 1]!.fromDay <= day) s++;
     const segment = segments[s]!;
     return { segment, version: segment.version };
   }
-  const last = versions[versions.length - 1]!;
-  return { notInForce: { reason: "ended", endedOn: last.to!, why: last.ended } };
+  return { notInForce: program.ended! };
 }
 
 export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, explain: boolean, benefits = true): ProgramResult {

@@ -5,6 +5,7 @@ import type { ValueType } from "../expr/types.js";
 import type { ExchangeRate } from "../money/exchange-rate.js";
 import type { LocalizedText } from "../rules/program-schema.js";
 import type { Citation } from "./citation.js";
+import type { NotInForce } from "./result.js";
 import type { Facts } from "./facts.js";
 import type { TableFindings } from "./table-checks.js";
 import type { Warning } from "./warning.js";
@@ -143,6 +144,8 @@ export interface CompiledVersion {
   readonly gap?: LocalizedText;
   /** A period the program existed in but the rule files do not encode, and why. */
   readonly unmodelled?: LocalizedText;
+  /** For a gap or an unmodelled period, the answer for any date in it. */
+  readonly notInForce?: NotInForce;
   readonly ended?: LocalizedText;
   readonly segments: readonly Segment[];
 }
@@ -159,4 +162,8 @@ export interface CompiledProgram {
   readonly versions: readonly CompiledVersion[];
   /** Indexes of the programs whose eligibility this one reads. */
   readonly dependsOn: readonly number[];
+  /** The answers before the first version and after the last (undefined while it runs on); made
+   *  once, like every not-in-force answer, so that results share them. */
+  readonly notYet: NotInForce;
+  readonly ended: NotInForce | undefined;
 }

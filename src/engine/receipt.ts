@@ -1,6 +1,6 @@
 // What makes an estimate reproducible: the rule set, the engine, the date and the rate it used, and
 // the profile itself. The profile's hash is derived on demand, off the evaluation path.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Profile } from "../profile/schema.js";
 import type { Estimate } from "./result.js";
 
@@ -9,7 +9,7 @@ import type { Estimate } from "./result.js";
  *  its date. */
 export function profileHash(profile: Profile, asOf: string): string {
   const { asOf: _named, ...rest } = profile;
-  return createHash("sha256").update(JSON.stringify({ ...rest, asOf })).digest("hex");
+  return hash("sha256", JSON.stringify({ ...rest, asOf }));
 }
 
 export function inputHash(estimate: Estimate): string {

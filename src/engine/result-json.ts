@@ -1,90 +1,54 @@
-// The estimate written as JSON text — the API's response body and the CLI's --json. Money is always
-// a decimal string in both currencies, never a JSON number.
+// The estimate written as JSON — the API's response body and the CLI's --json. Money is always a
+// decimal string in both currencies, never a JSON number.
 //
 // Written by hand rather than with JSON.stringify of one big object: most of a result is the rule
 // set's own text (titles, labels, citations, expressions, in Korean too), which never changes while
-// the server runs. Those parts are serialised once and reused; only the profile's figures are
-// written per request. On a full explained estimate this is several times faster.
+// the server runs. Those parts are encoded to UTF-8 once and copied as bytes (json-bytes.ts); only
+// the profile's figures are written per request.
 import type { Decimal } from "decimal.js";
 import { amountString } from "../money/amount.js";
 import type { ExchangeRate } from "../money/exchange-rate.js";
 import type { Money } from "../money/money.js";
+import { derivedJson, fixedJson, JsonBytes } from "./json-bytes.js";
 import { inputHash } from "./receipt.js";
 import type { EstimateJson } from "./result-contract.js";
 import type { BenefitResult, ComponentResult, ConditionTrace, Estimate, MoneyPair, ProgramResult, Shown, TableTrace } from "./result.js";
-import { describeWarning } from "./warning.js";
-
-const staticText = new WeakMap<object, string>();
-
-/** JSON of a value that belongs to the loaded rule set (a label, a citation): serialised once. */
-function fixed(value: object): string {
-  let text = staticText.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    staticText.set(value, text);
-  }
-  return text;
-}
+import { describeWarning, type Warning } from "./warning.js";
 
 const q = JSON.stringify;
 
-/**
- * Builds the text as a list of parts joined once at the end: joining at every level of the
- * condition trees would copy the (two-byte, for the Korean) text again at each level.
- */
-class Writer {
-  readonly parts: string[] = [];
-  private first = true;
-
-  raw(text: string): void {
-    this.parts.push(text);
-  }
-  open(bracket: "{" | "["): void {
-    this.parts.push(bracket);
-    this.first = true;
-  }
-  close(bracket: "}" | "]"): void {
-    this.parts.push(bracket);
-    this.first = false;
-  }
-  /** Starts a member ("key": …) or, with no key, an element of an array. */
-  next(key?: string): void {
-    if (!this.first) this.parts.push(",");
-    this.first = false;
-    if (key !== undefined) this.parts.push(`"${key}":`);
-  }
-  member(key: string, json: string | undefined): void {
-    if (json === undefined) return;
-    this.next(key);
-    this.parts.push(json);
-  }
-  list<T>(key: string | undefined, items: readonly T[], write: (item: T) => void): void {
-    this.next(key);
-    this.open("[");
-    for (const item of items) {
-      this.next();
-      write(item);
-      this.first = false;
-    }
-    this.close("]");
-  }
-}
-
-export function estimateJsonText(estimate: Estimate): string {
+/** The estimate as UTF-8 JSON: what the API sends. */
+export function estimateJsonBytes(estimate: Estimate): Buffer {
   const { receipt } = estimate;
-  const w = new Writer();
+  const w = new JsonBytes();
   w.open("{");
   w.member("asOf", q(estimate.asOf));
-  w.member("exchangeRate", rateText(estimate.exchangeRate));
+  w.next("exchangeRate");
+  writeRate(w, estimate.exchangeRate);
   w.list("programs", estimate.programs, (p) => writeProgram(w, p));
-  w.member("totals", `{"certain":${pairText(estimate.totals.certain)},"upTo":${pairText(estimate.totals.upTo)}}`);
-  w.member(
-    "receipt",
-    `{"rulesetHash":${q(receipt.rulesetHash)},"engineVersion":${q(receipt.engineVersion)},"inputHash":${q(inputHash(estimate))},` +
-      `"asOf":${q(receipt.asOf)},"exchangeRate":${rateText(receipt.exchangeRate)}}`,
-  );
+  w.next("totals");
+  w.open("{");
+  w.next("certain");
+  writePair(w, estimate.totals.certain);
+  w.next("upTo");
+  writePair(w, estimate.totals.upTo);
   w.close("}");
-  return w.parts.join("");
+  w.next("receipt");
+  w.open("{");
+  w.member("rulesetHash", q(receipt.rulesetHash));
+  w.member("engineVersion", q(receipt.engineVersion));
+  w.member("inputHash", q(inputHash(estimate)));
+  w.member("asOf", q(receipt.asOf));
+  w.next("exchangeRate");
+  writeRate(w, receipt.exchangeRate);
+  w.close("}");
+  w.close("}");
+  return w.done();
+}
+
+/** The same as text, for the CLI and batch files. */
+export function estimateJsonText(estimate: Estimate): string {
+  return estimateJsonBytes(estimate).toString("utf8");
 }
 
 /** The same as a value, for the CLI's pretty printing and for tests. */
@@ -92,101 +56,186 @@ export function estimateJson(estimate: Estimate): EstimateJson {
   return JSON.parse(estimateJsonText(estimate)) as EstimateJson;
 }
 
+/** Rates are the rate table's own, or kept for reuse when a profile gives one (estimate.ts). */
+function writeRate(w: JsonBytes, rate: ExchangeRate): void {
+  w.bytes(derivedJson(rate, rateText));
+}
+
 function rateText(rate: ExchangeRate): string {
   return `{"krwPerUsd":${q(rate.krwPerUsd.toString())},"date":${q(rate.date)},"source":${q(rate.source)}}`;
 }
 
-function pairText(pair: MoneyPair): string {
-  return `{"krw":"${amountString(pair.krw)}","usd":"${amountString(pair.usd)}"}`;
+function writePair(w: JsonBytes, pair: MoneyPair): void {
+  w.text('{"krw":"');
+  w.text(amountString(pair.krw));
+  w.text('","usd":"');
+  w.text(amountString(pair.usd));
+  w.text('"}');
 }
 
-const programHeads = new WeakMap<object, string>();
+const programHeads = new WeakMap<object, Buffer>();
 
-function writeProgram(w: Writer, result: ProgramResult): void {
+function writeProgram(w: JsonBytes, result: ProgramResult): void {
   const { program } = result;
   let head = programHeads.get(program);
   if (head === undefined) {
-    head = `"id":${q(program.id)},"title":${fixed(program.title)},"kind":${q(program.kind)},"citations":${fixed(program.citations)}`;
+    head = Buffer.from(`"id":${q(program.id)},"title":${q(program.title)},"kind":${q(program.kind)},"citations":${q(program.citations)}`);
     programHeads.set(program, head);
   }
   w.open("{");
   w.next();
-  w.raw(head);
-  w.member("status", q(result.status));
-  w.member("version", result.version ? `{"from":${q(result.version.from)},"to":${q(result.version.to)}}` : "null");
-  if (result.notInForce) w.member("notInForce", q(result.notInForce));
+  w.bytes(head);
+  w.member("status", statusJson[result.status]);
+  if (result.version) {
+    w.next("version");
+    w.bytes(fixedJson(result.version));
+  } else w.member("version", "null");
+  if (result.notInForce) w.member("notInForce", fixedJson(result.notInForce));
   if (result.conditions) {
     w.next("conditions");
     writeCondition(w, result.conditions);
   }
-  if (result.tables) w.list("tables", result.tables, (t) => w.raw(tableText(t)));
-  w.member("benefit", result.benefit ? benefitText(result.benefit) : "null");
-  w.list("warnings", result.warnings, (warning) => w.raw(q({ ...warning, message: describeWarning(warning) })));
+  if (result.tables) w.list("tables", result.tables, (t) => writeTable(w, t));
+  w.next("benefit");
+  if (result.benefit) writeBenefit(w, result.benefit);
+  else w.text("null");
+  w.list("warnings", result.warnings, (warning) => w.bytes(warningJson(warning)));
   w.close("}");
 }
 
-function shownText(shown: Shown): string {
+const statusJson = { eligible: '"eligible"', ineligible: '"ineligible"', "not-in-force": '"not-in-force"' } as const;
+
+/** Most warnings belong to the rule set (an unverified figure) and are met again and again. */
+function warningJson(warning: Warning): Buffer {
+  return derivedJson(warning, warningText);
+}
+
+function warningText(warning: Warning): string {
+  return q({ ...warning, message: describeWarning(warning) });
+}
+
+function writeShown(w: JsonBytes, shown: Shown): void {
   const { type, value } = shown;
   const kind = type.kind;
-  if (value === null || value === undefined) return `{"type":"${kind}","value":null}`;
-  if (Array.isArray(value)) return `{"type":"${kind}","values":${q(value.map(String))}}`;
+  if (value === null || value === undefined) return w.text(`{"type":"${kind}","value":null}`);
+  if (Array.isArray(value)) return w.text(`{"type":"${kind}","values":${q(value.map(String))}}`);
   switch (kind) {
     case "money":
-      return `{"type":"money","currency":"${type.currency}","amount":"${amountString(value as Money)}"}`;
+      w.text(`{"type":"money","currency":"${type.currency}","amount":"`);
+      w.text(amountString(value as Money));
+      return w.text('"}');
     case "percent":
-      return `{"type":"percent","value":"${(value as Decimal).toString()}"}`;
+      return w.text(`{"type":"percent","value":"${(value as Decimal).toString()}"}`);
     default:
-      return `{"type":"${kind}","value":${q(value)}}`;
+      return w.text(`{"type":"${kind}","value":${q(value)}}`);
   }
 }
 
-function writeCondition(w: Writer, trace: ConditionTrace): void {
+/** Expressions and operators as written in the rule files: a bounded set of strings, encoded once. */
+const sourceJson = new Map<string, Buffer>();
+
+function fixedString(text: string): Buffer {
+  let bytes = sourceJson.get(text);
+  if (bytes === undefined) {
+    bytes = Buffer.from(q(text));
+    sourceJson.set(text, bytes);
+  }
+  return bytes;
+}
+
+function writeCondition(w: JsonBytes, trace: ConditionTrace): void {
   w.open("{");
   w.member("kind", `"${trace.kind}"`);
-  if (trace.label) w.member("label", fixed(trace.label));
-  w.member("passed", String(trace.passed));
-  if (trace.source !== undefined) w.member("expression", q(trace.source));
-  if (trace.op !== undefined) w.member("op", q(trace.op));
-  if (trace.actual) w.member("actual", shownText(trace.actual));
-  if (trace.threshold) w.member("threshold", shownText(trace.threshold));
-  if (trace.cite) w.member("citation", fixed(trace.cite));
+  if (trace.label) w.member("label", fixedJson(trace.label));
+  w.member("passed", trace.passed ? "true" : "false");
+  if (trace.source !== undefined) w.member("expression", fixedString(trace.source));
+  if (trace.op !== undefined) w.member("op", fixedString(trace.op));
+  if (trace.actual) {
+    w.next("actual");
+    writeShown(w, trace.actual);
+  }
+  if (trace.threshold) {
+    w.next("threshold");
+    writeShown(w, trace.threshold);
+  }
+  if (trace.cite) w.member("citation", fixedJson(trace.cite));
   if (trace.children) w.list("children", trace.children, (child) => writeCondition(w, child));
   w.close("}");
 }
 
-function tableText(table: TableTrace): string {
-  return `{"name":${q(table.name)},"label":${fixed(table.label)},"matched":${q(table.matched)},"rowsHold":${q(table.rowsHold)},"value":${shownText(table.value)}}`;
+function writeTable(w: JsonBytes, table: TableTrace): void {
+  w.open("{");
+  w.member("name", fixedString(table.name));
+  w.member("label", fixedJson(table.label));
+  w.member("matched", q(table.matched));
+  w.member("rowsHold", q(table.rowsHold));
+  w.next("value");
+  writeShown(w, table.value);
+  w.close("}");
 }
 
-function shareText(share: { percent: Decimal; amount: MoneyPair }): string {
-  return `{"percent":"${share.percent.toString()}","amount":${pairText(share.amount)}}`;
+function writeShare(w: JsonBytes, share: { percent: Decimal; amount: MoneyPair }): void {
+  w.text(`{"percent":"${share.percent.toString()}","amount":`);
+  writePair(w, share.amount);
+  w.text("}");
 }
 
-function componentText(c: ComponentResult): string {
-  return [
-    `{"id":${q(c.id)},"label":${fixed(c.label)},"applies":${c.applies},"amount":${c.amount ? pairText(c.amount) : "null"}`,
-    c.missing.length ? `,"missing":${q(c.missing)}` : "",
-    c.cite ? `,"citation":${fixed(c.cite)}` : "",
-    c.cappedAt ? `,"cappedAt":${pairText(c.cappedAt)}` : "",
-    c.years ? `,"years":[${c.years.map((y) => `{"year":${y.year},"percent":"${y.percent.toString()}","amount":${pairText(y.amount)}}`).join(",")}]` : "",
-    "}",
-  ].join("");
+function writeComponent(w: JsonBytes, c: ComponentResult): void {
+  w.open("{");
+  w.member("id", fixedString(c.id));
+  w.member("label", fixedJson(c.label));
+  w.member("applies", c.applies ? "true" : "false");
+  w.next("amount");
+  if (c.amount) writePair(w, c.amount);
+  else w.text("null");
+  if (c.missing.length) w.member("missing", q(c.missing));
+  if (c.cite) w.member("citation", fixedJson(c.cite));
+  if (c.cappedAt) {
+    w.next("cappedAt");
+    writePair(w, c.cappedAt);
+  }
+  if (c.years) {
+    w.list("years", c.years, (y) => {
+      w.text(`{"year":${y.year},"percent":"${y.percent.toString()}","amount":`);
+      writePair(w, y.amount);
+      w.text("}");
+    });
+  }
+  w.close("}");
 }
 
-function benefitText(benefit: BenefitResult): string {
+function writeBenefit(w: JsonBytes, benefit: BenefitResult): void {
+  w.open("{");
   switch (benefit.kind) {
     case "non-monetary":
-      return `{"kind":"non-monetary","grants":${fixed(benefit.grants)}}`;
+      w.member("kind", '"non-monetary"');
+      w.member("grants", fixedJson(benefit.grants));
+      break;
     case "range":
-      return [
-        `{"kind":"range","label":${fixed(benefit.label)},"discretionary":true,"min":${pairText(benefit.min)}`,
-        `,"ceiling":${benefit.ceiling ? pairText(benefit.ceiling) : "null"}`,
-        benefit.missing.length ? `,"missing":${q(benefit.missing)}` : "",
-        benefit.cite ? `,"citation":${fixed(benefit.cite)}` : "",
-        benefit.shares ? `,"shares":{"national":${shareText(benefit.shares.national)},"local":${shareText(benefit.shares.local)}}` : "",
-        "}",
-      ].join("");
+      w.member("kind", '"range"');
+      w.member("label", fixedJson(benefit.label));
+      w.member("discretionary", "true");
+      w.next("min");
+      writePair(w, benefit.min);
+      w.next("ceiling");
+      if (benefit.ceiling) writePair(w, benefit.ceiling);
+      else w.text("null");
+      if (benefit.missing.length) w.member("missing", q(benefit.missing));
+      if (benefit.cite) w.member("citation", fixedJson(benefit.cite));
+      if (benefit.shares) {
+        w.next("shares");
+        w.text('{"national":');
+        writeShare(w, benefit.shares.national);
+        w.text(',"local":');
+        writeShare(w, benefit.shares.local);
+        w.text("}");
+      }
+      break;
     default:
-      return `{"kind":"${benefit.kind}","total":${pairText(benefit.total)},"components":[${benefit.components.map(componentText).join(",")}]}`;
+      w.member("kind", `"${benefit.kind}"`);
+      w.next("total");
+      writePair(w, benefit.total);
+      w.list("components", benefit.components, (c) => writeComponent(w, c));
   }
+  w.close("}");
 }

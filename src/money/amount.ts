@@ -1,5 +1,5 @@
 // Reading and writing money as decimal strings, the only form money takes outside the core.
-import { multiply, toDecimal } from "dinero.js/bigint";
+import { multiply } from "dinero.js/bigint";
 import type { Decimal } from "decimal.js";
 import { toScaled } from "./decimal.js";
 import { minorDigits, moneyOfMinor, type CurrencyCode, type Money } from "./money.js";
@@ -15,9 +15,17 @@ export function parseAmount(text: string, code: CurrencyCode): Money | undefined
   return moneyOfMinor(BigInt(`${sign}${whole}${fraction.padEnd(digits, "0")}`), code);
 }
 
-/** The exact decimal string at the amount's own scale: "1234.50", "1000". */
+/** The exact decimal string at the amount's own scale: "1234.50", "1000". Written from the digits
+ *  (dinero's toDecimal works through its generic calculator, and this runs for every figure shown). */
 export function amountString(money: Money): string {
-  return toDecimal(money);
+  const { amount, scale } = money.toJSON();
+  const places = Number(scale);
+  const negative = amount < 0n;
+  const digits = (negative ? -amount : amount).toString();
+  if (places === 0) return negative ? `-${digits}` : digits;
+  const padded = digits.padStart(places + 1, "0");
+  const point = padded.length - places;
+  return `${negative ? "-" : ""}${padded.slice(0, point)}.${padded.slice(point)}`;
 }
 
 /** money × factor, exact (the scale grows; round with roundToMinor at the edge). */

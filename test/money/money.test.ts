@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { dinero, toDecimal, USD } from "dinero.js/bigint";
 import { describe, expect, it } from "vitest";
 import { ZERO_PAIR, pairOf, sumPairs } from "../../src/engine/money-pair.js";
 import { amountString, multiplyBy, parseAmount } from "../../src/money/amount.js";
@@ -11,10 +12,23 @@ import { roundToMinor } from "../../src/money/round.js";
 const rate = (krwPerUsd: string): ExchangeRate => exchangeRate(krwPerUsd, "2026-06-30", "test");
 
 describe("reading amounts", () => {
+  it("writes any amount at any scale as dinero's toDecimal does", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 8 }), (amount, scale) => {
+        const money = dinero({ amount, currency: USD, scale: BigInt(scale) });
+        expect(amountString(money)).toBe(toDecimal(money));
+      }),
+    );
+  });
+
+
   it.each([
     ["1234.5", "USD", "1234.50"],
     ["1000000000000000", "KRW", "1000000000000000"],
     ["0.01", "USD", "0.01"],
+    ["-0.05", "USD", "-0.05"],
+    ["-1234", "KRW", "-1234"],
+    ["0", "USD", "0.00"],
   ] as const)("%s %s reads as %s", (text, code, shown) => {
     expect(amountString(parseAmount(text, code)!)).toBe(shown);
   });
