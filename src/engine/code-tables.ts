@@ -4,6 +4,7 @@ import { COUNT, BOOL, type ValueType } from "../expr/types.js";
 import type { LocalizedText } from "../rules/program-schema.js";
 import type { CellFile, ReferenceTableFile } from "../rules/reference-schema.js";
 import type { DataPath } from "../rules/yaml-source.js";
+import type { Warning } from "./warning.js";
 
 export type TableName = ReferenceTableFile["table"];
 
@@ -19,6 +20,8 @@ export interface CodeRow {
   readonly label: LocalizedText;
   readonly confidence: string;
   readonly note?: string;
+  /** Owed by every result that reads the row, when its classification rests on less than a statute. */
+  readonly warning?: Warning;
   /** Values by column index as of a date; the same array whenever no cell is dated. */
   valuesAt(date: string): readonly unknown[];
 }
@@ -69,17 +72,26 @@ export function compileCodeTable(file: ReferenceTableFile, problems: TableProble
       checkCell(cell, column.type, path, problems);
       return cell;
     });
-    rows.set(row.code, compileRow(row, cells, columns));
+    rows.set(row.code, compileRow(file.table, row, cells, columns));
   });
 
   const absentValues = columns.every((c) => c.absent !== undefined) ? columns.map((c) => c.absent) : undefined;
   return { name: file.table, label: file.label, columns, rows, absentValues };
 }
 
-function compileRow(row: ReferenceTableFile["rows"][number], cells: readonly (CellFile | unknown)[], columns: readonly CodeColumn[]): CodeRow {
+function compileRow(
+  table: TableName,
+  row: ReferenceTableFile["rows"][number],
+  cells: readonly (CellFile | unknown)[],
+  columns: readonly CodeColumn[],
+): CodeRow {
   const dated = cells.some(Array.isArray);
   const fixed = dated ? [] : cells;
-  const base = { code: row.code, label: row.label, confidence: row.confidence ?? "statute", note: row.note };
+  const confidence = row.confidence ?? "statute";
+  const warning: Warning | undefined = confidence === "press" || confidence === "unverified"
+    ? { code: "unverified-reference", table, row: row.code, confidence, ...(row.note ? { note: row.note } : {}) }
+    : undefined;
+  const base = { code: row.code, label: row.label, confidence, note: row.note, warning };
   if (!dated) return { ...base, valuesAt: () => fixed };
   // Estimates come mostly for the same date (today): the last answer is kept.
   let lastDate = "";

@@ -3,6 +3,7 @@
 // the data path they concern; the caller places them in the file.
 import { ExprSyntaxError, COMPARISON_OPS, type ComparisonOp, type Expr } from "../expr/ast.js";
 import { compileComparison, compileExpr, compileIn, ExprTypeError, type Compiled } from "../expr/compile.js";
+import { generate, type Inline } from "../expr/inline.js";
 import { parseExpr } from "../expr/parse.js";
 import { BOOL, COUNT, DATE, KRW_MONEY, PERCENT, USD_MONEY, YEARS, type ValueType } from "../expr/types.js";
 import { amountString, parseAmount } from "../money/amount.js";
@@ -313,7 +314,7 @@ function compileTable(table: TableFile, at: DataPath, compile: CompileFn, track:
       return {
         label: row.label,
         source: row.when,
-        when: compile(row.when, [...at, "rows", r, "when"], BOOL)?.read ?? NEVER,
+        when: predicate(compile(row.when, [...at, "rows", r, "when"], BOOL)),
         then,
         warnings: parameterWarnings(thenReads),
         cite: row.cite === undefined ? undefined : cite(row.cite, [...at, "rows", r, "cite"]),
@@ -361,46 +362,54 @@ function compileLeaf(expr: Expr, scope: ReturnType<typeof programScope>): LeafTe
     return { form: "comparison", ...compileComparison(expr as Expr & { kind: "binary"; op: ComparisonOp }, scope) };
   }
   if (expr.kind === "in") return { form: "in", ...compileIn(expr, scope) };
-  return { form: "plain", read: compileExpr(expr, scope, BOOL).read };
+  const { read, inline } = compileExpr(expr, scope, BOOL);
+  return { form: "plain", read, inline };
 }
 
-/** The condition tree as a single closure that stops at the first deciding leaf. */
+/** The condition tree as one generated function that stops at the first deciding leaf (inline.ts). */
 function passesOf(node: CompiledCondition): Read {
+  return generate(conditionInline(node));
+}
+
+function conditionInline(node: CompiledCondition): Inline {
   switch (node.kind) {
-    case "leaf": {
-      const test = node.test;
-      if (test.form === "comparison") {
-        const { left, right, test: compare } = test;
-        const l = left.read;
-        const r = right.read;
-        return (ctx) => compare(l(ctx), r(ctx));
-      }
-      if (test.form === "in") {
-        const read = test.operand.read;
-        const has = test.compare;
-        return (ctx) => has(read(ctx));
-      }
-      return test.read;
-    }
+    case "leaf":
+      return node.test.inline ?? ((e) => `${e.ref(leafClosure(node.test))}(c)`);
     case "not": {
-      const child = passesOf(node.child);
-      return (ctx) => !child(ctx);
+      const child = conditionInline(node.child);
+      return (e) => `!${child(e)}`;
     }
-    case "all": {
-      const children = node.children.map(passesOf);
-      return (ctx) => {
-        for (const child of children) if (!child(ctx)) return false;
-        return true;
-      };
-    }
-    case "any": {
-      const children = node.children.map(passesOf);
-      return (ctx) => {
-        for (const child of children) if (child(ctx)) return true;
-        return false;
-      };
+    default: {
+      const children = node.children.map(conditionInline);
+      const [join, empty] = node.kind === "all" ? [" && ", "true"] : [" || ", "false"];
+      return (e) => (children.length ? `(${children.map((child) => child(e)).join(join)})` : empty);
     }
   }
+}
+
+/** A leaf that cannot be written in line, called as a closure. */
+function leafClosure(test: LeafTest): Read {
+  switch (test.form) {
+    case "comparison": {
+      const { left, right, test: compare } = test;
+      const l = left.read;
+      const r = right.read;
+      return (ctx) => compare(l(ctx), r(ctx));
+    }
+    case "in": {
+      const read = test.operand.read;
+      const has = test.compare;
+      return (ctx) => has(read(ctx));
+    }
+    default:
+      return test.read;
+  }
+}
+
+/** A compiled boolean evaluated on every estimate: generated when it can be written in line. */
+function predicate(compiled: Compiled<EvalContext> | undefined): Read {
+  if (!compiled) return NEVER;
+  return compiled.inline ? generate(compiled.inline) : compiled.read;
 }
 
 type Track = <T>(fn: () => T) => [T, Reads];

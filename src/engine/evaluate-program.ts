@@ -38,16 +38,22 @@ export function selectVersion(program: CompiledProgram, date: string, day = dayN
 export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, explain: boolean, benefits = true): ProgramResult {
   const selection = selectVersion(program, ctx.facts.asOf, ctx.asOfDay);
   if ("notInForce" in selection) {
-    return { program, status: "not-in-force", notInForce: selection.notInForce, warnings: [] };
+    return { program, status: "not-in-force", notInForce: selection.notInForce, warnings: NO_WARNINGS };
   }
   const { segment, version } = selection;
-  const tables: TableTrace[] = [];
-  const warnings: Warning[] = segment.conditionWarnings.concat(referenceWarnings(segment, ctx));
-  segment.tables.forEach((table, slot) => {
+  // The segment's own warnings, copied only when this evaluation owes more (see withWarning).
+  let warnings = segment.conditionWarnings;
+  for (const table of segment.readsTables) {
+    const warning = ctx.facts.rowWarnings[table];
+    if (warning) warnings = withWarning(warnings, segment.conditionWarnings, warning);
+  }
+  const tables: TableTrace[] | undefined = explain ? [] : undefined;
+  for (let slot = 0; slot < segment.tables.length; slot++) {
+    const table = segment.tables[slot]!;
     const outcome = evaluateTable(table, ctx, program.id);
     ctx.tables[slot] = outcome.value;
-    for (const warning of tableWarnings(table, outcome)) addWarning(warnings, warning);
-    if (explain) {
+    for (const warning of tableWarnings(table, outcome)) warnings = withWarning(warnings, segment.conditionWarnings, warning);
+    if (tables) {
       tables.push({
         name: table.name,
         label: table.label,
@@ -56,7 +62,7 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
         value: { type: table.output, value: outcome.value },
       });
     }
-  });
+  }
   const conditions = explain ? traceCondition(segment.conditions, ctx) : undefined;
   const eligible = conditions ? conditions.passed : (segment.passes(ctx) as boolean);
   let benefit: BenefitResult | undefined;
@@ -64,16 +70,17 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
     const compiled = segment.benefit;
     benefit = evaluateBenefit(compiled, ctx);
     if (compiled.kind === "range") {
-      for (const warning of compiled.warnings) addWarning(warnings, warning);
+      for (const warning of compiled.warnings) warnings = withWarning(warnings, segment.conditionWarnings, warning);
       if (benefit.kind === "range" && benefit.ceiling === null) {
-        warnings.push({ code: "not-estimated", component: "ceiling", missing: benefit.missing });
+        warnings = withWarning(warnings, segment.conditionWarnings, { code: "not-estimated", component: "ceiling", missing: benefit.missing });
       }
     } else if (compiled.kind !== "non-monetary" && (benefit.kind === "amount" || benefit.kind === "schedule")) {
-      benefit.components.forEach((c, i) => {
-        if (!c.applies) return;
-        for (const warning of compiled.components[i]!.warnings) addWarning(warnings, warning);
-        if (c.amount === null) warnings.push({ code: "not-estimated", component: c.id, missing: c.missing });
-      });
+      for (let i = 0; i < benefit.components.length; i++) {
+        const c = benefit.components[i]!;
+        if (!c.applies) continue;
+        for (const warning of compiled.components[i]!.warnings) warnings = withWarning(warnings, segment.conditionWarnings, warning);
+        if (c.amount === null) warnings = withWarning(warnings, segment.conditionWarnings, { code: "not-estimated", component: c.id, missing: c.missing });
+      }
     }
   }
   return {
@@ -81,30 +88,31 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
     status: eligible ? "eligible" : "ineligible",
     version,
     conditions,
-    tables: explain ? tables : undefined,
+    tables,
     benefit,
     warnings,
   };
 }
 
-/** Adds a warning unless the same parameter or row has already been warned about. */
-function addWarning(warnings: Warning[], warning: Warning): void {
-  const same = (w: Warning) =>
-    w.code === warning.code &&
-    (w.code !== "unverified-parameter" || (warning.code === "unverified-parameter" && w.parameter === warning.parameter));
-  if (!warnings.some(same)) warnings.push(warning);
+const NO_WARNINGS: readonly Warning[] = [];
+
+/**
+ * The warnings with one more, unless the same parameter or row is already warned about. `shared`
+ * is the segment's own list, which results share: it is copied before the first addition, so that
+ * an evaluation owing nothing more allocates nothing.
+ */
+function withWarning(warnings: readonly Warning[], shared: readonly Warning[], warning: Warning): readonly Warning[] {
+  for (const w of warnings) if (sameWarning(w, warning)) return warnings;
+  if (warnings === shared) return [...shared, warning];
+  (warnings as Warning[]).push(warning);
+  return warnings;
 }
 
-function referenceWarnings(segment: Segment, ctx: EvalContext): Warning[] {
-  const warnings: Warning[] = [];
-  for (const table of segment.readsTables) {
-    const { confidence, note } = ctx.facts.rowTrust[table];
-    if (confidence === "press" || confidence === "unverified") {
-      const row = table === "sectors" ? ctx.facts.sector : table === "technologies" ? ctx.facts.technology : ctx.facts.region;
-      warnings.push({ code: "unverified-reference", table, row: row ?? "", confidence, ...(note ? { note } : {}) });
-    }
-  }
-  return warnings;
+function sameWarning(a: Warning, b: Warning): boolean {
+  if (a.code !== b.code) return false;
+  if (a.code === "unverified-parameter") return b.code === "unverified-parameter" && a.parameter === b.parameter;
+  if (a.code === "unverified-reference") return b.code === "unverified-reference" && a.table === b.table;
+  return a.code !== "not-estimated";
 }
 
 function traceCondition(node: CompiledCondition, ctx: EvalContext): ConditionTrace {

@@ -3,22 +3,29 @@
 // reference tables. Facts are built once per estimate; the catalogue below binds each name to a
 // property read, so compiled rules never look names up.
 import type { Decimal } from "decimal.js";
-import { parseAmount } from "../money/amount.js";
+import { minorOfAmount, parseAmount } from "../money/amount.js";
 import { Exact } from "../money/decimal.js";
-import { convertToKrw, convertToUsd, type ExchangeRate } from "../money/exchange-rate.js";
-import type { Money } from "../money/money.js";
+import { centsOfWon, convertToKrw, wonOfDollars, type ExchangeRate } from "../money/exchange-rate.js";
+import { moneyOfMinor, type Money } from "../money/money.js";
 import {
   BOOL, COUNT, DATE, KRW_MONEY, PERCENT, USD_MONEY, YEARS, type ValueType,
 } from "../expr/types.js";
 import { ROUTES, ZONES, type Profile } from "../profile/schema.js";
+import { generate, type Inline } from "../expr/inline.js";
 import type { CodeTable, TableName } from "./code-tables.js";
+import type { Warning } from "./warning.js";
 
 export interface Facts {
   readonly asOf: string;
   readonly route: string;
   readonly amountKrw: Money;
   readonly amountUsd: Money;
+  /** The same in minor units (whole won, cents), exact: what conditions compare. */
+  readonly amountKrwMinor: bigint;
+  readonly amountUsdMinor: bigint;
   readonly foreignOwnershipPct: Decimal;
+  /** The same in ten-thousandths of a percent, an exact integer (profiles give at most 4 decimals). */
+  readonly foreignOwnershipE4: number;
   readonly officerDispatched: boolean;
   readonly supplyOrTechnologyContract: boolean;
   readonly loanTermYears: number | null;
@@ -41,8 +48,8 @@ export interface Facts {
   readonly annualBuildingRentKrw: Money | null;
   /** The profile's row of each reference table, values by column index, as of asOf. */
   readonly rows: Readonly<Record<TableName, readonly unknown[]>>;
-  /** How sure the rule set is of each row the profile points to, and why. */
-  readonly rowTrust: Readonly<Record<TableName, { readonly confidence: string; readonly note?: string }>>;
+  /** The warning each row the profile points to owes, when it rests on less than a statute. */
+  readonly rowWarnings: Readonly<Record<TableName, Warning | undefined>>;
 }
 
 export interface FactDefinition {
@@ -50,40 +57,51 @@ export interface FactDefinition {
   readonly type: ValueType;
   /** May be absent from a profile: a test on it fails, a benefit needing it is "not estimated". */
   readonly optional: boolean;
-  readonly get: (facts: Facts) => unknown;
+  /** The value in an evaluation, as a closure and as source (both from one property path). */
+  readonly read: (ctx: { readonly facts: Facts }) => unknown;
+  readonly inline: Inline;
+  /** Money or a percentage as the exact scalar conditions compare (compile.ts, scalarLiteral). */
+  readonly scalar?: Inline;
 }
 
 const code = (of: string, values: readonly string[]): ValueType => ({ kind: "code", of, values });
 
+/** A fact at a property path of Facts ("route", "rows.sectors[2]"), and of its scalar form. */
+function definition(name: string, type: ValueType, path: string, optional: boolean, scalarPath?: keyof Facts): FactDefinition {
+  const inline: Inline = () => `c.facts.${path}`;
+  const scalar: Inline | undefined = scalarPath && (() => `c.facts.${scalarPath}`);
+  return { name, type, optional, read: generate(inline), inline, scalar };
+}
+
 export function factCatalogue(tables: Readonly<Record<TableName, CodeTable>>): readonly FactDefinition[] {
   const codes = (name: TableName) => [...tables[name].rows.keys()];
-  const fact = (name: string, type: ValueType, get: (f: Facts) => unknown, optional = false): FactDefinition => ({ name, type, optional, get });
+  const fact = (name: string, type: ValueType, key: keyof Facts & string, optional = false, scalar?: keyof Facts) => definition(name, type, key, optional, scalar);
   return [
-    fact("asOf", DATE, (f) => f.asOf),
-    fact("investment.route", code("route", ROUTES), (f) => f.route),
-    fact("investment.amountKrw", KRW_MONEY, (f) => f.amountKrw),
-    fact("investment.amountUsd", USD_MONEY, (f) => f.amountUsd),
-    fact("investment.foreignOwnershipPct", PERCENT, (f) => f.foreignOwnershipPct),
-    fact("investment.officerDispatched", BOOL, (f) => f.officerDispatched),
-    fact("investment.supplyOrTechnologyContract", BOOL, (f) => f.supplyOrTechnologyContract),
-    fact("investment.loanTermYears", YEARS, (f) => f.loanTermYears, true),
-    fact("business.sector", code("sector", codes("sectors")), (f) => f.sector),
-    fact("business.technology", code("technology", codes("technologies")), (f) => f.technology, true),
-    fact("business.materialsPartsEquipment", BOOL, (f) => f.materialsPartsEquipment),
-    fact("business.regionalHeadquarters", BOOL, (f) => f.regionalHeadquarters),
-    fact("site.region", code("region", codes("regions")), (f) => f.region),
-    fact("site.zone", code("zone", ZONES), (f) => f.zone),
-    fact("employment.newRegularEmployees", COUNT, (f) => f.newRegularEmployees),
-    fact("employment.researchers", COUNT, (f) => f.researchers),
-    fact("costs.capitalGoodsImportsKrw", KRW_MONEY, (f) => f.capitalGoodsImportsKrw, true),
-    fact("costs.customsDutyRatePct", PERCENT, (f) => f.customsDutyRatePct, true),
-    fact("costs.individualConsumptionTaxRatePct", PERCENT, (f) => f.individualConsumptionTaxRatePct, true),
-    fact("costs.propertyAcquisitionKrw", KRW_MONEY, (f) => f.propertyAcquisitionKrw, true),
-    fact("costs.annualPropertyTaxKrw", KRW_MONEY, (f) => f.annualPropertyTaxKrw, true),
-    fact("costs.stateLandValueKrw", KRW_MONEY, (f) => f.stateLandValueKrw, true),
-    fact("costs.leaseYears", YEARS, (f) => f.leaseYears, true),
-    fact("costs.annualCorporateTaxKrw", KRW_MONEY, (f) => f.annualCorporateTaxKrw, true),
-    fact("costs.annualBuildingRentKrw", KRW_MONEY, (f) => f.annualBuildingRentKrw, true),
+    fact("asOf", DATE, "asOf"),
+    fact("investment.route", code("route", ROUTES), "route"),
+    fact("investment.amountKrw", KRW_MONEY, "amountKrw", false, "amountKrwMinor"),
+    fact("investment.amountUsd", USD_MONEY, "amountUsd", false, "amountUsdMinor"),
+    fact("investment.foreignOwnershipPct", PERCENT, "foreignOwnershipPct", false, "foreignOwnershipE4"),
+    fact("investment.officerDispatched", BOOL, "officerDispatched"),
+    fact("investment.supplyOrTechnologyContract", BOOL, "supplyOrTechnologyContract"),
+    fact("investment.loanTermYears", YEARS, "loanTermYears", true),
+    fact("business.sector", code("sector", codes("sectors")), "sector"),
+    fact("business.technology", code("technology", codes("technologies")), "technology", true),
+    fact("business.materialsPartsEquipment", BOOL, "materialsPartsEquipment"),
+    fact("business.regionalHeadquarters", BOOL, "regionalHeadquarters"),
+    fact("site.region", code("region", codes("regions")), "region"),
+    fact("site.zone", code("zone", ZONES), "zone"),
+    fact("employment.newRegularEmployees", COUNT, "newRegularEmployees"),
+    fact("employment.researchers", COUNT, "researchers"),
+    fact("costs.capitalGoodsImportsKrw", KRW_MONEY, "capitalGoodsImportsKrw", true),
+    fact("costs.customsDutyRatePct", PERCENT, "customsDutyRatePct", true),
+    fact("costs.individualConsumptionTaxRatePct", PERCENT, "individualConsumptionTaxRatePct", true),
+    fact("costs.propertyAcquisitionKrw", KRW_MONEY, "propertyAcquisitionKrw", true),
+    fact("costs.annualPropertyTaxKrw", KRW_MONEY, "annualPropertyTaxKrw", true),
+    fact("costs.stateLandValueKrw", KRW_MONEY, "stateLandValueKrw", true),
+    fact("costs.leaseYears", YEARS, "leaseYears", true),
+    fact("costs.annualCorporateTaxKrw", KRW_MONEY, "annualCorporateTaxKrw", true),
+    fact("costs.annualBuildingRentKrw", KRW_MONEY, "annualBuildingRentKrw", true),
     ...tableFacts(tables, "sectors", "sector"),
     ...tableFacts(tables, "technologies", "technology"),
     ...tableFacts(tables, "regions", "region"),
@@ -91,12 +109,7 @@ export function factCatalogue(tables: Readonly<Record<TableName, CodeTable>>): r
 }
 
 function tableFacts(tables: Readonly<Record<TableName, CodeTable>>, table: TableName, prefix: string): FactDefinition[] {
-  return tables[table].columns.map((column, i) => ({
-    name: `${prefix}.${column.name}`,
-    type: column.type,
-    optional: false,
-    get: (f: Facts) => f.rows[table][i],
-  }));
+  return tables[table].columns.map((column, i) => definition(`${prefix}.${column.name}`, column.type, `rows.${table}[${i}]`, false));
 }
 
 /** The profile's field a fact comes from, for messages such as "not estimated: give costs.leaseYears". */
@@ -110,51 +123,124 @@ export function buildFacts(
   rate: ExchangeRate,
   tables: Readonly<Record<TableName, CodeTable>>,
 ): Facts {
-  // No closures here: this runs on every estimate, and each closure costs an allocation.
-  const currency = profile.investment.currency;
-  const amount = parseAmount(profile.investment.amount, currency)!;
-  const { business, site, employment, costs, investment } = profile;
-  return {
-    asOf,
-    route: investment.route,
-    amountKrw: convertToKrw(amount, rate),
-    amountUsd: convertToUsd(amount, rate),
-    foreignOwnershipPct: new Exact(investment.foreignOwnershipPct),
-    officerDispatched: investment.officerDispatched,
-    supplyOrTechnologyContract: investment.supplyOrTechnologyContract,
-    loanTermYears: investment.loanTermYears ?? null,
-    sector: business.sector,
-    technology: business.technology,
-    materialsPartsEquipment: business.materialsPartsEquipment,
-    regionalHeadquarters: business.regionalHeadquarters,
-    region: site.region,
-    zone: site.zone,
-    newRegularEmployees: employment.newRegularEmployees,
-    researchers: employment.researchers,
-    capitalGoodsImportsKrw: krw(currency, rate, costs.capitalGoodsImports),
-    customsDutyRatePct: percentOrNull(costs.customsDutyRatePct),
-    individualConsumptionTaxRatePct: percentOrNull(costs.individualConsumptionTaxRatePct),
-    propertyAcquisitionKrw: krw(currency, rate, costs.propertyAcquisition),
-    annualPropertyTaxKrw: krw(currency, rate, costs.annualPropertyTax),
-    stateLandValueKrw: krw(currency, rate, costs.stateLandValue),
-    leaseYears: costs.leaseYears ?? null,
-    annualCorporateTaxKrw: krw(currency, rate, costs.annualCorporateTax),
-    annualBuildingRentKrw: krw(currency, rate, costs.annualBuildingRent),
-    rows: {
+  return new ProfileFacts(profile, asOf, rate, tables);
+}
+
+/**
+ * Built on every estimate, so it does the least it can up front: the figures conditions test are
+ * exact integers (minor units, ten-thousandths of a percent) read straight from the profile's
+ * decimal text; the dinero and decimal.js forms that explanations and benefits need are made the
+ * first time they are read, and most estimates never read most of them.
+ */
+class ProfileFacts implements Facts {
+  readonly route: string;
+  readonly amountKrwMinor: bigint;
+  readonly amountUsdMinor: bigint;
+  readonly foreignOwnershipE4: number;
+  readonly officerDispatched: boolean;
+  readonly supplyOrTechnologyContract: boolean;
+  readonly loanTermYears: number | null;
+  readonly sector: string;
+  readonly technology: string | null;
+  readonly materialsPartsEquipment: boolean;
+  readonly regionalHeadquarters: boolean;
+  readonly region: string;
+  readonly zone: string;
+  readonly newRegularEmployees: number;
+  readonly researchers: number;
+  readonly leaseYears: number | null;
+  readonly rows: Facts["rows"];
+  readonly rowWarnings: Facts["rowWarnings"];
+  readonly #profile: Profile;
+  readonly #rate: ExchangeRate;
+  #amountKrw: Money | undefined;
+  #amountUsd: Money | undefined;
+  #ownership: Decimal | undefined;
+
+  constructor(
+    profile: Profile,
+    readonly asOf: string,
+    rate: ExchangeRate,
+    tables: Readonly<Record<TableName, CodeTable>>,
+  ) {
+    const { business, site, employment, costs, investment } = profile;
+    this.#profile = profile;
+    this.#rate = rate;
+    const minor = minorOfAmount(investment.amount, investment.currency)!;
+    const usd = investment.currency === "USD";
+    this.amountKrwMinor = usd ? wonOfDollars(minor, 2, rate) : minor;
+    this.amountUsdMinor = usd ? minor : centsOfWon(minor, 0, rate);
+    this.foreignOwnershipE4 = tenThousandths(investment.foreignOwnershipPct);
+    this.route = investment.route;
+    this.officerDispatched = investment.officerDispatched;
+    this.supplyOrTechnologyContract = investment.supplyOrTechnologyContract;
+    this.loanTermYears = investment.loanTermYears ?? null;
+    this.sector = business.sector;
+    this.technology = business.technology;
+    this.materialsPartsEquipment = business.materialsPartsEquipment;
+    this.regionalHeadquarters = business.regionalHeadquarters;
+    this.region = site.region;
+    this.zone = site.zone;
+    this.newRegularEmployees = employment.newRegularEmployees;
+    this.researchers = employment.researchers;
+    this.leaseYears = costs.leaseYears ?? null;
+    this.rows = {
       sectors: rowOf(tables, asOf, "sectors", business.sector),
       technologies: rowOf(tables, asOf, "technologies", business.technology),
       regions: rowOf(tables, asOf, "regions", site.region),
-    },
-    rowTrust: {
-      sectors: trustOf(tables, "sectors", business.sector),
-      technologies: trustOf(tables, "technologies", business.technology),
-      regions: trustOf(tables, "regions", site.region),
-    },
-  };
+    };
+    this.rowWarnings = {
+      sectors: warningOf(tables, "sectors", business.sector),
+      technologies: warningOf(tables, "technologies", business.technology),
+      regions: warningOf(tables, "regions", site.region),
+    };
+  }
+
+  get amountKrw(): Money {
+    return (this.#amountKrw ??= moneyOfMinor(this.amountKrwMinor, "KRW"));
+  }
+  get amountUsd(): Money {
+    return (this.#amountUsd ??= moneyOfMinor(this.amountUsdMinor, "USD"));
+  }
+  get foreignOwnershipPct(): Decimal {
+    return (this.#ownership ??= new Exact(this.#profile.investment.foreignOwnershipPct));
+  }
+  // Costs feed benefits only, of programs found eligible: converted when asked for.
+  get capitalGoodsImportsKrw(): Money | null {
+    return this.#krw(this.#profile.costs.capitalGoodsImports);
+  }
+  get customsDutyRatePct(): Decimal | null {
+    return percentOrNull(this.#profile.costs.customsDutyRatePct);
+  }
+  get individualConsumptionTaxRatePct(): Decimal | null {
+    return percentOrNull(this.#profile.costs.individualConsumptionTaxRatePct);
+  }
+  get propertyAcquisitionKrw(): Money | null {
+    return this.#krw(this.#profile.costs.propertyAcquisition);
+  }
+  get annualPropertyTaxKrw(): Money | null {
+    return this.#krw(this.#profile.costs.annualPropertyTax);
+  }
+  get stateLandValueKrw(): Money | null {
+    return this.#krw(this.#profile.costs.stateLandValue);
+  }
+  get annualCorporateTaxKrw(): Money | null {
+    return this.#krw(this.#profile.costs.annualCorporateTax);
+  }
+  get annualBuildingRentKrw(): Money | null {
+    return this.#krw(this.#profile.costs.annualBuildingRent);
+  }
+
+  #krw(value: string | undefined): Money | null {
+    return value === undefined ? null : convertToKrw(parseAmount(value, this.#profile.investment.currency)!, this.#rate);
+  }
 }
 
-function krw(currency: Profile["investment"]["currency"], rate: ExchangeRate, value: string | undefined): Money | null {
-  return value === undefined ? null : convertToKrw(parseAmount(value, currency)!, rate);
+/** A validated percentage ("30.5", at most four decimals) in ten-thousandths: 305000. */
+function tenThousandths(text: string): number {
+  const point = text.indexOf(".");
+  if (point < 0) return Number(text) * 10_000;
+  return Number(text.slice(0, point)) * 10_000 + Number(text.slice(point + 1).padEnd(4, "0"));
 }
 
 function percentOrNull(value: string | undefined): Decimal | null {
@@ -165,7 +251,6 @@ function rowOf(tables: Readonly<Record<TableName, CodeTable>>, asOf: string, tab
   return code === null ? tables[table].absentValues! : tables[table].rows.get(code)!.valuesAt(asOf);
 }
 
-function trustOf(tables: Readonly<Record<TableName, CodeTable>>, table: TableName, code: string | null) {
-  const row = code === null ? undefined : tables[table].rows.get(code)!;
-  return { confidence: row?.confidence ?? "statute", note: row?.note };
+function warningOf(tables: Readonly<Record<TableName, CodeTable>>, table: TableName, code: string | null): Warning | undefined {
+  return code === null ? undefined : tables[table].rows.get(code)!.warning;
 }

@@ -66,9 +66,14 @@ export class JsonBytes {
     }
   }
 
+  /** A member written from JSON text or bytes; nothing if undefined. */
   member(key: string, json: string | Uint8Array | undefined): void {
     if (json === undefined) return;
     this.next(key);
+    this.value(json);
+  }
+
+  value(json: string | Uint8Array): void {
     if (typeof json === "string") this.text(json);
     else this.bytes(json);
   }

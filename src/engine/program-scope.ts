@@ -1,8 +1,9 @@
 // The names an expression in one segment of a program may use — its parameters as they stand in
 // that segment, its decision tables, the profile's facts, other programs' eligibility — and a record
 // of what each compiled expression read (for warnings and for "not estimated" explanations).
-import type { Binding, Scope } from "../expr/compile.js";
+import { scalarLiteral, type Binding, type Scope } from "../expr/compile.js";
 import { didYouMean } from "../expr/did-you-mean.js";
+import { literal } from "../expr/inline.js";
 import type { ValueType } from "../expr/types.js";
 import type { TableName } from "./code-tables.js";
 import type { FactDefinition } from "./facts.js";
@@ -50,29 +51,27 @@ export function programScope(setup: ProgramScopeSetup, currentReads: () => Reads
         if (!value) return `parameter ${name} has no value on ${setup.segmentFrom}; its first value starts ${parameter.values[0]?.from}`;
         currentReads().parameters.set(name, value);
         const constant = value.value;
-        return { type: parameter.type, read: () => constant };
+        return { type: parameter.type, read: () => constant, inline: literal(constant), scalar: scalarLiteral(parameter.type, constant) };
       }
       if (head === "table") {
         const slot = setup.tables.findIndex((t) => t.name === name);
         if (slot < 0) return `unknown decision table ${name}${didYouMean(name, setup.tables.map((t) => t.name))} (a table may only use tables declared before it)`;
-        return { type: setup.tables[slot]!.type, read: (ctx) => ctx.tables[slot] };
+        return { type: setup.tables[slot]!.type, read: (ctx) => ctx.tables[slot], inline: () => `c.tables[${slot}]` };
       }
       const full = path.join(".");
       const fact = setup.facts.get(full);
       if (!fact) return `unknown name ${full}${didYouMean(full, [...setup.facts.keys(), ...[...setup.parameters.keys()].map((p) => `param.${p}`)])}`;
-      const get = fact.get;
-      const read: Read = (ctx) => get(ctx.facts);
-      if (fact.optional) currentReads().optionalFacts.set(full, read);
+      if (fact.optional) currentReads().optionalFacts.set(full, fact.read);
       const table = head ? TABLE_OF_PREFIX[head] : undefined;
       if (table) currentReads().tables.add(table);
-      return { type: fact.type, read };
+      return { type: fact.type, read: fact.read, inline: fact.inline, scalar: fact.scalar };
     },
     eligible(programId) {
       if (programId === setup.programId) return "a program cannot depend on its own eligibility";
       const index = setup.programIndex.get(programId);
       if (index === undefined) return `unknown program ${programId}${didYouMean(programId, setup.programIndex.keys())}`;
       setup.dependencies.add(index);
-      return (ctx) => ctx.eligible[index] === 1;
+      return { read: (ctx) => ctx.eligible[index] === 1, inline: () => `(c.eligible[${index}] === 1)` };
     },
   };
 }

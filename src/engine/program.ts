@@ -1,6 +1,7 @@
 // A program as the engine holds it after loading: versions split into segments (spans in which no
 // parameter changes), each with its conditions, decision tables and benefit compiled to closures.
 import type { Reader, ComparisonParts, InParts } from "../expr/compile.js";
+import type { Inline } from "../expr/inline.js";
 import type { ValueType } from "../expr/types.js";
 import type { ExchangeRate } from "../money/exchange-rate.js";
 import type { LocalizedText } from "../rules/program-schema.js";
@@ -46,7 +47,7 @@ export interface ParameterInfo {
 export type LeafTest =
   | ({ readonly form: "comparison" } & ComparisonParts<EvalContext>)
   | ({ readonly form: "in" } & InParts<EvalContext>)
-  | { readonly form: "plain"; readonly read: Read };
+  | { readonly form: "plain"; readonly read: Read; readonly inline?: Inline };
 
 export type CompiledCondition =
   | {

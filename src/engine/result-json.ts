@@ -99,15 +99,16 @@ function writeProgram(w: JsonBytes, result: ProgramResult): void {
   w.next("benefit");
   if (result.benefit) writeBenefit(w, result.benefit);
   else w.text("null");
-  w.list("warnings", result.warnings, (warning) => w.bytes(warningJson(warning)));
+  w.list("warnings", result.warnings, (warning) => w.value(warningJson(warning)));
   w.close("}");
 }
 
 const statusJson = { eligible: '"eligible"', ineligible: '"ineligible"', "not-in-force": '"not-in-force"' } as const;
 
-/** Most warnings belong to the rule set (an unverified figure) and are met again and again. */
-function warningJson(warning: Warning): Buffer {
-  return derivedJson(warning, warningText);
+/** The rule set's warnings (an unverified figure, a row) are met again and again and are encoded
+ *  once; a "not estimated" is made for the one result that names its missing inputs. */
+function warningJson(warning: Warning): Buffer | string {
+  return warning.code === "not-estimated" ? warningText(warning) : derivedJson(warning, warningText);
 }
 
 function warningText(warning: Warning): string {

@@ -8,15 +8,23 @@ import { Exact } from "../money/decimal.js";
 import type { Money } from "../money/money.js";
 import type { ComparisonOp, Expr, Span } from "./ast.js";
 import { didYouMean } from "./did-you-mean.js";
+import { literal, type Inline } from "./inline.js";
 import {
   acceptsNumberLiteral, BOOL, COUNT, isOrdered, sameType, typeName, type ValueType,
 } from "./types.js";
 
 export type Reader<C> = (ctx: C) => unknown;
 
-export interface Binding<C> {
-  readonly type: ValueType;
+/** A name's value at evaluation: read by a closure, or written in line (inline.ts). */
+export interface Bound<C> {
   readonly read: Reader<C>;
+  readonly inline?: Inline;
+  /** Money or a percentage as an exact scalar, in line, where one exists (see scalarLiteral). */
+  readonly scalar?: Inline;
+}
+
+export interface Binding<C> extends Bound<C> {
+  readonly type: ValueType;
 }
 
 /** What names mean where an expression is compiled: facts, parameters, tables, programs. */
@@ -24,12 +32,15 @@ export interface Scope<C> {
   /** A binding, or the reason there is none (with a did-you-mean). */
   lookup(path: readonly string[]): Binding<C> | string;
   /** Reads whether another program came out eligible, or the reason it cannot be referred to. */
-  eligible(programId: string): Reader<C> | string;
+  eligible(programId: string): Bound<C> | string;
 }
 
 export interface Compiled<C> {
   readonly type: ValueType;
   readonly read: Reader<C>;
+  /** The same value as source, when every part of the expression can be written in line. */
+  readonly inline?: Inline;
+  readonly scalar?: Inline;
   /** True when the value does not depend on the evaluation (a literal, a parameter). */
   readonly constant: boolean;
 }
@@ -54,7 +65,27 @@ export function compileExpr<C>(expr: Expr, scope: Scope<C>, expected?: ValueType
 }
 
 function constant<C>(type: ValueType, value: unknown): Compiled<C> {
-  return { type, read: () => value, constant: true };
+  return { type, read: () => value, inline: literal(value), scalar: scalarLiteral(type, value), constant: true };
+}
+
+/**
+ * Money and percentages compared as exact scalars, in generated code, where comparing the objects
+ * (dinero.js, decimal.js) would cost more than the rest of the condition: money as bigint minor
+ * units of its currency (whole won, cents), a percentage as an integer count of ten-thousandths of
+ * a percent. A constant with no such form (money finer than its minor unit, a percentage with more
+ * than four decimals) has none, and its comparisons compare the objects.
+ */
+export function scalarLiteral(type: ValueType, value: unknown): Inline | undefined {
+  if (value === undefined || value === null) return undefined; // a parameter already reported as bad
+  if (type.kind === "money") {
+    const { amount, scale, currency } = (value as Money).toJSON();
+    return scale === currency.exponent ? () => `${amount}n` : undefined;
+  }
+  if (type.kind === "percent") {
+    const e4 = (value as Decimal).times(10_000);
+    return e4.isInteger() && e4.abs().lte(Number.MAX_SAFE_INTEGER) ? () => e4.toFixed(0) : undefined;
+  }
+  return undefined;
 }
 
 function compileNode<C>(expr: Expr, scope: Scope<C>, hint?: ValueType): Compiled<C> {
@@ -77,36 +108,41 @@ function compileNode<C>(expr: Expr, scope: Scope<C>, hint?: ValueType): Compiled
     case "ref": {
       const binding = scope.lookup(expr.path);
       if (typeof binding === "string") throw new ExprTypeError(binding, expr);
-      return { type: binding.type, read: binding.read, constant: false };
+      return { type: binding.type, read: binding.read, inline: binding.inline, scalar: binding.scalar, constant: false };
     }
     case "call":
       return compileCall(expr, scope, hint);
     case "not": {
       const operand = compileExpr(expr.operand, scope, BOOL);
       const read = operand.read;
-      return { type: BOOL, read: (ctx) => !read(ctx), constant: operand.constant };
+      const inner = operand.inline;
+      return { type: BOOL, read: (ctx) => !read(ctx), inline: inner && ((e) => `!(${inner(e)})`), constant: operand.constant };
     }
     case "in": {
-      const { operand, compare: test } = compileIn(expr, scope);
+      const { operand, compare: test, inline } = compileIn(expr, scope);
       const read = operand.read;
-      return { type: BOOL, read: (ctx) => test(read(ctx)), constant: false };
+      return { type: BOOL, read: (ctx) => test(read(ctx)), inline, constant: false };
     }
     case "binary":
       if (expr.op === "and" || expr.op === "or") {
-        const left = compileExpr(expr.left, scope, BOOL).read;
-        const right = compileExpr(expr.right, scope, BOOL).read;
+        const l = compileExpr(expr.left, scope, BOOL);
+        const r = compileExpr(expr.right, scope, BOOL);
+        const left = l.read;
+        const right = r.read;
         const read: Reader<C> =
           expr.op === "and" ? (ctx) => (left(ctx) as boolean) && (right(ctx) as boolean)
             : (ctx) => (left(ctx) as boolean) || (right(ctx) as boolean);
-        return { type: BOOL, read, constant: false };
+        const js = expr.op === "and" ? "&&" : "||";
+        const [li, ri] = [l.inline, r.inline];
+        return { type: BOOL, read, inline: li && ri && ((e) => `(${li(e)} ${js} ${ri(e)})`), constant: false };
       }
       if (expr.op === "+" || expr.op === "-" || expr.op === "*") {
         return compileArithmetic(expr as Expr & { kind: "binary"; op: "+" | "-" | "*" }, scope, hint);
       }
       {
         const parts = compileComparison(expr as Expr & { kind: "binary"; op: ComparisonOp }, scope);
-        const { left, right, test } = parts;
-        return { type: BOOL, read: (ctx) => test(left.read(ctx), right.read(ctx)), constant: false };
+        const { left, right, test, inline } = parts;
+        return { type: BOOL, read: (ctx) => test(left.read(ctx), right.read(ctx)), inline, constant: false };
       }
   }
 }
@@ -140,6 +176,8 @@ export interface ComparisonParts<C> {
   readonly left: Compiled<C>;
   readonly right: Compiled<C>;
   readonly test: Comparator;
+  /** The whole comparison in line, when both sides are. */
+  readonly inline?: Inline;
 }
 
 export function compileComparison<C>(
@@ -157,7 +195,27 @@ export function compileComparison<C>(
   const cmp = comparatorFor(left.type);
   const test = OUTCOME[expr.op];
   // A value the profile did not give (an optional cost) fails every test on it.
-  return { op: expr.op, left, right, test: (l, r) => l !== null && r !== null && test(cmp(l, r)) };
+  return { op: expr.op, left, right, test: (l, r) => l !== null && r !== null && test(cmp(l, r)), inline: comparisonInline(expr.op, left, right) };
+}
+
+const JS_OPS: Record<ComparisonOp, string> = { "==": "===", "!=": "!==", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
+
+/** comparatorFor and OUTCOME, written in line: the same null rule, the same order on each type. */
+function comparisonInline<C>(op: ComparisonOp, left: Compiled<C>, right: Compiled<C>): Inline | undefined {
+  const js = JS_OPS[op];
+  const kind = left.type.kind;
+  const scalars = (kind === "money" || kind === "percent") && left.scalar && right.scalar;
+  const [l, r] = scalars ? [left.scalar, right.scalar] : [left.inline, right.inline];
+  if (!l || !r) return undefined;
+  return (e) => {
+    const [a, b] = [l(e), r(e)];
+    const given = [left, right].flatMap((side, i) => (side.constant ? [] : [`${i ? b : a} !== null`]));
+    const compare =
+      scalars || (kind !== "money" && kind !== "percent") ? `${a} ${js} ${b}`
+        : kind === "money" ? `${e.ref(compareMoney)}(${a}, ${b}) ${js} 0`
+          : `${a}.cmp(${b}) ${js} 0`;
+    return `(${[...given, compare].join(" && ")})`;
+  };
 }
 
 const OUTCOME: Record<ComparisonOp, (sign: number) => boolean> = {
@@ -183,6 +241,7 @@ export interface InParts<C> {
   readonly operand: Compiled<C>;
   readonly values: readonly unknown[];
   readonly compare: (value: unknown) => boolean;
+  readonly inline?: Inline;
 }
 
 export function compileIn<C>(expr: Expr & { kind: "in" }, scope: Scope<C>): InParts<C> {
@@ -196,7 +255,8 @@ export function compileIn<C>(expr: Expr & { kind: "in" }, scope: Scope<C>): InPa
     return compiled.read(undefined as C);
   });
   const set = new Set(values);
-  return { operand, values, compare: (value) => set.has(value) };
+  const inner = operand.inline;
+  return { operand, values, compare: (value) => set.has(value), inline: inner && ((e) => `${e.ref(set)}.has(${inner(e)})`) };
 }
 
 function compileArithmetic<C>(
@@ -267,9 +327,9 @@ function compileCall<C>(expr: Expr & { kind: "call" }, scope: Scope<C>, hint?: V
     if (expr.args.length !== 1 || arg?.kind !== "string") {
       throw new ExprTypeError("eligible takes one program id in quotes: eligible('fiz-individual')", expr);
     }
-    const read = scope.eligible(arg.value);
-    if (typeof read === "string") throw new ExprTypeError(read, arg);
-    return { type: BOOL, read, constant: false };
+    const bound = scope.eligible(arg.value);
+    if (typeof bound === "string") throw new ExprTypeError(bound, arg);
+    return { type: BOOL, read: bound.read, inline: bound.inline, constant: false };
   }
   if (expr.name === "min" || expr.name === "max") {
     if (expr.args.length < 2) throw new ExprTypeError(`${expr.name} takes two or more values`, expr);

@@ -3,16 +3,26 @@ import { multiply } from "dinero.js/bigint";
 import type { Decimal } from "decimal.js";
 import { toScaled } from "./decimal.js";
 import { minorDigits, moneyOfMinor, type CurrencyCode, type Money } from "./money.js";
+import { POWERS_OF_TEN } from "./round.js";
 
 const AMOUNT = /^(-?)(0|[1-9]\d*)(?:\.(\d+))?$/;
 
 /** "1234.5" USD → $1,234.50. Undefined when the text is not a decimal or has sub-minor digits. */
 export function parseAmount(text: string, code: CurrencyCode): Money | undefined {
-  const match = AMOUNT.exec(text);
+  if (!AMOUNT.test(text)) return undefined;
+  const minor = minorOfAmount(text, code);
+  return minor === undefined ? undefined : moneyOfMinor(minor, code);
+}
+
+/** The minor units (won, cents) of a decimal amount already known to be well formed ("1234.5" USD →
+ *  123450n); undefined when it has sub-minor digits. No regular expression: this runs per estimate. */
+export function minorOfAmount(text: string, code: CurrencyCode): bigint | undefined {
   const digits = minorDigits(code);
-  if (!match || (match[3]?.length ?? 0) > digits) return undefined;
-  const [, sign, whole, fraction = ""] = match;
-  return moneyOfMinor(BigInt(`${sign}${whole}${fraction.padEnd(digits, "0")}`), code);
+  const point = text.indexOf(".");
+  if (point < 0) return digits ? BigInt(text) * POWERS_OF_TEN[digits]! : BigInt(text);
+  const fraction = text.slice(point + 1);
+  if (fraction.length > digits) return undefined;
+  return BigInt(text.slice(0, point) + fraction.padEnd(digits, "0"));
 }
 
 /** The exact decimal string at the amount's own scale: "1234.50", "1000". Written from the digits

@@ -27,15 +27,25 @@ export function exchangeRate(krwPerUsd: string, date: string, source: string): E
 export function convertToKrw(money: Money, rate: ExchangeRate): Money {
   if (currencyOf(money) === "KRW") return money;
   const { amount, scale } = money.toJSON();
-  const r = rate.scaled;
-  // dollars × rate = (amount / 10^scale) × (r.amount / 10^r.scale) won
-  return moneyOfMinor(divideHalfEven(amount * r.amount, POWERS_OF_TEN[Number(scale) + r.scale]!), "KRW");
+  return moneyOfMinor(wonOfDollars(amount, Number(scale), rate), "KRW");
 }
 
 export function convertToUsd(money: Money, rate: ExchangeRate): Money {
   if (currencyOf(money) === "USD") return money;
   const { amount, scale } = money.toJSON();
+  return moneyOfMinor(centsOfWon(amount, Number(scale), rate), "USD");
+}
+
+/** Whole won for amount / 10^scale dollars, half-even: the conversion on bare bigints. */
+export function wonOfDollars(amount: bigint, scale: number, rate: ExchangeRate): bigint {
+  const r = rate.scaled;
+  // dollars × rate = (amount / 10^scale) × (r.amount / 10^r.scale) won
+  return divideHalfEven(amount * r.amount, POWERS_OF_TEN[scale + r.scale]!);
+}
+
+/** Cents for amount / 10^scale won, half-even. */
+export function centsOfWon(amount: bigint, scale: number, rate: ExchangeRate): bigint {
   const r = rate.scaled;
   // cents = won × 100 / rate = (amount / 10^scale) × 100 × 10^r.scale / r.amount
-  return moneyOfMinor(divideHalfEven(amount * 100n * POWERS_OF_TEN[r.scale]!, r.amount * POWERS_OF_TEN[Number(scale)]!), "USD");
+  return divideHalfEven(amount * 100n * POWERS_OF_TEN[r.scale]!, r.amount * POWERS_OF_TEN[scale]!);
 }

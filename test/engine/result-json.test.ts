@@ -46,4 +46,21 @@ describe("the estimate's JSON", () => {
       { numRuns: 300 },
     );
   });
+
+  it("is the same, explanations aside, whether the conditions ran as traced closures or generated code", () => {
+    // Explained estimates trace each condition through its closures; lean ones run the generated
+    // predicates (src/expr/inline.ts), which compare money and percentages as exact scalars.
+    fc.assert(
+      fc.property(profiles, (profile) => {
+        const run = (explain: boolean) => JSON.parse(estimateJsonText(estimate(realRules, profile, { today: TODAY, engineVersion: ENGINE, explain })));
+        const explained = run(true);
+        for (const program of explained.programs) {
+          delete program.conditions;
+          delete program.tables;
+        }
+        expect(run(false)).toEqual(explained);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { compileExpr, type Scope } from "../../src/expr/compile.js";
+import { generate } from "../../src/expr/inline.js";
 import { parseExpr } from "../../src/expr/parse.js";
 import { BOOL, COUNT, KRW_MONEY, PERCENT, USD_MONEY, type ValueType } from "../../src/expr/types.js";
 import { amountString, parseAmount } from "../../src/money/amount.js";
@@ -21,9 +22,11 @@ const scope: Scope<Ctx> = {
   lookup(path) {
     const name = path.join(".");
     const type = TYPES[name];
-    return type ? { type, read: (ctx) => ctx[name] } : `unknown name ${name}`;
+    if (!type) return `unknown name ${name}`;
+    const scalar = `${name}#`;
+    return { type, read: (ctx) => ctx[name], inline: () => `c[${JSON.stringify(name)}]`, scalar: scalar in ctx ? () => `c[${JSON.stringify(scalar)}]` : undefined };
   },
-  eligible: (id) => (id === "other" ? (ctx) => ctx.other : `unknown program ${id}`),
+  eligible: (id) => (id === "other" ? { read: (ctx) => ctx.other, inline: () => "c.other" } : `unknown program ${id}`),
 };
 const ctx: Ctx = {
   "a.krw": parseAmount("1000000000000001", "KRW"),
@@ -35,8 +38,20 @@ const ctx: Ctx = {
   "a.sector": "software",
   "a.missing": null,
   other: true,
+  // The exact scalars generated comparisons read instead (minor units, ten-thousandths of a percent).
+  "a.krw#": 1000000000000001n,
+  "b.krw#": 3n,
+  "a.usd#": 3000000000n,
+  "a.pct#": 305000,
+  "a.missing#": null,
 };
-const run = (source: string, expected?: ValueType) => compileExpr(parseExpr(source), scope, expected).read(ctx);
+/** The value from the closure, checked against the generated code's wherever the expression inlines. */
+const run = (source: string, expected?: ValueType) => {
+  const compiled = compileExpr(parseExpr(source), scope, expected);
+  const value = compiled.read(ctx);
+  if (compiled.inline) expect(generate(compiled.inline)(ctx)).toEqual(value);
+  return value;
+};
 
 describe("compiled expressions", () => {
   it.each([
@@ -53,6 +68,10 @@ describe("compiled expressions", () => {
     ["a.missing >= b.krw", false],
     ["a.missing < b.krw", false],
     ["max(a.count, 20) == 20", true],
+    ["a.pct < 30.5", false],
+    ["a.pct <= 30.5", true],
+    ["a.krw != b.krw", true],
+    ["a.missing != b.krw", false],
   ])("%s is %s", (source, expected) => {
     expect(run(source)).toBe(expected);
   });
