@@ -1,6 +1,7 @@
 // Do the benchmark peers say what the engine says? Runs the engine (figures only) and each peer over
-// every profile and lists each program on which a peer's status differs from the engine's.
-import { estimateProfile } from "../../src/engine/estimate.js";
+// every profile and lists each program on which a peer's status differs from the engine's. The
+// engine's own statuses-only path is checked the same way, since it too is timed.
+import { estimateProfile, statusesOf } from "../../src/engine/estimate.js";
 import type { RuleSet } from "../../src/engine/rule-set.js";
 import type { Profile } from "../../src/profile/schema.js";
 import { PROGRAM_IDS, type ProgramId, type Status, type Statuses } from "./common.js";
@@ -10,7 +11,7 @@ import { makeZenRunner } from "./zen.js";
 
 export const TODAY = "2026-11-24";
 
-export type PeerName = "handwritten" | "json-rules-engine" | "zen";
+export type PeerName = "engine-statuses-only" | "handwritten" | "json-rules-engine" | "zen";
 
 export interface Disagreement {
   /** Index of the profile in the list given. */
@@ -37,7 +38,9 @@ export async function checkAgreement(ruleSet: RuleSet, profiles: readonly Profil
   for (let index = 0; index < profiles.length; index++) {
     const profile = profiles[index]!;
     const ours = engineStatuses(ruleSet, profile);
-    const peers: [PeerName, Statuses][] = [
+    const statusesOnly = statusesOf(ruleSet, profile, TODAY);
+    const peers: [PeerName, Partial<Statuses>][] = [
+      ["engine-statuses-only", Object.fromEntries(ruleSet.programs.map((p, i) => [p.id, statusesOnly[i]]))],
       ["handwritten", handwrittenStatuses(profile, profile.asOf ?? TODAY)],
       ["json-rules-engine", await jre(profile)],
       ["zen", await zen(profile)],

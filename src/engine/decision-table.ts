@@ -6,18 +6,13 @@ import type { Decimal } from "decimal.js";
 import type { ValueType } from "../expr/types.js";
 import type { Money } from "../money/money.js";
 import type { CompiledTable, EvalContext } from "./program.js";
+import type { Warning } from "./warning.js";
 
 export class RuleEvaluationError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "RuleEvaluationError";
   }
-}
-
-export interface TableOutcome {
-  readonly value: unknown;
-  /** Indexes of the rows that matched; empty when the table fell through to otherwise. */
-  readonly matched: readonly number[];
 }
 
 export function combinerFor(hit: CompiledTable["hit"], type: ValueType): (values: readonly unknown[]) => unknown {
@@ -42,23 +37,31 @@ export function combinerFor(hit: CompiledTable["hit"], type: ValueType): (values
 }
 
 /** The warnings owed for an outcome: those of the rows used, or of the otherwise value. */
-export function tableWarnings(table: CompiledTable, outcome: TableOutcome) {
-  return outcome.matched.length ? outcome.matched.flatMap((i) => table.rows[i]!.warnings) : table.otherwiseWarnings;
+export function tableWarnings(table: CompiledTable, matched: readonly number[]): readonly Warning[] {
+  if (matched.length === 0) return table.otherwiseWarnings;
+  if (matched.length === 1) return table.rows[matched[0]!]!.warnings;
+  return matched.flatMap((i) => table.rows[i]!.warnings);
 }
 
-export function evaluateTable(table: CompiledTable, ctx: EvalContext, programId: string): TableOutcome {
-  const matched: number[] = [];
-  for (let i = 0; i < table.rows.length; i++) {
-    if (table.rows[i]!.when(ctx)) {
-      matched.push(i);
-      if (table.hit === "first") break;
+/**
+ * The table's value in this evaluation. The indexes of the rows that matched go into `matched`
+ * when it is given (warnings and explanations need them); none matched means otherwise was used.
+ */
+export function evaluateTable(table: CompiledTable, ctx: EvalContext, programId: string, matched?: number[]): unknown {
+  const { rows, hit } = table;
+  let first = -1;
+  let values: unknown[] | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    if (!rows[i]!.when(ctx)) continue;
+    matched?.push(i);
+    if (first < 0) {
+      first = i;
+      if (hit === "first") break;
+    } else if (hit === "unique") {
+      throw new RuleEvaluationError(`${programId}: decision table ${table.name} is 'unique' but rows ${first + 1} and ${i + 1} both match`);
     }
+    if (hit !== "first" && hit !== "unique") (values ??= []).push(rows[i]!.then(ctx));
   }
-  if (matched.length === 0) return { value: table.otherwise(ctx), matched };
-  if (table.hit === "unique" && matched.length > 1) {
-    throw new RuleEvaluationError(
-      `${programId}: decision table ${table.name} is 'unique' but rows ${matched.map((i) => i + 1).join(" and ")} both match`,
-    );
-  }
-  return { value: table.combine(matched.map((i) => table.rows[i]!.then(ctx))), matched };
+  if (first < 0) return table.otherwise(ctx);
+  return values ? table.combine(values) : rows[first]!.then(ctx);
 }

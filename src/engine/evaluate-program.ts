@@ -9,7 +9,7 @@ import { evaluateTable, tableWarnings } from "./decision-table.js";
 import { pairOf, sumPairs, ZERO_PAIR } from "./money-pair.js";
 import type { CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, EvalContext, Segment } from "./program.js";
 import type {
-  BenefitResult, ComponentResult, ConditionTrace, MoneyPair, NotInForce, ProgramResult, TableTrace, YearAmount,
+  BenefitResult, ComponentResult, ConditionTrace, MoneyPair, NotInForce, ProgramResult, Status, TableTrace, YearAmount,
 } from "./result.js";
 import type { Money } from "../money/money.js";
 import type { Warning } from "./warning.js";
@@ -18,29 +18,39 @@ export type Selection =
   | { readonly segment: Segment; readonly version: Segment["version"] }
   | { readonly notInForce: NotInForce };
 
-export function selectVersion(program: CompiledProgram, date: string, day = dayNumber(date)): Selection {
+export function selectVersion(program: CompiledProgram, date: string): Selection {
+  const found = segmentOn(program, dayNumber(date));
+  return "reason" in found ? { notInForce: found } : { segment: found, version: found.version };
+}
+
+/** The segment in force on a day, or why none is. */
+function segmentOn(program: CompiledProgram, day: number): Segment | NotInForce {
   const versions = program.versions;
-  const first = versions[0]!;
-  if (day < first.fromDay) return { notInForce: program.notYet };
+  if (day < versions[0]!.fromDay) return program.notYet;
   for (let v = 0; v < versions.length; v++) {
     const version = versions[v]!;
     if (day < version.fromDay || day > version.toDay) continue;
-    if (version.notInForce) return { notInForce: version.notInForce };
+    if (version.notInForce) return version.notInForce;
     const segments = version.segments;
     let s = 0;
     while (s + 1 < segments.length && segments[s + 1]!.fromDay <= day) s++;
-    const segment = segments[s]!;
-    return { segment, version: segment.version };
+    return segments[s]!;
   }
-  return { notInForce: program.ended! };
+  return program.ended!;
 }
 
-export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, explain: boolean, benefits = true): ProgramResult {
-  const selection = selectVersion(program, ctx.facts.asOf, ctx.asOfDay);
-  if ("notInForce" in selection) {
-    return { program, status: "not-in-force", notInForce: selection.notInForce, warnings: NO_WARNINGS };
-  }
-  const { segment, version } = selection;
+/** Only whether the program applies: no warnings, no benefit, no explanation (sweeps). */
+export function statusOf(program: CompiledProgram, ctx: EvalContext): Status {
+  const segment = segmentOn(program, ctx.asOfDay);
+  if ("reason" in segment) return "not-in-force";
+  const tables = segment.tables;
+  for (let slot = 0; slot < tables.length; slot++) ctx.tables[slot] = evaluateTable(tables[slot]!, ctx, program.id);
+  return segment.passes(ctx) ? "eligible" : "ineligible";
+}
+
+export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, explain: boolean): ProgramResult {
+  const segment = segmentOn(program, ctx.asOfDay);
+  if ("reason" in segment) return { program, status: "not-in-force", notInForce: segment, warnings: NO_WARNINGS };
   // The segment's own warnings, copied only when this evaluation owes more (see withWarning).
   let warnings = segment.conditionWarnings;
   for (const table of segment.readsTables) {
@@ -50,23 +60,24 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
   const tables: TableTrace[] | undefined = explain ? [] : undefined;
   for (let slot = 0; slot < segment.tables.length; slot++) {
     const table = segment.tables[slot]!;
-    const outcome = evaluateTable(table, ctx, program.id);
-    ctx.tables[slot] = outcome.value;
-    for (const warning of tableWarnings(table, outcome)) warnings = withWarning(warnings, segment.conditionWarnings, warning);
+    const matched: number[] = [];
+    const value = evaluateTable(table, ctx, program.id, matched);
+    ctx.tables[slot] = value;
+    for (const warning of tableWarnings(table, matched)) warnings = withWarning(warnings, segment.conditionWarnings, warning);
     if (tables) {
       tables.push({
         name: table.name,
         label: table.label,
-        matched: outcome.matched.map((i) => ({ label: table.rows[i]!.label, source: table.rows[i]!.source })),
+        matched: matched.map((i) => ({ label: table.rows[i]!.label, source: table.rows[i]!.source })),
         rowsHold: table.rows.map((row) => row.when(ctx) as boolean),
-        value: { type: table.output, value: outcome.value },
+        value: { type: table.output, value },
       });
     }
   }
   const conditions = explain ? traceCondition(segment.conditions, ctx) : undefined;
   const eligible = conditions ? conditions.passed : (segment.passes(ctx) as boolean);
   let benefit: BenefitResult | undefined;
-  if (eligible && benefits) {
+  if (eligible) {
     const compiled = segment.benefit;
     benefit = evaluateBenefit(compiled, ctx);
     if (compiled.kind === "range") {
@@ -86,7 +97,7 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
   return {
     program,
     status: eligible ? "eligible" : "ineligible",
-    version,
+    version: segment.version,
     conditions,
     tables,
     benefit,

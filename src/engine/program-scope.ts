@@ -71,7 +71,7 @@ export function programScope(setup: ProgramScopeSetup, currentReads: () => Reads
       const index = setup.programIndex.get(programId);
       if (index === undefined) return `unknown program ${programId}${didYouMean(programId, setup.programIndex.keys())}`;
       setup.dependencies.add(index);
-      return { read: (ctx) => ctx.eligible[index] === 1, inline: () => `(c.eligible[${index}] === 1)` };
+      return { read: (ctx) => ctx.eligible[index]!, inline: () => `c.eligible[${index}]` };
     },
   };
 }

@@ -16,8 +16,9 @@ export interface EvalContext {
   /** facts.asOf as a day number, for choosing versions. */
   readonly asOfDay: number;
   readonly rate: ExchangeRate;
-  /** 1 where the program with that index came out eligible in this estimate. */
-  readonly eligible: Uint8Array;
+  /** Whether the program with that index came out eligible in this estimate, so far. (A plain array:
+   *  a typed array costs a backing store per estimate.) */
+  readonly eligible: boolean[];
   /** The decision-table results of the program being evaluated, by table slot. */
   readonly tables: unknown[];
 }

@@ -23,24 +23,34 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
   );
   const first = months[0]!;
   const last = months[months.length - 1]!;
+  // Estimates come mostly for the same date (today): the last answer is kept.
+  let lastDate = "";
+  let lastAnswer: ExchangeRate | string = "";
+  const lookUp = (date: string): ExchangeRate | string => {
+    const month = date.slice(0, 7);
+    let candidate: string | undefined;
+    for (let i = months.length - 1; i >= 0; i--) {
+      if (months[i]! <= month) {
+        candidate = months[i];
+        break;
+      }
+    }
+    const rate = candidate ? rates.get(candidate) : undefined;
+    if (!rate || date > addDays(rate.date, file.maxAgeDays)) {
+      return `the rate table covers ${first} to ${last} (usable until ${addDays(lastDayOfMonth(last), file.maxAgeDays)}); give an exchangeRate for ${date}`;
+    }
+    return rate;
+  };
   return {
     first,
     last,
     maxAgeDays: file.maxAgeDays,
     rateOn(date) {
-      const month = date.slice(0, 7);
-      let candidate: string | undefined;
-      for (let i = months.length - 1; i >= 0; i--) {
-        if (months[i]! <= month) {
-          candidate = months[i];
-          break;
-        }
+      if (date !== lastDate) {
+        lastAnswer = lookUp(date);
+        lastDate = date;
       }
-      const rate = candidate ? rates.get(candidate) : undefined;
-      if (!rate || date > addDays(rate.date, file.maxAgeDays)) {
-        return `the rate table covers ${first} to ${last} (usable until ${addDays(lastDayOfMonth(last), file.maxAgeDays)}); give an exchangeRate for ${date}`;
-      }
-      return rate;
+      return lastAnswer;
     },
   };
 }

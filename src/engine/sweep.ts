@@ -6,7 +6,7 @@ import { Exact } from "../money/decimal.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { parseProfile } from "../profile/parse-profile.js";
 import type { Profile } from "../profile/schema.js";
-import { estimateProfile, type EstimateOptions } from "./estimate.js";
+import { statusesOf, type EstimateOptions } from "./estimate.js";
 import type { Status } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
 
@@ -76,7 +76,7 @@ export function sweep(ruleSet: RuleSet, profileInput: unknown, specInput: unknow
   values.forEach((value, i) => {
     // Each point is a profile of its own: one that breaks the contract (0 invested) is refused whole.
     const checked = parseProfile(withValue(profile, spec.field, value), ruleSet.profileSchema);
-    const statuses = estimateProfile(ruleSet, checked, { ...options, explain: false, benefits: false }).programs.map((p) => p.status);
+    const statuses = statusesOf(ruleSet, checked, options.today);
     if (previous) {
       statuses.forEach((status, p) => {
         if (status !== previous![p]) {
