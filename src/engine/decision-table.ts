@@ -2,6 +2,7 @@
 // per program evaluation, before the conditions and benefit that read them.
 import { add } from "dinero.js/bigint";
 import { compareMoney } from "../money/compare-money.js";
+import { compareDecimals } from "../money/decimal.js";
 import type { Decimal } from "decimal.js";
 import type { ValueType } from "../expr/types.js";
 import type { Money } from "../money/money.js";
@@ -18,7 +19,7 @@ export class RuleEvaluationError extends Error {
 export function combinerFor(hit: CompiledTable["hit"], type: ValueType): (values: readonly unknown[]) => unknown {
   const cmp = (a: unknown, b: unknown): number =>
     type.kind === "money" ? compareMoney(a as Money, b as Money)
-      : type.kind === "percent" ? (a as Decimal).cmp(b as Decimal)
+      : type.kind === "percent" ? compareDecimals(a as Decimal, b as Decimal)
         : (a as number) - (b as number);
   switch (hit) {
     case "collect-max":

@@ -97,24 +97,24 @@ function dayOf(date: string): number {
   return lastDay;
 }
 
-/** Rates given in profiles, by their three fields: integrators send the same rate many times. */
-const givenRates = new Map<string, ExchangeRate>();
+/** Rates given in profiles, by their text, each with the dates and sources it came with: integrators
+ *  send the same rate many times, and parsing one costs more than the rest of a status. */
+const givenRates = new Map<string, ExchangeRate[]>();
 const GIVEN_RATES_KEPT = 256;
-let lastGiven: { readonly krwPerUsd: string; readonly date: string; readonly source: string; readonly rate: ExchangeRate } | undefined;
 
 function rateFor(ruleSet: RuleSet, profile: Profile, asOf: string): ExchangeRate {
   if (profile.exchangeRate) {
     const { krwPerUsd, date, source } = profile.exchangeRate;
-    const last = lastGiven;
-    if (last && last.krwPerUsd === krwPerUsd && last.date === date && last.source === source) return last.rate;
-    const key = `${krwPerUsd}\u0000${date}\u0000${source}`;
-    let rate = givenRates.get(key);
-    if (!rate) {
+    let seen = givenRates.get(krwPerUsd);
+    if (seen) {
+      for (const rate of seen) if (rate.date === date && rate.source === source) return rate;
+    } else {
       if (givenRates.size >= GIVEN_RATES_KEPT) givenRates.clear();
-      rate = exchangeRate(krwPerUsd, date, source);
-      givenRates.set(key, rate);
+      givenRates.set(krwPerUsd, (seen = []));
     }
-    lastGiven = { krwPerUsd, date, source, rate };
+    const rate = exchangeRate(krwPerUsd, date, source);
+    if (seen.length >= GIVEN_RATES_KEPT) seen.length = 0;
+    seen.push(rate);
     return rate;
   }
   const rate = ruleSet.rates.rateOn(asOf);

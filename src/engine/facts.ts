@@ -184,16 +184,15 @@ class ProfileFacts implements Facts {
     this.newRegularEmployees = employment.newRegularEmployees;
     this.researchers = employment.researchers;
     this.leaseYears = costs.leaseYears ?? null;
+    const sector = tables.sectors.rows.get(business.sector)!;
+    const technology = business.technology === null ? undefined : tables.technologies.rows.get(business.technology)!;
+    const region = tables.regions.rows.get(site.region)!;
     this.rows = {
-      sectors: rowOf(tables, asOf, "sectors", business.sector),
-      technologies: rowOf(tables, asOf, "technologies", business.technology),
-      regions: rowOf(tables, asOf, "regions", site.region),
+      sectors: sector.valuesAt(asOf),
+      technologies: technology ? technology.valuesAt(asOf) : tables.technologies.absentValues!,
+      regions: region.valuesAt(asOf),
     };
-    this.rowWarnings = {
-      sectors: warningOf(tables, "sectors", business.sector),
-      technologies: warningOf(tables, "technologies", business.technology),
-      regions: warningOf(tables, "regions", site.region),
-    };
+    this.rowWarnings = { sectors: sector.warning, technologies: technology?.warning, regions: region.warning };
   }
 
   get amountKrw(): Money {
@@ -245,12 +244,4 @@ function tenThousandths(text: string): number {
 
 function percentOrNull(value: string | undefined): Decimal | null {
   return value === undefined ? null : new Exact(value);
-}
-
-function rowOf(tables: Readonly<Record<TableName, CodeTable>>, asOf: string, table: TableName, code: string | null): readonly unknown[] {
-  return code === null ? tables[table].absentValues! : tables[table].rows.get(code)!.valuesAt(asOf);
-}
-
-function warningOf(tables: Readonly<Record<TableName, CodeTable>>, table: TableName, code: string | null): Warning | undefined {
-  return code === null ? undefined : tables[table].rows.get(code)!.warning;
 }

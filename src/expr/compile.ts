@@ -4,7 +4,7 @@ import { add, maximum, minimum, subtract } from "dinero.js/bigint";
 import { compareMoney } from "../money/compare-money.js";
 import type { Decimal } from "decimal.js";
 import { multiplyBy, multiplyByPercent } from "../money/amount.js";
-import { Exact } from "../money/decimal.js";
+import { compareDecimals, Exact } from "../money/decimal.js";
 import type { Money } from "../money/money.js";
 import type { ComparisonOp, Expr, Span } from "./ast.js";
 import { didYouMean } from "./did-you-mean.js";
@@ -213,7 +213,7 @@ function comparisonInline<C>(op: ComparisonOp, left: Compiled<C>, right: Compile
     const compare =
       scalars || (kind !== "money" && kind !== "percent") ? `${a} ${js} ${b}`
         : kind === "money" ? `${e.ref(compareMoney)}(${a}, ${b}) ${js} 0`
-          : `${a}.cmp(${b}) ${js} 0`;
+          : `${e.ref(compareDecimals)}(${a}, ${b}) ${js} 0`;
     return `(${[...given, compare].join(" && ")})`;
   };
 }
@@ -228,7 +228,7 @@ function comparatorFor(type: ValueType): (a: unknown, b: unknown) => number {
     case "money":
       return (a, b) => compareMoney(a as Money, b as Money);
     case "percent":
-      return (a, b) => (a as Decimal).cmp(b as Decimal);
+      return (a, b) => compareDecimals(a as Decimal, b as Decimal);
     case "count":
     case "years":
       return (a, b) => (a as number) - (b as number);

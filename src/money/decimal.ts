@@ -20,3 +20,29 @@ export function toScaled(value: Decimal): { amount: bigint; scale: bigint } {
   const [whole = "0", fraction = ""] = value.toFixed().split(".");
   return { amount: BigInt(whole + fraction), scale: BigInt(fraction.length) };
 }
+
+/** The digits, exponent and sign decimal.js documents as a Decimal's properties. */
+interface DecimalParts {
+  readonly d: readonly number[] | null;
+  readonly e: number;
+  readonly s: number;
+}
+
+/**
+ * a.cmp(b) for two finite decimals, without the copy of b that decimal.js's cmp makes on every call
+ * (evaluation compares percentages many times per estimate). The same steps as decimal.js: sign,
+ * zero, exponent, then the base-10^7 digit groups.
+ */
+export function compareDecimals(a: Decimal, b: Decimal): number {
+  const { d: ad, e: ae, s: as } = a as unknown as DecimalParts;
+  const { d: bd, e: be, s: bs } = b as unknown as DecimalParts;
+  if (!ad || !bd) return a.cmp(b); // NaN or ±Infinity: never a percentage, but answer as decimal.js does
+  if (!ad[0] || !bd[0]) return ad[0] ? as : bd[0] ? -bs : 0;
+  if (as !== bs) return as;
+  if (ae !== be) return (ae > be) !== (as < 0) ? 1 : -1;
+  const length = Math.min(ad.length, bd.length);
+  for (let i = 0; i < length; i++) {
+    if (ad[i] !== bd[i]) return (ad[i]! > bd[i]!) !== (as < 0) ? 1 : -1;
+  }
+  return ad.length === bd.length ? 0 : (ad.length > bd.length) !== (as < 0) ? 1 : -1;
+}

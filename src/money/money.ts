@@ -7,9 +7,11 @@ export type Money = Dinero<bigint>;
 
 export const CURRENCIES = { KRW, USD } as const;
 
+const MINOR_DIGITS: Readonly<Record<CurrencyCode, number>> = { KRW: Number(KRW.exponent), USD: Number(USD.exponent) };
+
 /** Digits after the decimal point in the currency's minor unit: KRW 0, USD 2. */
 export function minorDigits(code: CurrencyCode): number {
-  return Number(CURRENCIES[code].exponent);
+  return MINOR_DIGITS[code];
 }
 
 export function moneyOfMinor(minor: bigint, code: CurrencyCode): Money {

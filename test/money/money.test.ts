@@ -3,7 +3,7 @@ import { dinero, toDecimal, USD } from "dinero.js/bigint";
 import { describe, expect, it } from "vitest";
 import { ZERO_PAIR, pairOf, sumPairs } from "../../src/engine/money-pair.js";
 import { amountString, multiplyBy, parseAmount } from "../../src/money/amount.js";
-import { Exact as Decimal } from "../../src/money/decimal.js";
+import { compareDecimals, Exact as Decimal } from "../../src/money/decimal.js";
 import { convertToKrw, convertToUsd, exchangeRate, type ExchangeRate } from "../../src/money/exchange-rate.js";
 import { formatMoney } from "../../src/money/format-money.js";
 import { moneyOfMinor } from "../../src/money/money.js";
@@ -119,5 +119,23 @@ describe("money properties", () => {
 
   it("zero is the identity of sums", () => {
     expect(amountString(sumPairs([]).krw)).toBe(amountString(ZERO_PAIR.krw));
+  });
+});
+
+describe("comparing decimals", () => {
+  const decimals = fc.oneof(
+    fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => new Decimal(n).div(10_000)),
+    fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map((n) => new Decimal(n.toString()).div(new Decimal(10).pow(12))),
+    fc.constantFrom(new Decimal(0), new Decimal("-0"), new Decimal("100"), new Decimal("99.9999"), new Decimal("1e-40")),
+  );
+
+  it("orders any two as decimal.js does", () => {
+    fc.assert(
+      fc.property(decimals, decimals, (a, b) => {
+        expect(compareDecimals(a, b)).toBe(a.cmp(b));
+        expect(compareDecimals(a, a)).toBe(0);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
