@@ -262,7 +262,7 @@ function compileSegment(
     conditions,
     passes: passesOf(conditions),
     benefit,
-    conditionWarnings: parameterWarnings(conditionReads),
+    conditionWarnings: Object.freeze(parameterWarnings(conditionReads)),
     tableFindings,
     readsTables: [...new Set([...conditionReads.tables, ...benefitReads.tables])],
   };

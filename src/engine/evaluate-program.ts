@@ -105,7 +105,8 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
   };
 }
 
-const NO_WARNINGS: readonly Warning[] = [];
+/** Frozen, like a segment's own warnings: lists results share (result-json.ts encodes them once). */
+const NO_WARNINGS: readonly Warning[] = Object.freeze([]);
 
 /**
  * The warnings with one more, unless the same parameter or row is already warned about. `shared`

@@ -11,6 +11,13 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
 
 /** Below this length a string is copied byte by byte when ASCII: cheaper than a call into the encoder. */
 const SHORT = 64;
+const OPEN_BRACE = 0x7b; // {
+const CLOSE_BRACE = 0x7d; // }
+const OPEN_BRACKET = 0x5b; // [
+const CLOSE_BRACKET = 0x5d; // ]
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const COLON = 0x3a;
 
 export class JsonBytes {
   private buf = scratch;
@@ -46,24 +53,34 @@ export class JsonBytes {
   }
 
   open(bracket: "{" | "["): void {
-    this.text(bracket);
+    this.byte(bracket === "{" ? OPEN_BRACE : OPEN_BRACKET);
     this.first = true;
   }
 
   close(bracket: "}" | "]"): void {
-    this.text(bracket);
+    this.byte(bracket === "}" ? CLOSE_BRACE : CLOSE_BRACKET);
     this.first = false;
   }
 
-  /** Starts a member ("key": …) or, with no key, an element of an array. */
-  next(key?: string): void {
-    if (!this.first) this.text(",");
+  /** Cached bytes that open an object and write its first members: what follows is another member. */
+  resume(opening: Uint8Array): void {
+    this.bytes(opening);
     this.first = false;
-    if (key !== undefined) {
-      this.text('"');
-      this.text(key);
-      this.text('":');
-    }
+  }
+
+  /** Starts a member ("key": …) or, with no key, an element of an array. Keys are ASCII names. */
+  next(key?: string): void {
+    if (!this.first) this.byte(COMMA);
+    this.first = false;
+    if (key === undefined) return;
+    this.reserve(key.length + 3);
+    const buf = this.buf;
+    let at = this.at;
+    buf[at++] = QUOTE;
+    for (let i = 0; i < key.length; i++) buf[at++] = key.charCodeAt(i);
+    buf[at++] = QUOTE;
+    buf[at++] = COLON;
+    this.at = at;
   }
 
   /** A member written from JSON text or bytes; nothing if undefined. */
@@ -95,6 +112,11 @@ export class JsonBytes {
     this.buf.copy(out, 0, 0, this.at);
     this.at = 0;
     return out;
+  }
+
+  private byte(value: number): void {
+    this.reserve(1);
+    this.buf[this.at++] = value;
   }
 
   private reserve(bytes: number): void {

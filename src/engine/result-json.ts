@@ -73,24 +73,27 @@ function writePair(w: JsonBytes, pair: MoneyPair): void {
   w.text('"}');
 }
 
-const programHeads = new WeakMap<object, Buffer>();
+/**
+ * A program's JSON up to its explanation: id, title, kind, citations, status, version and any
+ * not-in-force answer. Fixed for a version (or not-in-force answer) and a status, so encoded once
+ * for each; both are the rule set's own objects.
+ */
+const openings = new WeakMap<object, Partial<Record<ProgramResult["status"], Buffer>>>();
+
+function openingOf(result: ProgramResult): Buffer {
+  const key = result.version ?? result.notInForce!;
+  let byStatus = openings.get(key);
+  if (!byStatus) openings.set(key, (byStatus = {}));
+  return (byStatus[result.status] ??= Buffer.from(openingText(result)));
+}
+
+function openingText({ program, status, version, notInForce }: ProgramResult): string {
+  return `{"id":${q(program.id)},"title":${q(program.title)},"kind":${q(program.kind)},"citations":${q(program.citations)}` +
+    `,"status":${q(status)},"version":${version ? q(version) : "null"}${notInForce ? `,"notInForce":${q(notInForce)}` : ""}`;
+}
 
 function writeProgram(w: JsonBytes, result: ProgramResult): void {
-  const { program } = result;
-  let head = programHeads.get(program);
-  if (head === undefined) {
-    head = Buffer.from(`"id":${q(program.id)},"title":${q(program.title)},"kind":${q(program.kind)},"citations":${q(program.citations)}`);
-    programHeads.set(program, head);
-  }
-  w.open("{");
-  w.next();
-  w.bytes(head);
-  w.member("status", statusJson[result.status]);
-  if (result.version) {
-    w.next("version");
-    w.bytes(fixedJson(result.version));
-  } else w.member("version", "null");
-  if (result.notInForce) w.member("notInForce", fixedJson(result.notInForce));
+  w.resume(openingOf(result));
   if (result.conditions) {
     w.next("conditions");
     writeCondition(w, result.conditions);
@@ -99,11 +102,15 @@ function writeProgram(w: JsonBytes, result: ProgramResult): void {
   w.next("benefit");
   if (result.benefit) writeBenefit(w, result.benefit);
   else w.text("null");
-  w.list("warnings", result.warnings, (warning) => w.value(warningJson(warning)));
+  if (Object.isFrozen(result.warnings)) w.member("warnings", derivedJson(result.warnings, warningsText));
+  else w.list("warnings", result.warnings, (warning) => w.value(warningJson(warning)));
   w.close("}");
 }
 
-const statusJson = { eligible: '"eligible"', ineligible: '"ineligible"', "not-in-force": '"not-in-force"' } as const;
+/** A list of warnings the rule set holds (frozen: a segment's own, or none). */
+function warningsText(warnings: readonly Warning[]): string {
+  return `[${warnings.map(warningText).join(",")}]`;
+}
 
 /** The rule set's warnings (an unverified figure, a row) are met again and again and are encoded
  *  once; a "not estimated" is made for the one result that names its missing inputs. */
