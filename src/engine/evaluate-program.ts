@@ -137,24 +137,24 @@ function traceCondition(node: CompiledCondition, ctx: EvalContext): ConditionTra
         const actual = test.left.read(ctx);
         const threshold = test.right.read(ctx);
         const passed = test.test(actual, threshold);
-        return { kind, label, cite, source, op: test.op, passed, actual: { type: test.left.type, value: actual }, threshold: { type: test.right.type, value: threshold } };
+        return { node, kind, label, cite, source, op: test.op, passed, actual: { type: test.left.type, value: actual }, threshold: { type: test.right.type, value: threshold } };
       }
       if (test.form === "in") {
         const actual = test.operand.read(ctx);
         const type = test.operand.type;
-        return { kind, label, cite, source, op: "in", passed: test.compare(actual), actual: { type, value: actual }, threshold: { type, value: test.values } };
+        return { node, kind, label, cite, source, op: "in", passed: test.compare(actual), actual: { type, value: actual }, threshold: { type, value: test.values } };
       }
       const passed = test.read(ctx) as boolean;
-      return { kind, label, cite, source, passed, actual: { type: BOOL, value: passed } };
+      return { node, kind, label, cite, source, passed, actual: { type: BOOL, value: passed } };
     }
     case "not": {
       const child = traceCondition(node.child, ctx);
-      return { kind, label, cite, passed: !child.passed, children: [child] };
+      return { node, kind, label, cite, passed: !child.passed, children: [child] };
     }
     default: {
       const children = node.children.map((child) => traceCondition(child, ctx));
       const passed = node.kind === "all" ? children.every((c) => c.passed) : children.some((c) => c.passed);
-      return { kind, label, cite, passed, children };
+      return { node, kind, label, cite, passed, children };
     }
   }
 }

@@ -51,7 +51,7 @@ export function programScope(setup: ProgramScopeSetup, currentReads: () => Reads
         if (!value) return `parameter ${name} has no value on ${setup.segmentFrom}; its first value starts ${parameter.values[0]?.from}`;
         currentReads().parameters.set(name, value);
         const constant = value.value;
-        return { type: parameter.type, read: () => constant, inline: literal(constant), scalar: scalarLiteral(parameter.type, constant) };
+        return { type: parameter.type, read: () => constant, inline: literal(constant), scalar: scalarLiteral(parameter.type, constant), constant: true };
       }
       if (head === "table") {
         const slot = setup.tables.findIndex((t) => t.name === name);

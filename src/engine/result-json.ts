@@ -12,6 +12,7 @@ import type { Money } from "../money/money.js";
 import { derivedJson, fixedJson, JsonBytes } from "./json-bytes.js";
 import { inputHash } from "./receipt.js";
 import type { EstimateJson } from "./result-contract.js";
+import type { CompiledCondition } from "./program.js";
 import type { BenefitResult, ComponentResult, ConditionTrace, Estimate, MoneyPair, ProgramResult, Shown, TableTrace } from "./result.js";
 import { describeWarning, type Warning } from "./warning.js";
 
@@ -123,19 +124,21 @@ function warningText(warning: Warning): string {
 }
 
 function writeShown(w: JsonBytes, shown: Shown): void {
+  w.text(shownText(shown));
+}
+
+function shownText(shown: Shown): string {
   const { type, value } = shown;
   const kind = type.kind;
-  if (value === null || value === undefined) return w.text(`{"type":"${kind}","value":null}`);
-  if (Array.isArray(value)) return w.text(`{"type":"${kind}","values":${q(value.map(String))}}`);
+  if (value === null || value === undefined) return `{"type":"${kind}","value":null}`;
+  if (Array.isArray(value)) return `{"type":"${kind}","values":${q(value.map(String))}}`;
   switch (kind) {
     case "money":
-      w.text(`{"type":"money","currency":"${type.currency}","amount":"`);
-      w.text(amountString(value as Money));
-      return w.text('"}');
+      return `{"type":"money","currency":"${type.currency}","amount":"${amountString(value as Money)}"}`;
     case "percent":
-      return w.text(`{"type":"percent","value":"${(value as Decimal).toString()}"}`);
+      return `{"type":"percent","value":"${(value as Decimal).toString()}"}`;
     default:
-      return w.text(`{"type":"${kind}","value":${q(value)}}`);
+      return `{"type":"${kind}","value":${q(value)}}`;
   }
 }
 
@@ -151,24 +154,61 @@ function fixedString(text: string): Buffer {
   return bytes;
 }
 
+/** What a condition's JSON holds besides whether it passed and the profile's value. */
+interface ConditionFragments {
+  /** {"kind":…,"label":…,"passed": */
+  readonly open: Buffer;
+  /** After passed: a leaf's expression and operator up to its value; a group's citation up to its children. */
+  readonly middle: Buffer;
+  /** A leaf's ,"threshold":…, when it is a constant (a parameter, a literal, a list of codes). */
+  readonly threshold: Buffer | undefined;
+  /** A leaf's citation and }; a group's ]}. */
+  readonly close: Buffer;
+}
+
+const conditionFragments = new WeakMap<CompiledCondition, ConditionFragments>();
+
+function fragmentsOf(trace: ConditionTrace): ConditionFragments {
+  let fragments = conditionFragments.get(trace.node);
+  if (fragments === undefined) {
+    const { node, kind, label, cite, source, op, threshold } = trace;
+    const citation = cite ? `,"citation":${q(cite)}` : "";
+    const test = node.kind === "leaf" ? node.test : undefined;
+    const fixedThreshold = threshold && test && (test.form === "in" || (test.form === "comparison" && test.right.constant));
+    fragments = {
+      open: Buffer.from(`{"kind":"${kind}"${label ? `,"label":${q(label)}` : ""},"passed":`),
+      middle: Buffer.from(
+        trace.children
+          ? `${citation},"children":[`
+          : `${source !== undefined ? `,"expression":${q(source)}` : ""}${op !== undefined ? `,"op":${q(op)}` : ""},"actual":`,
+      ),
+      threshold: fixedThreshold ? Buffer.from(`,"threshold":${shownText(threshold)}`) : undefined,
+      close: Buffer.from(trace.children ? "]}" : `${citation}}`),
+    };
+    conditionFragments.set(node, fragments);
+  }
+  return fragments;
+}
+
 function writeCondition(w: JsonBytes, trace: ConditionTrace): void {
-  w.open("{");
-  w.member("kind", `"${trace.kind}"`);
-  if (trace.label) w.member("label", fixedJson(trace.label));
-  w.member("passed", trace.passed ? "true" : "false");
-  if (trace.source !== undefined) w.member("expression", fixedString(trace.source));
-  if (trace.op !== undefined) w.member("op", fixedString(trace.op));
-  if (trace.actual) {
-    w.next("actual");
-    writeShown(w, trace.actual);
+  const fragments = fragmentsOf(trace);
+  w.bytes(fragments.open);
+  w.text(trace.passed ? "true" : "false");
+  w.bytes(fragments.middle);
+  if (trace.children) {
+    trace.children.forEach((child, i) => {
+      if (i) w.text(",");
+      writeCondition(w, child);
+    });
+  } else {
+    writeShown(w, trace.actual!);
+    if (fragments.threshold) w.bytes(fragments.threshold);
+    else if (trace.threshold) {
+      w.text(',"threshold":');
+      writeShown(w, trace.threshold);
+    }
   }
-  if (trace.threshold) {
-    w.next("threshold");
-    writeShown(w, trace.threshold);
-  }
-  if (trace.cite) w.member("citation", fixedJson(trace.cite));
-  if (trace.children) w.list("children", trace.children, (child) => writeCondition(w, child));
-  w.close("}");
+  w.bytes(fragments.close);
 }
 
 function writeTable(w: JsonBytes, table: TableTrace): void {

@@ -7,7 +7,7 @@ import type { Money } from "../money/money.js";
 import type { LocalizedText } from "../rules/program-schema.js";
 import type { Profile } from "../profile/schema.js";
 import type { Citation } from "./citation.js";
-import type { CompiledProgram } from "./program.js";
+import type { CompiledCondition, CompiledProgram } from "./program.js";
 import type { Warning } from "./warning.js";
 
 export type Status = "eligible" | "ineligible" | "not-in-force";
@@ -19,6 +19,8 @@ export interface Shown {
 }
 
 export interface ConditionTrace {
+  /** The compiled condition traced: what in it never changes is written once (result-json.ts). */
+  readonly node: CompiledCondition;
   readonly kind: "leaf" | "all" | "any" | "not";
   readonly label?: LocalizedText;
   readonly cite?: Citation;

@@ -25,7 +25,10 @@ export interface Bound<C> {
 
 export interface Binding<C> extends Bound<C> {
   readonly type: ValueType;
+  /** The same in every evaluation (a parameter): never null, and shown the same way each time. */
+  readonly constant?: boolean;
 }
+
 
 /** What names mean where an expression is compiled: facts, parameters, tables, programs. */
 export interface Scope<C> {
@@ -108,7 +111,7 @@ function compileNode<C>(expr: Expr, scope: Scope<C>, hint?: ValueType): Compiled
     case "ref": {
       const binding = scope.lookup(expr.path);
       if (typeof binding === "string") throw new ExprTypeError(binding, expr);
-      return { type: binding.type, read: binding.read, inline: binding.inline, scalar: binding.scalar, constant: false };
+      return { type: binding.type, read: binding.read, inline: binding.inline, scalar: binding.scalar, constant: binding.constant ?? false };
     }
     case "call":
       return compileCall(expr, scope, hint);
