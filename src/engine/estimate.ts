@@ -6,11 +6,12 @@ import { parseProfile } from "../profile/parse-profile.js";
 import type { Profile } from "../profile/schema.js";
 import { dayNumber } from "./dates.js";
 import { buildFacts } from "./facts.js";
-import { evaluateProgram, statusOf } from "./evaluate-program.js";
+import { evaluateProgram } from "./evaluate-program.js";
 import { sumPairs, ZERO_PAIR } from "./money-pair.js";
 import type { EvalContext } from "./program.js";
 import type { Estimate, MoneyPair, ProgramResult, Status } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
+import { statusPlanOn } from "./status-plan.js";
 
 export interface EstimateOptions {
   /** The as-of date when the profile names none: today in Asia/Seoul, supplied by the caller. */
@@ -65,13 +66,7 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
 /** Only each program's status, in rule-set order: who qualifies, for a sweep of many points. */
 export function statusesOf(ruleSet: RuleSet, profile: Profile, today: string): Status[] {
   const ctx = contextFor(ruleSet, profile, profile.asOf ?? today);
-  const statuses: Status[] = [];
-  for (const program of ruleSet.programs) {
-    const status = statusOf(program, ctx);
-    if (status === "eligible") ctx.eligible[program.index] = true;
-    statuses.push(status);
-  }
-  return statuses;
+  return statusPlanOn(ruleSet.programs, ctx.asOfDay)(ctx);
 }
 
 function contextFor(ruleSet: RuleSet, profile: Profile, asOf: string): EvalContext {

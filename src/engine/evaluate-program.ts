@@ -9,7 +9,7 @@ import { evaluateTable, tableWarnings } from "./decision-table.js";
 import { pairOf, sumPairs, ZERO_PAIR } from "./money-pair.js";
 import type { CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, EvalContext, Segment } from "./program.js";
 import type {
-  BenefitResult, ComponentResult, ConditionTrace, MoneyPair, NotInForce, ProgramResult, Status, TableTrace, YearAmount,
+  BenefitResult, ComponentResult, ConditionTrace, MoneyPair, NotInForce, ProgramResult, TableTrace, YearAmount,
 } from "./result.js";
 import type { Money } from "../money/money.js";
 import type { Warning } from "./warning.js";
@@ -24,7 +24,7 @@ export function selectVersion(program: CompiledProgram, date: string): Selection
 }
 
 /** The segment in force on a day, or why none is. */
-function segmentOn(program: CompiledProgram, day: number): Segment | NotInForce {
+export function segmentOn(program: CompiledProgram, day: number): Segment | NotInForce {
   const versions = program.versions;
   if (day < versions[0]!.fromDay) return program.notYet;
   for (let v = 0; v < versions.length; v++) {
@@ -37,15 +37,6 @@ function segmentOn(program: CompiledProgram, day: number): Segment | NotInForce 
     return segments[s]!;
   }
   return program.ended!;
-}
-
-/** Only whether the program applies: no warnings, no benefit, no explanation (sweeps). */
-export function statusOf(program: CompiledProgram, ctx: EvalContext): Status {
-  const segment = segmentOn(program, ctx.asOfDay);
-  if ("reason" in segment) return "not-in-force";
-  const tables = segment.tables;
-  for (let slot = 0; slot < tables.length; slot++) ctx.tables[slot] = evaluateTable(tables[slot]!, ctx, program.id);
-  return segment.passes(ctx) ? "eligible" : "ineligible";
 }
 
 export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, explain: boolean): ProgramResult {
