@@ -165,8 +165,13 @@ function evaluateBenefit(benefit: CompiledBenefit, ctx: EvalContext): BenefitRes
       return { kind: "range", label: benefit.label, cite: benefit.cite, min: ZERO_PAIR, ceiling, missing: [], shares };
     }
     default: {
-      const components = benefit.components.map((component) => evaluateComponent(component, ctx));
-      const known = components.flatMap((c) => (c.applies && c.amount ? [c.amount] : []));
+      const components: ComponentResult[] = [];
+      const known: MoneyPair[] = [];
+      for (const component of benefit.components) {
+        const result = evaluateComponent(component, ctx);
+        components.push(result);
+        if (result.applies && result.amount) known.push(result.amount);
+      }
       return { kind: benefit.kind, components, total: sumPairs(known) };
     }
   }
@@ -191,27 +196,40 @@ function componentResult(
   return { id: component.id, label: component.label, cite: component.cite, applies, amount, missing, years, cappedAt };
 }
 
+/** A component that applies but needs an input the profile did not give: which ones. */
+function notEstimated(component: CompiledComponent, ctx: EvalContext): ComponentResult {
+  return componentResult(component, true, null, component.optionalFacts.filter((f) => f.read(ctx) === null).map((f) => f.field));
+}
+
 function evaluateComponent(component: CompiledComponent, ctx: EvalContext): ComponentResult {
-  if (component.when && !component.when(ctx)) return componentResult(component, false, null, []);
-  const notEstimated = (): ComponentResult =>
-    componentResult(component, true, null, component.optionalFacts.filter((f) => f.read(ctx) === null).map((f) => f.field));
+  if (component.when && !component.when(ctx)) return componentResult(component, false, null, NONE_MISSING);
   const amount = component.amount(ctx) as Money | null;
   const capMoney = component.cap ? (component.cap(ctx) as Money | null) : undefined;
-  if (amount === null || capMoney === null) return notEstimated();
+  if (amount === null || capMoney === null) return notEstimated(component, ctx);
   const cap = capMoney && pairOf(capMoney, ctx.rate);
 
   if (!component.schedule) {
     const whole = pairOf(amount, ctx.rate);
-    if (cap && greaterThan(whole.krw, cap.krw)) return componentResult(component, true, cap, [], undefined, cap);
-    return componentResult(component, true, whole, []);
+    if (cap && greaterThan(whole.krw, cap.krw)) return componentResult(component, true, cap, NONE_MISSING, undefined, cap);
+    return componentResult(component, true, whole, NONE_MISSING);
   }
-  const periods = component.schedule.map((period) => ({ count: period.years(ctx) as number | null, percent: period.percent(ctx) as Decimal | null }));
-  if (periods.some((p) => p.count === null || p.percent === null)) return notEstimated();
+  const counts: number[] = [];
+  const percents: Decimal[] = [];
+  for (const period of component.schedule) {
+    const count = period.years(ctx) as number | null;
+    const percent = period.percent(ctx) as Decimal | null;
+    if (count === null || percent === null) return notEstimated(component, ctx);
+    counts.push(count);
+    percents.push(percent);
+  }
   const years: YearAmount[] = [];
+  const amounts: MoneyPair[] = [];
   // Under a cap, each year takes what is left of it: the later years give way first.
   let left = cap?.krw;
   let cut = false;
-  for (const { count, percent } of periods as { count: number; percent: Decimal }[]) {
+  for (let p = 0; p < counts.length; p++) {
+    const count = counts[p]!;
+    const percent = percents[p]!;
     const yearly = pairOf(multiplyByPercent(amount, percent), ctx.rate);
     for (let i = 0; i < count; i++) {
       let amountOfYear = yearly;
@@ -223,7 +241,10 @@ function evaluateComponent(component: CompiledComponent, ctx: EvalContext): Comp
         left = subtract(left, amountOfYear.krw);
       }
       years.push({ year: years.length + 1, percent, amount: amountOfYear });
+      amounts.push(amountOfYear);
     }
   }
-  return componentResult(component, true, sumPairs(years.map((y) => y.amount)), [], years, cut ? cap : undefined);
+  return componentResult(component, true, sumPairs(amounts), NONE_MISSING, years, cut ? cap : undefined);
 }
+
+const NONE_MISSING: readonly string[] = Object.freeze([]);

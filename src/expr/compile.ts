@@ -3,7 +3,7 @@
 import { add, maximum, minimum, subtract } from "dinero.js/bigint";
 import { compareMoney } from "../money/compare-money.js";
 import type { Decimal } from "decimal.js";
-import { multiplyBy, multiplyByPercent } from "../money/amount.js";
+import { multiplyByPercent, multiplyByWhole } from "../money/amount.js";
 import { compareDecimals, Exact } from "../money/decimal.js";
 import type { Money } from "../money/money.js";
 import type { ComparisonOp, Expr, Span } from "./ast.js";
@@ -297,7 +297,7 @@ function compileArithmetic<C>(
       if (factor.type.kind === "count" || factor.type.kind === "years") {
         return result(money.type, (a, b) => {
           const [m, f] = order(a, b);
-          return multiplyBy(m, new Exact(f as number));
+          return multiplyByWhole(m, f as number);
         });
       }
     }

@@ -43,6 +43,11 @@ export function multiplyBy(money: Money, factor: Decimal): Money {
   return multiply(money, toScaled(factor));
 }
 
+/** money × a whole number (a count of years, of workers), exact. */
+export function multiplyByWhole(money: Money, factor: number): Money {
+  return multiply(money, BigInt(factor));
+}
+
 /** money × percent / 100, exact: the percentage's scale grows by two instead of a division. */
 export function multiplyByPercent(money: Money, percent: Decimal): Money {
   const { amount, scale } = toScaled(percent);

@@ -16,10 +16,18 @@ export function parseDecimal(text: string): Decimal | undefined {
  * 3.5 → { amount: 35n, scale: 1 }.
  */
 export function toScaled(value: Decimal): { amount: bigint; scale: bigint } {
-  // From the exact decimal text: no arithmetic, so nothing to round.
-  const [whole = "0", fraction = ""] = value.toFixed().split(".");
-  return { amount: BigInt(whole + fraction), scale: BigInt(fraction.length) };
+  let scaled = scaledForms.get(value);
+  if (!scaled) {
+    // From the exact decimal text: no arithmetic, so nothing to round.
+    const [whole = "0", fraction = ""] = value.toFixed().split(".");
+    scaled = { amount: BigInt(whole + fraction), scale: BigInt(fraction.length) };
+    scaledForms.set(value, scaled);
+  }
+  return scaled;
 }
+
+/** Decimals are immutable, and the ones multiplied by most often are the rule set's parameters. */
+const scaledForms = new WeakMap<Decimal, { amount: bigint; scale: bigint }>();
 
 /** The digits, exponent and sign decimal.js documents as a Decimal's properties. */
 interface DecimalParts {
