@@ -2,15 +2,21 @@
 // of the profile's TypeScript type, of request validation, of the form's fields and of the OpenAPI
 // document. Code fields take their choices from the rule set's reference tables.
 import { z } from "zod";
-import { Exact } from "../money/decimal.js";
 
 const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, "is not a real calendar date");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date written YYYY-MM-DD", abort: true })
+  .refine(isCalendarDate, "is not a real calendar date");
+
+/** "YYYY-MM-DD" names a day that exists (no 2026-02-30): arithmetic, as every request checks it. */
+function isCalendarDate(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= days;
+}
 
 /** At most 18 digits before the point: KRW 10^17 is beyond any investment and keeps input bounded. */
 const decimalString = (what: string, digits: number) =>
@@ -20,7 +26,15 @@ const decimalString = (what: string, digits: number) =>
   });
 
 const Amount = decimalString("an amount", 2);
-const Percent = decimalString("a percentage", 4).refine((s) => new Exact(s).lte(100), "must be at most 100");
+const Percent = decimalString("a percentage", 4).refine(atMostHundred, "must be at most 100");
+
+/** A decimal string (as checked above) is at most 100: read from its digits, exactly. */
+function atMostHundred(text: string): boolean {
+  const point = text.indexOf(".");
+  const whole = point < 0 ? text : text.slice(0, point);
+  if (whole.length < 3) return true;
+  return whole === "100" && (point < 0 || /^0+$/.test(text.slice(point + 1)));
+}
 const nonZero = (s: string) => /[1-9]/.test(s);
 
 export const ROUTES = ["new-shares", "existing-shares", "long-term-loan", "reinvested-earnings", "nonprofit-contribution"] as const;
@@ -92,18 +106,22 @@ export function makeProfileSchema(codes: ProfileCodes) {
         .describe("Overrides the rate table."),
     })
     .superRefine((profile, ctx) => {
-      const krw = profile.investment.currency === "KRW";
-      const wholeWon = (value: string | undefined, path: (string | number)[]) => {
-        if (krw && value?.includes(".")) ctx.addIssue({ code: "custom", path, message: "must be whole won when the currency is KRW" });
-      };
-      wholeWon(profile.investment.amount, ["investment", "amount"]);
-      for (const field of ["capitalGoodsImports", "propertyAcquisition", "annualPropertyTax", "stateLandValue", "annualCorporateTax", "annualBuildingRent"] as const) {
-        wholeWon(profile.costs[field], ["costs", field]);
+      if (profile.investment.currency === "KRW") {
+        if (profile.investment.amount.includes(".")) ctx.addIssue(notWholeWon(["investment", "amount"]));
+        for (const field of COST_AMOUNTS) {
+          if (profile.costs[field]?.includes(".")) ctx.addIssue(notWholeWon(["costs", field]));
+        }
       }
       if (profile.investment.route === "long-term-loan" && profile.investment.loanTermYears === undefined) {
         ctx.addIssue({ code: "custom", path: ["investment", "loanTermYears"], message: "is required for a long-term loan" });
       }
     });
+}
+
+const COST_AMOUNTS = ["capitalGoodsImports", "propertyAcquisition", "annualPropertyTax", "stateLandValue", "annualCorporateTax", "annualBuildingRent"] as const;
+
+function notWholeWon(path: string[]) {
+  return { code: "custom" as const, path, message: "must be whole won when the currency is KRW" };
 }
 
 export type Profile = z.output<ReturnType<typeof makeProfileSchema>>;

@@ -1,0 +1,61 @@
+// The profile contract's field checks, one row per case: what is accepted, and what each refusal says.
+import { describe, expect, it } from "vitest";
+import { ProfileError } from "../../src/profile/profile-error.js";
+import { parseProfile } from "../../src/profile/parse-profile.js";
+import { realRules } from "../helpers/app.js";
+
+const base = {
+  investment: { route: "new-shares", amount: "10000000", currency: "USD", foreignOwnershipPct: "100" },
+  business: { sector: "manufacturing" },
+  site: { region: "seoul" },
+};
+
+/** The issues a profile is refused with, or [] when it is accepted. */
+function issues(profile: object): { path: string; message: string }[] {
+  try {
+    parseProfile(profile, realRules.profileSchema);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ProfileError)) throw error;
+    return error.issues.map(({ path, message }) => ({ path, message }));
+  }
+}
+
+describe("a profile's fields", () => {
+  it.each([
+    ["2026-11-24", []],
+    ["2028-02-29", []],
+    ["2000-02-29", []],
+    ["1900-02-29", ["is not a real calendar date"]],
+    ["2026-02-29", ["is not a real calendar date"]],
+    ["2026-04-31", ["is not a real calendar date"]],
+    ["2026-13-01", ["is not a real calendar date"]],
+    ["2026-00-10", ["is not a real calendar date"]],
+    ["2026-12-00", ["is not a real calendar date"]],
+    ["2026/12/01", ["must be a date written YYYY-MM-DD"]],
+  ])("asOf %s: %j", (asOf, messages) => {
+    expect(issues({ ...base, asOf }).map((i) => i.message)).toEqual(messages);
+  });
+
+  it.each([
+    ["100", []],
+    ["100.0000", []],
+    ["99.9999", []],
+    ["0", []],
+    ["100.0001", ["must be at most 100"]],
+    ["101", ["must be at most 100"]],
+    ["1000", ["must be at most 100"]],
+    ["30.12345", ['must be a percentage written as a decimal string, e.g. "1234.56"']],
+  ])("foreignOwnershipPct %s: %j", (pct, messages) => {
+    expect(issues({ ...base, investment: { ...base.investment, foreignOwnershipPct: pct } }).map((i) => i.message)).toEqual(messages);
+  });
+
+  it.each([
+    ["USD", "10.5", undefined, []],
+    ["KRW", "10.5", undefined, [{ path: "investment.amount", message: "must be whole won when the currency is KRW" }]],
+    ["KRW", "10", "7.5", [{ path: "costs.stateLandValue", message: "must be whole won when the currency is KRW" }]],
+  ])("a %s amount of %s (land %s): %j", (currency, amount, stateLandValue, expected) => {
+    const costs = stateLandValue === undefined ? {} : { stateLandValue };
+    expect(issues({ ...base, investment: { ...base.investment, currency, amount }, costs })).toEqual(expected);
+  });
+});
