@@ -42,11 +42,10 @@ export function segmentOn(program: CompiledProgram, day: number): Segment | NotI
 export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, explain: boolean): ProgramResult {
   const segment = segmentOn(program, ctx.asOfDay);
   if ("reason" in segment) return { program, status: "not-in-force", notInForce: segment, warnings: NO_WARNINGS };
-  // The segment's own warnings, copied only when this evaluation owes more (see withWarning).
-  let warnings = segment.conditionWarnings;
+  const warnings = new OwedWarnings(segment.conditionWarnings);
   for (const table of segment.readsTables) {
     const warning = ctx.facts.rowWarnings[table];
-    if (warning) warnings = withWarning(warnings, segment.conditionWarnings, warning);
+    if (warning) warnings.add(warning);
   }
   const tables: TableTrace[] | undefined = explain ? [] : undefined;
   for (let slot = 0; slot < segment.tables.length; slot++) {
@@ -54,7 +53,7 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
     const matched: number[] = [];
     const value = evaluateTable(table, ctx, program.id, matched);
     ctx.tables[slot] = value;
-    for (const warning of tableWarnings(table, matched)) warnings = withWarning(warnings, segment.conditionWarnings, warning);
+    for (const warning of tableWarnings(table, matched)) warnings.add(warning);
     if (tables) {
       tables.push({
         name: table.name,
@@ -72,16 +71,16 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
     const compiled = segment.benefit;
     benefit = evaluateBenefit(compiled, ctx);
     if (compiled.kind === "range") {
-      for (const warning of compiled.warnings) warnings = withWarning(warnings, segment.conditionWarnings, warning);
+      for (const warning of compiled.warnings) warnings.add(warning);
       if (benefit.kind === "range" && benefit.ceiling === null) {
-        warnings = withWarning(warnings, segment.conditionWarnings, { code: "not-estimated", component: "ceiling", missing: benefit.missing });
+        warnings.add({ code: "not-estimated", component: "ceiling", missing: benefit.missing });
       }
     } else if (compiled.kind !== "non-monetary" && (benefit.kind === "amount" || benefit.kind === "schedule")) {
       for (let i = 0; i < benefit.components.length; i++) {
         const c = benefit.components[i]!;
         if (!c.applies) continue;
-        for (const warning of compiled.components[i]!.warnings) warnings = withWarning(warnings, segment.conditionWarnings, warning);
-        if (c.amount === null) warnings = withWarning(warnings, segment.conditionWarnings, { code: "not-estimated", component: c.id, missing: c.missing });
+        for (const warning of compiled.components[i]!.warnings) warnings.add(warning);
+        if (c.amount === null) warnings.add({ code: "not-estimated", component: c.id, missing: c.missing });
       }
     }
   }
@@ -92,7 +91,7 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
     conditions,
     tables,
     benefit,
-    warnings,
+    warnings: warnings.list,
   };
 }
 
@@ -100,15 +99,30 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
 const NO_WARNINGS: readonly Warning[] = Object.freeze([]);
 
 /**
- * The warnings with one more, unless the same parameter or row is already warned about. `shared`
- * is the segment's own list, which results share: it is copied before the first addition, so that
- * an evaluation owing nothing more allocates nothing.
+ * The warnings a result owes, each parameter or row once. They start as the segment's own list,
+ * which results share, and it is copied only when an evaluation owes one more: most owe nothing
+ * more, and then the list is neither copied nor encoded again (result-json.ts).
  */
-function withWarning(warnings: readonly Warning[], shared: readonly Warning[], warning: Warning): readonly Warning[] {
-  for (const w of warnings) if (sameWarning(w, warning)) return warnings;
-  if (warnings === shared) return [...shared, warning];
-  (warnings as Warning[]).push(warning);
-  return warnings;
+class OwedWarnings {
+  #list: readonly Warning[];
+  #copied = false;
+
+  constructor(shared: readonly Warning[]) {
+    this.#list = shared;
+  }
+
+  get list(): readonly Warning[] {
+    return this.#list;
+  }
+
+  add(warning: Warning): void {
+    for (const w of this.#list) if (sameWarning(w, warning)) return;
+    if (this.#copied) (this.#list as Warning[]).push(warning);
+    else {
+      this.#list = [...this.#list, warning];
+      this.#copied = true;
+    }
+  }
 }
 
 function sameWarning(a: Warning, b: Warning): boolean {
