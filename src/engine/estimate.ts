@@ -96,6 +96,7 @@ function dayOf(date: string): number {
  *  send the same rate many times, and parsing one costs more than the rest of a status. */
 const givenRates = new Map<string, ExchangeRate[]>();
 const GIVEN_RATES_KEPT = 256;
+const VARIANTS_KEPT = 16;
 
 function rateFor(ruleSet: RuleSet, profile: Profile, asOf: string): ExchangeRate {
   if (profile.exchangeRate) {
@@ -108,7 +109,7 @@ function rateFor(ruleSet: RuleSet, profile: Profile, asOf: string): ExchangeRate
       givenRates.set(krwPerUsd, (seen = []));
     }
     const rate = exchangeRate(krwPerUsd, date, source);
-    if (seen.length >= GIVEN_RATES_KEPT) seen.length = 0;
+    if (seen.length >= VARIANTS_KEPT) seen.length = 0;
     seen.push(rate);
     return rate;
   }
