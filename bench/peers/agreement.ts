@@ -1,33 +1,62 @@
 // Do the benchmark peers say what the engine says? Runs the engine (figures only) and each peer over
 // every profile and lists each program on which a peer's status differs from the engine's. The
-// engine's own statuses-only path is checked the same way, since it too is timed.
+// engine's own statuses-only path is checked the same way, since it too is timed; and the
+// hand-written figures are checked against the engine's benefit figures, to the won and the cent.
 import { estimateProfile, statusesOf } from "../../src/engine/estimate.js";
+import type { ProgramResult } from "../../src/engine/result.js";
 import type { RuleSet } from "../../src/engine/rule-set.js";
+import { minorUnits } from "../../src/money/money.js";
 import type { Profile } from "../../src/profile/schema.js";
-import { PROGRAM_IDS, type ProgramId, type Status, type Statuses } from "./common.js";
+import { PROGRAM_IDS, type ProgramId, type Status } from "./common.js";
 import { handwrittenStatuses } from "./handwritten.js";
+import { handwrittenFigures, type HandFigure } from "./handwritten-figures.js";
 import { makeJreRunner } from "./jre.js";
 import { makeZenRunner } from "./zen.js";
 
 export const TODAY = "2026-11-24";
 
-export type PeerName = "engine-statuses-only" | "handwritten" | "json-rules-engine" | "zen";
+export type PeerName = "engine-statuses-only" | "handwritten" | "handwritten-figures" | "json-rules-engine" | "zen";
 
 export interface Disagreement {
   /** Index of the profile in the list given. */
   readonly index: number;
   readonly program: string;
   readonly peer: PeerName;
-  readonly ours: Status | "missing";
-  readonly theirs: Status | "missing";
+  /** A status, a figure as figureText writes it ("total 123 won / 0.09 USD"), or "missing". */
+  readonly ours: string;
+  readonly theirs: string;
 }
 
-/** The engine's status of every program for one profile, by program id. */
-export function engineStatuses(ruleSet: RuleSet, profile: Profile): Record<string, Status> {
+/** The engine's status and benefit figure of every program for one profile, by program id. */
+function engineAnswers(ruleSet: RuleSet, profile: Profile): { statuses: Record<string, Status>; figures: Record<string, string> } {
   const estimate = estimateProfile(ruleSet, profile, { today: TODAY, engineVersion: "bench", explain: false });
   const statuses: Record<string, Status> = {};
-  for (const result of estimate.programs) statuses[result.program.id] = result.status;
-  return statuses;
+  const figures: Record<string, string> = {};
+  for (const result of estimate.programs) {
+    statuses[result.program.id] = result.status;
+    figures[result.program.id] = engineFigure(result);
+  }
+  return { statuses, figures };
+}
+
+/** A program's figure in the engine's result, as figureText writes a hand-written one. */
+function engineFigure({ benefit }: ProgramResult): string {
+  if (!benefit || benefit.kind === "non-monetary") return figureText({ kind: "none" });
+  if (benefit.kind === "range") {
+    const { ceiling } = benefit;
+    return figureText({ kind: "ceiling", ceiling: ceiling && { won: minorUnits(ceiling.krw), cents: minorUnits(ceiling.usd) } });
+  }
+  return figureText({ kind: "total", total: { won: minorUnits(benefit.total.krw), cents: minorUnits(benefit.total.usd) } });
+}
+
+/** "none", "ceiling not estimated", "ceiling 6000000 won / 4346.09 USD", "total 123 won / 0.09 USD". */
+function figureText(figure: HandFigure): string {
+  if (figure.kind === "none") return "none";
+  const pair = figure.kind === "total" ? figure.total : figure.ceiling;
+  if (!pair) return `${figure.kind} not estimated`;
+  const cents = pair.cents < 0n ? -pair.cents : pair.cents;
+  const dollars = `${pair.cents < 0n ? "-" : ""}${cents / 100n}.${(cents % 100n).toString().padStart(2, "0")}`;
+  return `${figure.kind} ${pair.won} won / ${dollars} USD`;
 }
 
 export async function checkAgreement(ruleSet: RuleSet, profiles: readonly Profile[]): Promise<Disagreement[]> {
@@ -37,18 +66,20 @@ export async function checkAgreement(ruleSet: RuleSet, profiles: readonly Profil
   const disagreements: Disagreement[] = [];
   for (let index = 0; index < profiles.length; index++) {
     const profile = profiles[index]!;
-    const ours = engineStatuses(ruleSet, profile);
+    const ours = engineAnswers(ruleSet, profile);
     const statusesOnly = statusesOf(ruleSet, profile, TODAY);
-    const peers: [PeerName, Partial<Statuses>][] = [
-      ["engine-statuses-only", Object.fromEntries(ruleSet.programs.map((p, i) => [p.id, statusesOnly[i]]))],
-      ["handwritten", handwrittenStatuses(profile, profile.asOf ?? TODAY)],
-      ["json-rules-engine", await jre(profile)],
-      ["zen", await zen(profile)],
+    const handFigures = handwrittenFigures(profile, profile.asOf ?? TODAY);
+    const peers: [PeerName, Record<string, string>, Partial<Record<ProgramId, string>>][] = [
+      ["engine-statuses-only", ours.statuses, Object.fromEntries(ruleSet.programs.map((p, i) => [p.id, statusesOnly[i]]))],
+      ["handwritten", ours.statuses, handwrittenStatuses(profile, profile.asOf ?? TODAY)],
+      ["handwritten-figures", ours.figures, Object.fromEntries(PROGRAM_IDS.map((id) => [id, figureText(handFigures[id])]))],
+      ["json-rules-engine", ours.statuses, await jre(profile)],
+      ["zen", ours.statuses, await zen(profile)],
     ];
-    for (const [peer, theirs] of peers) {
+    for (const [peer, engine, theirs] of peers) {
       for (const program of ids) {
-        const a = ours[program] ?? "missing";
-        const b = (theirs as Record<string, Status | undefined>)[program as ProgramId] ?? "missing";
+        const a = engine[program] ?? "missing";
+        const b = (theirs as Record<string, string | undefined>)[program] ?? "missing";
         if (a !== b) disagreements.push({ index, program, peer, ours: a, theirs: b });
       }
     }

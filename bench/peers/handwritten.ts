@@ -2,7 +2,9 @@
 // is measured against. Money is exact (bigint whole won and US cents, converted at the profile's rate
 // with one half-even rounding, as src/money/exchange-rate.ts does); percentages are exact integers
 // of 1/10,000 of a percent. Programs are evaluated in dependency order and eligible('…') reads the
-// results so far, as the engine does; a program not in force is never eligible.
+// results so far, as the engine does; a program not in force is never eligible. The decision tables
+// that only benefits read (cash-grant's ceiling) are worked out for eligible programs only, and
+// handed with the statuses to handwritten-figures.ts.
 import type { Profile } from "../../src/profile/schema.js";
 import {
   amountBoth, assertModelledDate, percentE4, sectorRow, technologyRow, type Statuses,
@@ -28,16 +30,20 @@ const FIZ_RESEARCH_MIN_OWNERSHIP_E4 = 30 * 10_000; //  research_min_ownership_pc
 // rules/kr/cash-grant.yaml
 const CG_MIN_OWNERSHIP_E4 = 30 * 10_000; //    min_ownership_pct "30" (from 2020-08-05)
 const CG_RD_MIN_RESEARCHERS = 5; //            rd_min_researchers
+const CG_CEILING_TECH_PCT = 40n; //            ceiling_tech_pct "40" (from 2020-09-09)
+const CG_CEILING_RD_PCT = 50n; //              ceiling_rd_pct "50" (from 2020-09-09)
+const CG_CEILING_OTHER_PCT = 30n; //           ceiling_other_pct "30" (from 2020-09-09)
+const CG_CEILING_STRATEGIC_PCT = 50n; //       ceiling_strategic_pct "50" (from 2022-07-18)
 
 // rules/kr/capital-goods-tax-exemption.yaml
 const CAP_HIGH_TECH_MIN_CENTS = 2_000_000_00n; // high_tech_min_usd (from 2026-01-02; the same before)
 
 // rules/kr/seoul-employment-subsidy.yaml (from 2025-01-01)
-const SES_MIN_NEW_HIRES = 5; //                min_new_hires
+export const SES_MIN_NEW_HIRES = 5; //         min_new_hires
 const SES_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"
 
 // rules/kr/seoul-training-subsidy.yaml (from 2025-01-01)
-const STS_MIN_NEW_HIRES = 5; //                min_new_hires
+export const STS_MIN_NEW_HIRES = 5; //         min_new_hires
 const STS_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"
 
 // rules/kr/service-fiz-rent-support.yaml
@@ -53,14 +59,29 @@ const SLR_WORKERS_100 = 200; //                workers_100
 const SLR_WORKERS_90 = 150; //                 workers_90
 const SLR_WORKERS_75 = 70; //                  workers_75
 
-// No closures inside the function below: tsx (esbuild keepNames) names every closure it creates,
+// No closures inside the functions below: tsx (esbuild keepNames) names every closure it creates,
 // which costs more than the rules themselves.
 function status(eligible: boolean): "eligible" | "ineligible" {
   return eligible ? "eligible" : "ineligible";
 }
 
+/** The statuses, and the values of the decision tables the benefits of eligible programs read. */
+export interface HandwrittenOutcome {
+  readonly statuses: Statuses;
+  /** The investment in whole won, as the conditions compare it. */
+  readonly won: bigint;
+  /** cash-grant's table ceiling, in percent; 0 unless cash-grant is eligible. */
+  readonly cashGrantCeilingPct: bigint;
+  /** state-land-rent-reduction's table reduction, in percent; 0 when no row matches (otherwise). */
+  readonly stateLandReductionPct: bigint;
+}
+
 /** Statuses of every program for a validated profile, as of a date from 2026-01-01 (see common.ts). */
 export function handwrittenStatuses(profile: Profile, asOf: string): Statuses {
+  return handwrittenOutcome(profile, asOf).statuses;
+}
+
+export function handwrittenOutcome(profile: Profile, asOf: string): HandwrittenOutcome {
   assertModelledDate(asOf);
   const { investment, business, site, employment } = profile;
   const route = investment.route;
@@ -68,7 +89,7 @@ export function handwrittenStatuses(profile: Profile, asOf: string): Statuses {
   const ownership = percentE4(investment.foreignOwnershipPct);
   const sector = business.sector;
   const { cashGrantJobs, fizClass } = sectorRow(sector);
-  const { newGrowthEngine: nge, highTechIda: ida } = technologyRow(business.technology);
+  const { newGrowthEngine: nge, highTechIda: ida, nationalStrategic } = technologyRow(business.technology);
   const mpe = business.materialsPartsEquipment;
   const hq = business.regionalHeadquarters;
   const zone = site.zone;
@@ -93,9 +114,19 @@ export function handwrittenStatuses(profile: Profile, asOf: string): Statuses {
 
   // cash-grant, version from 2022-07-18
   const researchRoute = researchers >= CG_RD_MIN_RESEARCHERS && (nge || ida || mpe);
+  const jobsRoute = hires > cashGrantJobs;
   const cashGrant = foreignInvestment && ownership >= CG_MIN_OWNERSHIP_E4 &&
     (route === "new-shares" || (route === "nonprofit-contribution" && researchRoute)) &&
-    (nge || ida || mpe || hires > cashGrantJobs || researchRoute || hq);
+    (nge || ida || mpe || jobsRoute || researchRoute || hq);
+  // Its ceiling table (hit collect-max): the largest percentage of the rows that hold. Every route
+  // the conditions accept has a row, so an eligible grant always has a ceiling above 0.
+  let cashGrantCeilingPct = 0n;
+  if (cashGrant) {
+    if (jobsRoute || hq) cashGrantCeilingPct = CG_CEILING_OTHER_PCT;
+    if ((nge || ida || mpe) && CG_CEILING_TECH_PCT > cashGrantCeilingPct) cashGrantCeilingPct = CG_CEILING_TECH_PCT;
+    if (researchRoute && CG_CEILING_RD_PCT > cashGrantCeilingPct) cashGrantCeilingPct = CG_CEILING_RD_PCT;
+    if (nationalStrategic && (nge || ida) && CG_CEILING_STRATEGIC_PCT > cashGrantCeilingPct) cashGrantCeilingPct = CG_CEILING_STRATEGIC_PCT;
+  }
 
   // corporate-tax-reduction (ended 2018-12-31) and local-tax-reduction (ended 2025-12-31): not in
   // force, so never eligible.
@@ -122,24 +153,28 @@ export function handwrittenStatuses(profile: Profile, asOf: string): Statuses {
       hires >= SFR_MIN_SERVICE_STAFF)
   );
 
-  // state-land-rent-reduction, version from 2023-07-18. Every row of its reduction table gives more
-  // than 0, so table.reduction > 0 is "some row matches".
+  // state-land-rent-reduction, version from 2023-07-18. Its reduction table (hit first), row by row,
+  // with the percentages the rows give.
   const inFiz = zone === "fiz-complex" || zone === "fiz-service";
   const tierBusiness = fizClass !== "none" || nge;
   const tier = cents >= SLR_TIER_MIN_CENTS && tierBusiness;
   const manufacturer = sector === "manufacturing" && cents >= SLR_MANUFACTURING_MIN_CENTS;
-  const reductionRow =
-    fizIndividual ||
-    (inFiz && (nge || (tier && hires >= SLR_WORKERS_100) || (tier && hires >= SLR_WORKERS_90) || manufacturer ||
-      (tier && hires >= SLR_WORKERS_75))) ||
-    zone === "fiz-service" ||
-    (zone === "industrial-complex" && (nge || manufacturer || (tier && hires >= SLR_WORKERS_75)));
+  const stateLandReductionPct =
+    fizIndividual ? 100n
+    : inFiz && nge ? 100n
+    : inFiz && tier && hires >= SLR_WORKERS_100 ? 100n
+    : inFiz && tier && hires >= SLR_WORKERS_90 ? 90n
+    : inFiz && manufacturer ? 75n
+    : inFiz && tier && hires >= SLR_WORKERS_75 ? 75n
+    : zone === "fiz-service" ? 50n
+    : zone === "industrial-complex" && (nge || manufacturer || (tier && hires >= SLR_WORKERS_75)) ? 50n
+    : 0n; // otherwise
   const stateLand = foreignInvestment &&
     (ownership >= SLR_MIN_OWNERSHIP_E4 || hires > cashGrantJobs || fizIndividual || nge) &&
     (fizIndividual || inFiz || zone === "industrial-complex") &&
-    reductionRow;
+    stateLandReductionPct > 0n;
 
-  return {
+  const statuses: Statuses = {
     "foreign-investment": status(foreignInvestment),
     "fiz-individual": status(fizIndividual),
     "cash-grant": status(cashGrant),
@@ -151,4 +186,5 @@ export function handwrittenStatuses(profile: Profile, asOf: string): Statuses {
     "service-fiz-rent-support": status(serviceFizRent),
     "state-land-rent-reduction": status(stateLand),
   };
+  return { statuses, won, cashGrantCeilingPct, stateLandReductionPct };
 }

@@ -133,6 +133,7 @@ function edges(): Edge[] {
 type InvestmentInput = ProfileInput["investment"];
 type BusinessInput = ProfileInput["business"];
 type SiteInput = ProfileInput["site"];
+type CostsInput = NonNullable<ProfileInput["costs"]>;
 
 /** A scenario: what differs from a plain profile that passes foreign-investment and little else. */
 interface Scenario {
@@ -140,6 +141,7 @@ interface Scenario {
   readonly business?: Partial<BusinessInput>;
   readonly site?: Partial<SiteInput>;
   readonly employment?: { readonly newRegularEmployees?: number; readonly researchers?: number };
+  readonly costs?: CostsInput;
 }
 
 /** Only for the type check of each literal below. */
@@ -147,7 +149,9 @@ const s = (scenario: Scenario): Scenario => scenario;
 
 /**
  * Profiles on either side of the count, percentage and flag tests, each with the other tests of its
- * program passing, so that the one test decides. The amount is USD 1 million unless said.
+ * program passing, so that the one test decides. The amount is USD 1 million unless said. The rent
+ * and state-land scenarios give the costs their benefits read (in USD, at KRW 1,380.55), some chosen
+ * so that the won land on a half-won tie when the percentage is applied.
  */
 const SCENARIOS: readonly Scenario[] = [
   // foreign-investment: the routes, the 10% and the officer; the supply contract no longer counts.
@@ -191,31 +195,39 @@ const SCENARIOS: readonly Scenario[] = [
   s({ investment: { foreignOwnershipPct: "29.9999" }, site: { region: "seoul" }, employment: { newRegularEmployees: 6 } }),
   s({ investment: { foreignOwnershipPct: "30" }, site: { region: "gyeonggi" }, employment: { newRegularEmployees: 6 } }),
   // service-fiz-rent-support: researchers, staff, each service, the regional headquarters.
-  s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "research-development" }, site: { zone: "fiz-service" }, employment: { researchers: 4 } }),
-  s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "research-development" }, site: { zone: "fiz-service" }, employment: { researchers: 5 } }),
+  s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "research-development" }, site: { zone: "fiz-service" }, employment: { researchers: 4 }, costs: { annualBuildingRent: "100000" } }),
+  s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "research-development" }, site: { zone: "fiz-service" }, employment: { researchers: 5 }, costs: { annualBuildingRent: "100000" } }),
   s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "finance-insurance" }, site: { zone: "fiz-service" }, employment: { newRegularEmployees: 14 } }),
-  s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "finance-insurance" }, site: { zone: "fiz-service" }, employment: { newRegularEmployees: 15 } }),
-  s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "professional-services" }, site: { zone: "fiz-service" }, employment: { newRegularEmployees: 15 } }),
-  s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "tourism" }, site: { zone: "fiz-service" }, employment: { newRegularEmployees: 15 } }),
+  // KRW 170,438,285 a year: half of it is KRW 85,219,142.5 (a tie).
+  s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "finance-insurance" }, site: { zone: "fiz-service" }, employment: { newRegularEmployees: 15 }, costs: { annualBuildingRent: "123456.80" } }),
+  s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "professional-services" }, site: { zone: "fiz-service" }, employment: { newRegularEmployees: 15 }, costs: { annualBuildingRent: "0.01" } }),
+  s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "tourism" }, site: { zone: "fiz-service" }, employment: { newRegularEmployees: 15 }, costs: { annualBuildingRent: "1" } }),
   s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "education" }, site: { zone: "fiz-service" }, employment: { newRegularEmployees: 15 } }),
-  s({ investment: { foreignOwnershipPct: "30" }, business: { regionalHeadquarters: true }, site: { zone: "fiz-service" }, employment: { newRegularEmployees: 15 } }),
+  s({ investment: { foreignOwnershipPct: "30" }, business: { regionalHeadquarters: true }, site: { zone: "fiz-service" }, employment: { newRegularEmployees: 15 }, costs: { annualBuildingRent: "99999.99" } }),
   s({ investment: { foreignOwnershipPct: "29.9999" }, business: { sector: "software" }, site: { zone: "fiz-service" }, employment: { newRegularEmployees: 15 } }),
   s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "software" }, site: { zone: "fiz-complex" }, employment: { newRegularEmployees: 15 } }),
   // state-land-rent-reduction: the 70-worker tier, the business the tiers need, the 30% exceptions.
   s({ investment: { amount: "2500000", foreignOwnershipPct: "30" }, business: { sector: "software" }, site: { zone: "fiz-complex" }, employment: { newRegularEmployees: 69 } }),
-  s({ investment: { amount: "2500000", foreignOwnershipPct: "30" }, business: { sector: "software" }, site: { zone: "fiz-complex" }, employment: { newRegularEmployees: 70 } }),
+  // KRW 1,380,557,400 of land: 1% at 75% is KRW 10,354,180.5 a year (a tie), for 50 of the 60 years.
+  s({ investment: { amount: "2500000", foreignOwnershipPct: "30" }, business: { sector: "software" }, site: { zone: "fiz-complex" }, employment: { newRegularEmployees: 70 }, costs: { stateLandValue: "1000005.36", leaseYears: 60 } }),
+  s({ investment: { amount: "2500000", foreignOwnershipPct: "30" }, business: { sector: "software" }, site: { zone: "fiz-complex", region: "chungnam" }, employment: { newRegularEmployees: 149 }, costs: { stateLandValue: "1000000", leaseYears: 10 } }),
+  // KRW 1,380,584,500 of land: 1% at 90% is KRW 12,425,260.5 a year (a tie).
+  s({ investment: { amount: "2500000", foreignOwnershipPct: "30" }, business: { sector: "software" }, site: { zone: "fiz-complex", region: "chungnam" }, employment: { newRegularEmployees: 150 }, costs: { stateLandValue: "1000024.99", leaseYears: 10 } }),
   s({ investment: { amount: "2500000", foreignOwnershipPct: "30" }, business: { sector: "logistics" }, site: { zone: "industrial-complex" }, employment: { newRegularEmployees: 69 } }),
-  s({ investment: { amount: "2500000", foreignOwnershipPct: "30" }, business: { sector: "logistics" }, site: { zone: "industrial-complex" }, employment: { newRegularEmployees: 70 } }),
+  // KRW 1,380,553,300 of land: 1% at 50% is KRW 6,902,766.5 a year (a tie).
+  s({ investment: { amount: "2500000", foreignOwnershipPct: "30" }, business: { sector: "logistics" }, site: { zone: "industrial-complex" }, employment: { newRegularEmployees: 70 }, costs: { stateLandValue: "1000002.39", leaseYears: 50 } }),
   s({ investment: { amount: "2500000", foreignOwnershipPct: "30" }, business: { sector: "wholesale-retail" }, site: { zone: "fiz-complex" }, employment: { newRegularEmployees: 200 } }),
   s({ investment: { amount: "2500000", foreignOwnershipPct: "30" }, business: { technology: "quantum-computing" }, site: { zone: "fiz-complex" }, employment: { newRegularEmployees: 200 } }),
-  s({ investment: { foreignOwnershipPct: "30" }, business: { technology: "displays" }, site: { zone: "industrial-complex" } }),
+  s({ investment: { foreignOwnershipPct: "30" }, business: { technology: "displays" }, site: { zone: "industrial-complex" }, costs: { stateLandValue: "333333.33", leaseYears: 49 } }),
   s({ investment: { foreignOwnershipPct: "30" }, business: { technology: "quantum-communication" }, site: { zone: "industrial-complex" } }),
-  s({ investment: { foreignOwnershipPct: "20" }, business: { technology: "displays" }, site: { zone: "fiz-complex" } }),
+  s({ investment: { foreignOwnershipPct: "20" }, business: { technology: "displays" }, site: { zone: "fiz-complex" }, costs: { stateLandValue: "0.01", leaseYears: 1 } }),
   s({ investment: { amount: "5000000", foreignOwnershipPct: "20" }, business: { sector: "manufacturing" }, site: { zone: "fiz-complex" }, employment: { newRegularEmployees: 300 } }),
-  s({ investment: { amount: "5000000", foreignOwnershipPct: "20" }, business: { sector: "manufacturing" }, site: { zone: "fiz-complex" }, employment: { newRegularEmployees: 301 } }),
-  s({ investment: { amount: "30000000", foreignOwnershipPct: "20" }, business: { sector: "manufacturing" }, site: { zone: "none" } }),
+  // KRW 10,567,173,050 of land: 1% is KRW 105,671,730.5 a year (a tie).
+  s({ investment: { amount: "5000000", foreignOwnershipPct: "20" }, business: { sector: "manufacturing" }, site: { zone: "fiz-complex" }, employment: { newRegularEmployees: 301 }, costs: { stateLandValue: "7654321.14", leaseYears: 10 } }),
+  s({ investment: { amount: "30000000", foreignOwnershipPct: "20" }, business: { sector: "manufacturing" }, site: { zone: "none" }, costs: { stateLandValue: "20000000", leaseYears: 30 } }),
   s({ investment: { foreignOwnershipPct: "29.9999" }, site: { zone: "fiz-service" } }),
-  s({ investment: { foreignOwnershipPct: "30" }, site: { zone: "fiz-service" } }),
+  // Without the lease term the reduction is not estimated.
+  s({ investment: { foreignOwnershipPct: "30" }, site: { zone: "fiz-service" }, costs: { stateLandValue: "1000000" } }),
   s({ investment: { foreignOwnershipPct: "30" }, site: { zone: "free-economic-zone" }, business: { sector: "manufacturing" } }),
   // capital-goods-tax-exemption: every test but the tax reduction it serves (none after 2025) passes.
   s({ investment: { amount: "2000000" }, business: { technology: "semiconductors" }, site: { zone: "fiz-complex" } }),
@@ -228,6 +240,7 @@ function scenarioInput(scenario: Scenario, region: string): ProfileInput {
     business: { sector: "wholesale-retail", technology: null, ...scenario.business },
     site: { region, zone: "none", ...scenario.site },
     employment: { newRegularEmployees: 0, researchers: 0, ...scenario.employment },
+    costs: { ...scenario.costs },
     exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-24", source: "bench peers" },
   };
 }
