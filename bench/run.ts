@@ -53,7 +53,7 @@ const raw = cycle(profiles.map((p) => JSON.parse(JSON.stringify(p)) as unknown))
 const validateNs = medianNs(() => parseProfile(raw(), rules.profileSchema));
 
 const files = await readRuleFiles(join(PROJECT_ROOT, "rules"));
-const compileMs = medianNs(() => compileRuleSet(files), { warmup: 3, samples: 11, batch: 1 }) / 1e6;
+const compileMs = medianNs(() => compileRuleSet(files), { warmupMs: 300, samples: 11, batch: 1 }) / 1e6;
 const loadStart = process.hrtime.bigint();
 await loadRules();
 const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
