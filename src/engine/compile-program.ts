@@ -230,6 +230,7 @@ function compileSegment(
     reads = outer;
     own.optionalFacts.forEach((v, k) => outer.optionalFacts.set(k, v));
     own.tables.forEach((t) => outer.tables.add(t));
+    own.slots.forEach((slot) => outer.slots.add(slot));
     return [value, own];
   };
 
@@ -248,6 +249,8 @@ function compileSegment(
   });
 
   const conditions = compileCondition(version.conditions!, [...at, "conditions"], scope, setup, problems);
+  // The tree as one generated function that stops at the first deciding leaf (inline.ts).
+  const passesInline = conditionInline(conditions);
   const conditionReads = reads;
   reads = emptyReads();
   const benefitReads = reads;
@@ -260,7 +263,9 @@ function compileSegment(
     version: range,
     tables,
     conditions,
-    passes: passesOf(conditions),
+    passes: generate(passesInline),
+    passesInline,
+    conditionSlots: [...conditionReads.slots].sort((a, b) => a - b),
     benefit,
     conditionWarnings: Object.freeze(parameterWarnings(conditionReads)),
     tableFindings,
@@ -303,27 +308,41 @@ type CompileFn = (text: string | number, path: DataPath, expected?: ValueType) =
 
 function compileTable(table: TableFile, at: DataPath, compile: CompileFn, track: Track, cite: VersionSetup["cite"]): CompiledTable {
   const output = UNIT_TYPES[table.output];
-  const [otherwise, otherwiseReads] = track(() => compile(table.otherwise, [...at, "otherwise"], output)?.read ?? NEVER);
+  const [otherwise, otherwiseReads] = track(() => compile(table.otherwise, [...at, "otherwise"], output));
+  const rows = table.rows.map((row, r) => {
+    const [then, thenReads] = track(() => compile(row.then, [...at, "rows", r, "then"], output));
+    const when = compile(row.when, [...at, "rows", r, "when"], BOOL);
+    return { row, r, when, then, thenReads };
+  });
   return {
     name: table.name,
     label: table.label,
     hit: table.hit,
     output,
-    rows: table.rows.map((row, r) => {
-      const [then, thenReads] = track(() => compile(row.then, [...at, "rows", r, "then"], output)?.read ?? NEVER);
-      return {
-        label: row.label,
-        source: row.when,
-        when: predicate(compile(row.when, [...at, "rows", r, "when"], BOOL)),
-        then,
-        warnings: parameterWarnings(thenReads),
-        cite: row.cite === undefined ? undefined : cite(row.cite, [...at, "rows", r, "cite"]),
-      };
-    }),
-    otherwise,
+    rows: rows.map(({ row, r, when, then, thenReads }) => ({
+      label: row.label,
+      source: row.when,
+      when: predicate(when),
+      then: then?.read ?? NEVER,
+      warnings: parameterWarnings(thenReads),
+      cite: row.cite === undefined ? undefined : cite(row.cite, [...at, "rows", r, "cite"]),
+    })),
+    otherwise: otherwise?.read ?? NEVER,
     otherwiseWarnings: parameterWarnings(otherwiseReads),
     combine: combinerFor(table.hit, output),
+    inline: table.hit === "first" ? firstHitInline(rows, otherwise) : undefined,
   };
+}
+
+/** A first-hit table as one conditional expression, when every part of it can be written in line. */
+function firstHitInline(
+  rows: readonly { readonly when?: Compiled<EvalContext>; readonly then?: Compiled<EvalContext> }[],
+  otherwise: Compiled<EvalContext> | undefined,
+): Inline | undefined {
+  const parts = rows.map(({ when, then }) => [when?.inline, then?.inline] as const);
+  const last = otherwise?.inline;
+  if (!last || parts.some(([when, then]) => !when || !then)) return undefined;
+  return (e) => parts.reduceRight((rest, [when, then]) => `(${when!(e)} ? ${then!(e)} : ${rest})`, last(e));
 }
 
 function compileCondition(
@@ -364,11 +383,6 @@ function compileLeaf(expr: Expr, scope: ReturnType<typeof programScope>): LeafTe
   if (expr.kind === "in") return { form: "in", ...compileIn(expr, scope) };
   const { read, inline } = compileExpr(expr, scope, BOOL);
   return { form: "plain", read, inline };
-}
-
-/** The condition tree as one generated function that stops at the first deciding leaf (inline.ts). */
-function passesOf(node: CompiledCondition): Read {
-  return generate(conditionInline(node));
 }
 
 function conditionInline(node: CompiledCondition): Inline {

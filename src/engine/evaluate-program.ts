@@ -44,7 +44,7 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
   if ("reason" in segment) return { program, status: "not-in-force", notInForce: segment, warnings: NO_WARNINGS };
   const warnings = new OwedWarnings(segment.conditionWarnings);
   for (const table of segment.readsTables) {
-    const warning = ctx.facts.rowWarnings[table];
+    const warning = ctx.facts.rowWarning(table);
     if (warning) warnings.add(warning);
   }
   const tables: TableTrace[] | undefined = explain ? [] : undefined;

@@ -12,7 +12,7 @@ import {
 } from "../expr/types.js";
 import { ROUTES, ZONES, type Profile } from "../profile/schema.js";
 import { generate, type Inline } from "../expr/inline.js";
-import type { CodeTable, TableName } from "./code-tables.js";
+import type { CodeRow, CodeTable, TableName } from "./code-tables.js";
 import type { Warning } from "./warning.js";
 
 export interface Facts {
@@ -47,9 +47,11 @@ export interface Facts {
   readonly annualCorporateTaxKrw: Money | null;
   readonly annualBuildingRentKrw: Money | null;
   /** The profile's row of each reference table, values by column index, as of asOf. */
-  readonly rows: Readonly<Record<TableName, readonly unknown[]>>;
-  /** The warning each row the profile points to owes, when it rests on less than a statute. */
-  readonly rowWarnings: Readonly<Record<TableName, Warning | undefined>>;
+  readonly sectorsRow: readonly unknown[];
+  readonly technologiesRow: readonly unknown[];
+  readonly regionsRow: readonly unknown[];
+  /** The warning a row the profile points to owes, when its classification rests on less than a statute. */
+  rowWarning(table: TableName): Warning | undefined;
 }
 
 export interface FactDefinition {
@@ -66,10 +68,10 @@ export interface FactDefinition {
 
 const code = (of: string, values: readonly string[]): ValueType => ({ kind: "code", of, values });
 
-/** A fact at a property path of Facts ("route", "rows.sectors[2]"), and of its scalar form. */
+/** A fact at a property path of Facts ("route", "sectorsRow[2]"), and of its scalar form. */
 function definition(name: string, type: ValueType, path: string, optional: boolean, scalarPath?: keyof Facts): FactDefinition {
-  const inline: Inline = () => `c.facts.${path}`;
-  const scalar: Inline | undefined = scalarPath && (() => `c.facts.${scalarPath}`);
+  const inline: Inline = (e) => `${e.facts}.${path}`;
+  const scalar: Inline | undefined = scalarPath && ((e) => `${e.facts}.${scalarPath}`);
   return { name, type, optional, read: generate(inline), inline, scalar };
 }
 
@@ -109,7 +111,7 @@ export function factCatalogue(tables: Readonly<Record<TableName, CodeTable>>): r
 }
 
 function tableFacts(tables: Readonly<Record<TableName, CodeTable>>, table: TableName, prefix: string): FactDefinition[] {
-  return tables[table].columns.map((column, i) => definition(`${prefix}.${column.name}`, column.type, `rows.${table}[${i}]`, false));
+  return tables[table].columns.map((column, i) => definition(`${prefix}.${column.name}`, column.type, `${table}Row[${i}]`, false));
 }
 
 /** The profile's field a fact comes from, for messages such as "not estimated: give costs.leaseYears". */
@@ -149,8 +151,10 @@ class ProfileFacts implements Facts {
   readonly newRegularEmployees: number;
   readonly researchers: number;
   readonly leaseYears: number | null;
-  readonly rows: Facts["rows"];
-  readonly rowWarnings: Facts["rowWarnings"];
+  readonly sectorsRow: readonly unknown[];
+  readonly technologiesRow: readonly unknown[];
+  readonly regionsRow: readonly unknown[];
+  readonly #rows: Readonly<Record<TableName, CodeRow | undefined>>;
   readonly #profile: Profile;
   readonly #rate: ExchangeRate;
   #amountKrw: Money | undefined;
@@ -187,12 +191,14 @@ class ProfileFacts implements Facts {
     const sector = tables.sectors.rows.get(business.sector)!;
     const technology = business.technology === null ? undefined : tables.technologies.rows.get(business.technology)!;
     const region = tables.regions.rows.get(site.region)!;
-    this.rows = {
-      sectors: sector.valuesAt(asOf),
-      technologies: technology ? technology.valuesAt(asOf) : tables.technologies.absentValues!,
-      regions: region.valuesAt(asOf),
-    };
-    this.rowWarnings = { sectors: sector.warning, technologies: technology?.warning, regions: region.warning };
+    this.sectorsRow = sector.valuesAt(asOf);
+    this.technologiesRow = technology ? technology.valuesAt(asOf) : tables.technologies.absentValues!;
+    this.regionsRow = region.valuesAt(asOf);
+    this.#rows = { sectors: sector, technologies: technology, regions: region };
+  }
+
+  rowWarning(table: TableName): Warning | undefined {
+    return this.#rows[table]?.warning;
   }
 
   get amountKrw(): Money {

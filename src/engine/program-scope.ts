@@ -13,10 +13,12 @@ export interface Reads {
   readonly parameters: Map<string, ParameterValueInfo>;
   readonly optionalFacts: Map<string, Read>;
   readonly tables: Set<TableName>;
+  /** Slots of the segment's decision tables read. */
+  readonly slots: Set<number>;
 }
 
 export function emptyReads(): Reads {
-  return { parameters: new Map(), optionalFacts: new Map(), tables: new Set() };
+  return { parameters: new Map(), optionalFacts: new Map(), tables: new Set(), slots: new Set() };
 }
 
 const TABLE_OF_PREFIX: Record<string, TableName> = { sector: "sectors", technology: "technologies", region: "regions" };
@@ -56,7 +58,8 @@ export function programScope(setup: ProgramScopeSetup, currentReads: () => Reads
       if (head === "table") {
         const slot = setup.tables.findIndex((t) => t.name === name);
         if (slot < 0) return `unknown decision table ${name}${didYouMean(name, setup.tables.map((t) => t.name))} (a table may only use tables declared before it)`;
-        return { type: setup.tables[slot]!.type, read: (ctx) => ctx.tables[slot], inline: () => `c.tables[${slot}]` };
+        currentReads().slots.add(slot);
+        return { type: setup.tables[slot]!.type, read: (ctx) => ctx.tables[slot], inline: (e) => e.table(slot) };
       }
       const full = path.join(".");
       const fact = setup.facts.get(full);
@@ -64,14 +67,14 @@ export function programScope(setup: ProgramScopeSetup, currentReads: () => Reads
       if (fact.optional) currentReads().optionalFacts.set(full, fact.read);
       const table = head ? TABLE_OF_PREFIX[head] : undefined;
       if (table) currentReads().tables.add(table);
-      return { type: fact.type, read: fact.read, inline: fact.inline, scalar: fact.scalar };
+      return { type: fact.type, read: fact.read, inline: fact.inline, scalar: fact.scalar, nullable: fact.optional };
     },
     eligible(programId) {
       if (programId === setup.programId) return "a program cannot depend on its own eligibility";
       const index = setup.programIndex.get(programId);
       if (index === undefined) return `unknown program ${programId}${didYouMean(programId, setup.programIndex.keys())}`;
       setup.dependencies.add(index);
-      return { read: (ctx) => ctx.eligible[index]!, inline: () => `c.eligible[${index}]` };
+      return { read: (ctx) => ctx.eligible[index]!, inline: (e) => e.eligible(index) };
     },
   };
 }

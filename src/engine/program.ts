@@ -84,6 +84,8 @@ export interface CompiledTable {
   readonly otherwiseWarnings: readonly Warning[];
   /** Combines the matched rows' values under a collect-* policy. */
   readonly combine: (values: readonly unknown[]) => unknown;
+  /** A first-hit table's value as one expression in line, when all its parts can be written so. */
+  readonly inline?: Inline;
 }
 
 export interface CompiledComponent {
@@ -121,8 +123,13 @@ export interface Segment {
   readonly fromDay: number;
   readonly tables: readonly CompiledTable[];
   readonly conditions: CompiledCondition;
-  /** The conditions as one short-circuiting closure, for estimates without explanations. */
+  /** The conditions as one short-circuiting generated function, for estimates without
+   *  explanations, and as its source, for plans that run many programs in one function. */
   readonly passes: Read;
+  readonly passesInline: Inline;
+  /** Slots of the decision tables the conditions need, directly or through other tables: those a
+   *  status alone must evaluate (the rest feed only the benefit). */
+  readonly conditionSlots: readonly number[];
   readonly benefit: CompiledBenefit;
   /** Warnings owed whenever the segment is evaluated: its conditions use an unverified figure. */
   readonly conditionWarnings: readonly Warning[];

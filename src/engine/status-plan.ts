@@ -1,8 +1,10 @@
 // Every program's status on one day as one generated function. The segments in force on a day are
 // fixed, so choosing them and walking the programs and their decision tables is done once, when the
 // day is first asked for, and not again for each profile: what is left per profile is the tables
-// and conditions themselves, in dependency order, each program's eligibility recorded before the
-// programs that read it run. Sweeps ask only for statuses, hundreds of points at a time.
+// and conditions themselves, written in line (first-hit tables as one conditional, the others by
+// the table evaluator; tables that feed only a benefit are skipped), in dependency order, each
+// program's eligibility recorded before the programs that read it run. Sweeps ask only for
+// statuses, hundreds of points at a time.
 import { generate, type Emitter } from "../expr/inline.js";
 import { evaluateTable } from "./decision-table.js";
 import { segmentOn } from "./evaluate-program.js";
@@ -28,17 +30,28 @@ export function statusPlanOn(programs: readonly CompiledProgram[], day: number):
   return plan;
 }
 
+/**
+ * The plan's source. Facts are read through a local; each program's eligibility and each table's
+ * value is a local too, and is also stored on the context, where the tables evaluated by closures
+ * (not written in line) read them.
+ */
 function planSource(programs: readonly CompiledProgram[], day: number, e: Emitter): string {
-  const steps: string[] = [];
+  const steps = ["const f = c.facts;"];
   const statuses = programs.map((program, p) => {
+    const eligible = `e${program.index}`;
     const segment = segmentOn(program, day);
-    if ("reason" in segment) return '"not-in-force"';
-    segment.tables.forEach((table, slot) => {
-      steps.push(`c.tables[${slot}] = ${e.ref(evaluateTable)}(${e.ref(table)}, c, ${JSON.stringify(program.id)});`);
-    });
-    steps.push(`const s${p} = ${e.ref(segment.passes)}(c) ? "eligible" : "ineligible";`);
-    steps.push(`c.eligible[${program.index}] = s${p} === "eligible";`);
-    return `s${p}`;
+    if ("reason" in segment) {
+      steps.push(`const ${eligible} = false;`);
+      return '"not-in-force"';
+    }
+    const local: Emitter = { ...e, facts: "f", table: (slot) => `t${p}_${slot}`, eligible: (index) => `e${index}` };
+    for (const slot of segment.conditionSlots) {
+      const table = segment.tables[slot]!;
+      const value = table.inline ? table.inline(local) : `${e.ref(evaluateTable)}(${e.ref(table)}, c, ${JSON.stringify(program.id)})`;
+      steps.push(`const t${p}_${slot} = ${value};`, `c.tables[${slot}] = t${p}_${slot};`);
+    }
+    steps.push(`const ${eligible} = ${segment.passesInline(local)};`, `c.eligible[${program.index}] = ${eligible};`);
+    return `${eligible} ? "eligible" : "ineligible"`;
   });
   return `{\n${steps.join("\n")}\nreturn [${statuses.join(", ")}];\n}`;
 }

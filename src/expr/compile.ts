@@ -21,6 +21,9 @@ export interface Bound<C> {
   readonly inline?: Inline;
   /** Money or a percentage as an exact scalar, in line, where one exists (see scalarLiteral). */
   readonly scalar?: Inline;
+  /** False when the value is never null (a required fact): generated comparisons then skip the
+   *  "not given" test. Unknown counts as maybe null. */
+  readonly nullable?: boolean;
 }
 
 export interface Binding<C> extends Bound<C> {
@@ -44,6 +47,7 @@ export interface Compiled<C> {
   /** The same value as source, when every part of the expression can be written in line. */
   readonly inline?: Inline;
   readonly scalar?: Inline;
+  readonly nullable?: boolean;
   /** True when the value does not depend on the evaluation (a literal, a parameter). */
   readonly constant: boolean;
 }
@@ -111,7 +115,8 @@ function compileNode<C>(expr: Expr, scope: Scope<C>, hint?: ValueType): Compiled
     case "ref": {
       const binding = scope.lookup(expr.path);
       if (typeof binding === "string") throw new ExprTypeError(binding, expr);
-      return { type: binding.type, read: binding.read, inline: binding.inline, scalar: binding.scalar, constant: binding.constant ?? false };
+      const { type, read, inline, scalar, nullable } = binding;
+      return { type, read, inline, scalar, nullable, constant: binding.constant ?? false };
     }
     case "call":
       return compileCall(expr, scope, hint);
@@ -212,7 +217,7 @@ function comparisonInline<C>(op: ComparisonOp, left: Compiled<C>, right: Compile
   if (!l || !r) return undefined;
   return (e) => {
     const [a, b] = [l(e), r(e)];
-    const given = [left, right].flatMap((side, i) => (side.constant ? [] : [`${i ? b : a} !== null`]));
+    const given = [left, right].flatMap((side, i) => (side.constant || side.nullable === false ? [] : [`${i ? b : a} !== null`]));
     const compare =
       scalars || (kind !== "money" && kind !== "percent") ? `${a} ${js} ${b}`
         : kind === "money" ? `${e.ref(compareMoney)}(${a}, ${b}) ${js} 0`

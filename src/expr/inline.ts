@@ -8,9 +8,23 @@
 /** Writes a node's source; `ref` names a value the source uses (a constant, a set, a helper). */
 export type Inline = (emit: Emitter) => string;
 
-export interface Emitter {
+export interface Emitter extends Names {
   ref(value: unknown): string;
 }
+
+/** Where generated code finds the evaluation's facts, decision-table values and other programs'
+ *  eligibility: on the context `c`, unless a larger function keeps them in locals (status-plan.ts). */
+export interface Names {
+  readonly facts: string;
+  table(slot: number): string;
+  eligible(programIndex: number): string;
+}
+
+const ON_CONTEXT: Names = {
+  facts: "c.facts",
+  table: (slot) => `c.tables[${slot}]`,
+  eligible: (programIndex) => `c.eligible[${programIndex}]`,
+};
 
 /** A primitive written as a literal; anything else by reference. */
 export function literal(value: unknown): Inline {
@@ -30,6 +44,7 @@ export function generate<C>(inline: Inline): (ctx: C) => unknown {
       if (i < 0) i = values.push(value) - 1;
       return `v${i}`;
     },
+    ...ON_CONTEXT,
   };
   const body = inline(emit);
   const names = values.map((_, i) => `v${i}`);
