@@ -135,22 +135,9 @@ export function buildFacts(
  * first time they are read, and most estimates never read most of them.
  */
 class ProfileFacts implements Facts {
-  readonly route: string;
   readonly amountKrwMinor: bigint;
   readonly amountUsdMinor: bigint;
   readonly foreignOwnershipE4: number;
-  readonly officerDispatched: boolean;
-  readonly supplyOrTechnologyContract: boolean;
-  readonly loanTermYears: number | null;
-  readonly sector: string;
-  readonly technology: string | null;
-  readonly materialsPartsEquipment: boolean;
-  readonly regionalHeadquarters: boolean;
-  readonly region: string;
-  readonly zone: string;
-  readonly newRegularEmployees: number;
-  readonly researchers: number;
-  readonly leaseYears: number | null;
   readonly sectorsRow: readonly unknown[];
   readonly technologiesRow: readonly unknown[];
   readonly regionsRow: readonly unknown[];
@@ -167,7 +154,7 @@ class ProfileFacts implements Facts {
     rate: ExchangeRate,
     tables: Readonly<Record<TableName, CodeTable>>,
   ) {
-    const { business, site, employment, costs, investment } = profile;
+    const { business, site, investment } = profile;
     this.#profile = profile;
     this.#rate = rate;
     const minor = minorOfAmount(investment.amount, investment.currency)!;
@@ -175,19 +162,6 @@ class ProfileFacts implements Facts {
     this.amountKrwMinor = usd ? wonOfDollars(minor, 2, rate) : minor;
     this.amountUsdMinor = usd ? minor : centsOfWon(minor, 0, rate);
     this.foreignOwnershipE4 = tenThousandths(investment.foreignOwnershipPct);
-    this.route = investment.route;
-    this.officerDispatched = investment.officerDispatched;
-    this.supplyOrTechnologyContract = investment.supplyOrTechnologyContract;
-    this.loanTermYears = investment.loanTermYears ?? null;
-    this.sector = business.sector;
-    this.technology = business.technology;
-    this.materialsPartsEquipment = business.materialsPartsEquipment;
-    this.regionalHeadquarters = business.regionalHeadquarters;
-    this.region = site.region;
-    this.zone = site.zone;
-    this.newRegularEmployees = employment.newRegularEmployees;
-    this.researchers = employment.researchers;
-    this.leaseYears = costs.leaseYears ?? null;
     const sector = tables.sectors.rows.get(business.sector)!;
     const technology = business.technology === null ? undefined : tables.technologies.rows.get(business.technology)!;
     const region = tables.regions.rows.get(site.region)!;
@@ -199,6 +173,47 @@ class ProfileFacts implements Facts {
 
   rowWarning(table: TableName): Warning | undefined {
     return this.#rows[table]?.warning;
+  }
+
+  // The profile's own fields, read where they are rather than copied: most estimates read each once.
+  get route(): string {
+    return this.#profile.investment.route;
+  }
+  get officerDispatched(): boolean {
+    return this.#profile.investment.officerDispatched;
+  }
+  get supplyOrTechnologyContract(): boolean {
+    return this.#profile.investment.supplyOrTechnologyContract;
+  }
+  get loanTermYears(): number | null {
+    return this.#profile.investment.loanTermYears ?? null;
+  }
+  get sector(): string {
+    return this.#profile.business.sector;
+  }
+  get technology(): string | null {
+    return this.#profile.business.technology;
+  }
+  get materialsPartsEquipment(): boolean {
+    return this.#profile.business.materialsPartsEquipment;
+  }
+  get regionalHeadquarters(): boolean {
+    return this.#profile.business.regionalHeadquarters;
+  }
+  get region(): string {
+    return this.#profile.site.region;
+  }
+  get zone(): string {
+    return this.#profile.site.zone;
+  }
+  get newRegularEmployees(): number {
+    return this.#profile.employment.newRegularEmployees;
+  }
+  get researchers(): number {
+    return this.#profile.employment.researchers;
+  }
+  get leaseYears(): number | null {
+    return this.#profile.costs.leaseYears ?? null;
   }
 
   get amountKrw(): Money {
