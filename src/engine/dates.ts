@@ -21,7 +21,16 @@ export function lastDayOfMonth(month: string): string {
  *  database on a path every request takes. */
 const KST_OFFSET_MS = 9 * 3_600_000;
 
-/** Today's date in Korea, the default as-of date of an estimate. */
-export function todayInSeoul(now: Date = new Date()): string {
-  return new Date(now.getTime() + KST_OFFSET_MS).toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+let cachedDay = NaN;
+let cachedDate = "";
+
+/** Today's date in Korea, the default as-of date of an estimate; written once per day. */
+export function todayInSeoul(now?: Date): string {
+  const day = Math.floor(((now ? now.getTime() : Date.now()) + KST_OFFSET_MS) / DAY_MS);
+  if (day !== cachedDay) {
+    cachedDate = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    cachedDay = day;
+  }
+  return cachedDate;
 }
