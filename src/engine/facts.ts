@@ -141,7 +141,9 @@ class ProfileFacts implements Facts {
   readonly sectorsRow: readonly unknown[];
   readonly technologiesRow: readonly unknown[];
   readonly regionsRow: readonly unknown[];
-  readonly #rows: Readonly<Record<TableName, CodeRow | undefined>>;
+  readonly #sector: CodeRow;
+  readonly #technology: CodeRow | undefined;
+  readonly #region: CodeRow;
   readonly #profile: Profile;
   readonly #rate: ExchangeRate;
   #amountKrw: Money | undefined;
@@ -168,11 +170,14 @@ class ProfileFacts implements Facts {
     this.sectorsRow = sector.valuesAt(asOf);
     this.technologiesRow = technology ? technology.valuesAt(asOf) : tables.technologies.absentValues!;
     this.regionsRow = region.valuesAt(asOf);
-    this.#rows = { sectors: sector, technologies: technology, regions: region };
+    this.#sector = sector;
+    this.#technology = technology;
+    this.#region = region;
   }
 
   rowWarning(table: TableName): Warning | undefined {
-    return this.#rows[table]?.warning;
+    const row = table === "sectors" ? this.#sector : table === "technologies" ? this.#technology : this.#region;
+    return row?.warning;
   }
 
   // The profile's own fields, read where they are rather than copied: most estimates read each once.

@@ -17,8 +17,12 @@ const plans = new WeakMap<readonly CompiledProgram[], Map<number, StatusPlan>>()
 /** Days are mostly today; a sweep or batch across many as-of dates must not grow this unbounded. */
 const DAYS_KEPT = 64;
 
+/** The last plan asked for: sweeps ask for the same one hundreds of times in a row. */
+let last: { readonly programs: readonly CompiledProgram[]; readonly day: number; readonly plan: StatusPlan } | undefined;
+
 /** The plan for a day (a day number, dates.ts), made on first use. */
 export function statusPlanOn(programs: readonly CompiledProgram[], day: number): StatusPlan {
+  if (last && last.programs === programs && last.day === day) return last.plan;
   let byDay = plans.get(programs);
   if (!byDay) plans.set(programs, (byDay = new Map()));
   let plan = byDay.get(day);
@@ -27,6 +31,7 @@ export function statusPlanOn(programs: readonly CompiledProgram[], day: number):
     plan = generate((e) => planSource(programs, day, e)) as StatusPlan;
     byDay.set(day, plan);
   }
+  last = { programs, day, plan };
   return plan;
 }
 
