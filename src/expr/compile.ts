@@ -32,7 +32,6 @@ export interface Binding<C> extends Bound<C> {
   readonly constant?: boolean;
 }
 
-
 /** What names mean where an expression is compiled: facts, parameters, tables, programs. */
 export interface Scope<C> {
   /** A binding, or the reason there is none (with a did-you-mean). */

@@ -2,8 +2,9 @@
 // tree becomes one generated function: property reads and comparisons in line, where a tree of
 // closures pays a call for every node. Each compiled node that knows how to inline itself says so
 // next to the closure it mirrors (compile.ts), and a tree with any node that does not falls back
-// to calling that node's closure. The source is built only from the compiler's own snippets and
-// from references to values, never from rule-file text, so nothing in a rule file becomes code.
+// to calling that node's closure. The source is built only from the compiler's own snippets,
+// references to values, and values written as JSON literals (a code such as 'new-shares', a
+// number, a bigint's digits): nothing a rule file says is ever spliced in as code.
 
 /** Writes a node's source; `ref` names a value the source uses (a constant, a set, a helper). */
 export type Inline = (emit: Emitter) => string;
