@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { BatchJson, EstimateJson, ProblemJson } from "../../src/engine/result-contract.js";
@@ -7,6 +8,20 @@ import { testApp } from "../helpers/app.js";
 
 const app = testApp();
 const post = (path: string) => request(app).post(`/api/v1${path}`);
+
+/** POST /api/v1/estimate with no Content-Length: the body arrives as a chunked stream. */
+function chunked(text: string) {
+  const half = Math.floor(text.length / 2);
+  return raw(Buffer.from(text.slice(0, half)), undefined, Buffer.from(text.slice(half)));
+}
+
+/** The bytes as they are (superagent would serialise a Buffer sent as JSON), in the chunks given. */
+function raw(first: Buffer, encoding?: string, ...rest: Buffer[]) {
+  const req = post("/estimate").set("content-type", "application/json");
+  if (encoding) req.set("content-encoding", encoding);
+  for (const chunk of [first, ...rest]) req.write(chunk);
+  return req;
+}
 
 describe("POST /api/v1/estimate", () => {
   it("answers a valid profile with the explained estimate, money as strings", async () => {
@@ -31,6 +46,8 @@ describe("POST /api/v1/estimate", () => {
     ["an empty body", 400, "empty-body", () => post("/estimate")],
     ["a form post", 415, "unsupported-media-type", () => post("/estimate").type("form").send("a=1")],
     ["a body over 64 kB", 413, "too-large", () => post("/estimate").send({ ...EXAMPLE_PROFILE, pad: "x".repeat(70_000) })],
+    ["a chunked body over 64 kB", 413, "too-large", () => chunked(JSON.stringify({ ...EXAMPLE_PROFILE, pad: "x".repeat(70_000) }))],
+    ["a Latin-1 body", 415, "unsupported-encoding", () => post("/estimate").set("content-type", "application/json; charset=iso-8859-1").send(JSON.stringify(EXAMPLE_PROFILE))],
     ["a profile that breaks the contract", 422, "invalid-profile", () => post("/estimate").send({ ...EXAMPLE_PROFILE, investment: { amount: 5 } })],
     ["a GET", 405, "method-not-allowed", () => request(app).get("/api/v1/estimate")],
     ["an unknown path", 404, "not-found", () => request(app).get("/api/v1/nothing")],
@@ -40,6 +57,15 @@ describe("POST /api/v1/estimate", () => {
     const body = ProblemJson.parse(res.body);
     expect(body.status).toBe(status);
     expect(body.type).toMatch(new RegExp(`/${slug}$`));
+  });
+
+  it.each([
+    ["gzip-compressed", () => raw(gzipSync(JSON.stringify(EXAMPLE_PROFILE)), "gzip")],
+    ["sent in chunks", () => chunked(JSON.stringify(EXAMPLE_PROFILE))],
+    ["led by a byte-order mark", () => post("/estimate").set("content-type", "application/json; charset=utf-8").send(`\ufeff${JSON.stringify(EXAMPLE_PROFILE)}`)],
+  ])("reads a profile %s", async (_how, send) => {
+    const body = EstimateJson.parse((await send().expect(200)).body);
+    expect(body.asOf).toBe(EXAMPLE_PROFILE.asOf);
   });
 
   it("names every bad field, unknown ones by name", async () => {
