@@ -7,8 +7,8 @@
 // won when read (src/engine/facts.ts); a component that needs a cost the profile does not give is
 // not estimated and adds nothing to the total.
 //
-// The programs in force with a monetary benefit are cash-grant and the two Seoul subsidies (ranges:
-// their ceiling) and service-fiz-rent-support and state-land-rent-reduction (schedules: their
+// The programs in force with a monetary benefit are cash-grant, the two Seoul subsidies and
+// service-fiz-rent-support (ranges: their ceiling) and state-land-rent-reduction (a schedule: its
 // total). foreign-investment and fiz-individual grant no money; corporate-tax-reduction and
 // local-tax-reduction are not in force; capital-goods-tax-exemption serves only businesses whose
 // taxes those two reduce, so it is never eligible and has no figure.
@@ -99,12 +99,15 @@ export function handwrittenFigures(profile: Profile, asOf: string): Record<Progr
   const seoulTraining = statuses["seoul-training-subsidy"] !== "eligible" ? NONE
     : seoulCeiling(hires, STS_MIN_NEW_HIRES, STS_MONTHLY_KRW, STS_MONTHS, STS_CAP_KRW, rate);
 
-  // service-fiz-rent-support: costs.annualBuildingRentKrw at max_support_pct for support_years.
+  // service-fiz-rent-support: up to costs.annualBuildingRentKrw × max_support_pct × support_years,
+  // rounded once.
   let serviceFizRent = NONE;
   if (statuses["service-fiz-rent-support"] === "eligible") {
     const rent = costWon(costs.annualBuildingRent, currency, rate);
-    serviceFizRent = rent === null ? NOT_ESTIMATED
-      : scheduleTotal(divideHalfEven(rent * SFR_MAX_SUPPORT_PCT, 100n), SFR_SUPPORT_YEARS, rate);
+    serviceFizRent = {
+      kind: "ceiling",
+      ceiling: rent === null ? null : pairOfWon(divideHalfEven(rent * SFR_MAX_SUPPORT_PCT * SFR_SUPPORT_YEARS, 100n), rate),
+    };
   }
 
   // state-land-rent-reduction: costs.stateLandValueKrw × min_rent_pct at table.reduction, for
