@@ -65,19 +65,14 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
 
 /** Only each program's status, in rule-set order: who qualifies, for a sweep of many points. */
 export function statusesOf(ruleSet: RuleSet, profile: Profile, today: string): Status[] {
-  const ctx = contextFor(ruleSet, profile, profile.asOf ?? today);
+  // The plan fills in eligibility in dependency order before anything reads it: no need to clear it.
+  const ctx = contextFor(ruleSet, profile, profile.asOf ?? today, []);
   return statusPlanOn(ruleSet.programs, ctx.asOfDay)(ctx);
 }
 
-function contextFor(ruleSet: RuleSet, profile: Profile, asOf: string): EvalContext {
+function contextFor(ruleSet: RuleSet, profile: Profile, asOf: string, eligible = new Array<boolean>(ruleSet.programs.length).fill(false)): EvalContext {
   const rate = rateFor(ruleSet, profile, asOf);
-  return {
-    facts: buildFacts(profile, asOf, rate, ruleSet.tables),
-    asOfDay: dayOf(asOf),
-    rate,
-    eligible: new Array<boolean>(ruleSet.programs.length).fill(false),
-    tables: [],
-  };
+  return { facts: buildFacts(profile, asOf, rate, ruleSet.tables), asOfDay: dayOf(asOf), rate, eligible, tables: [] };
 }
 
 /** Estimates come mostly for the same date (today): its day number is kept. */

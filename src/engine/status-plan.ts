@@ -36,26 +36,31 @@ export function statusPlanOn(programs: readonly CompiledProgram[], day: number):
 }
 
 /**
- * The plan's source. Facts are read through a local; each program's eligibility and each table's
- * value is a local too, and is also stored on the context, where the tables evaluated by closures
- * (not written in line) read them.
+ * The plan's source. Facts are read through a local, and each program's eligibility and each
+ * table's value is a local too. Only a plan with a table the evaluator must run (one not written in
+ * line) also stores them on the context, where that table's closures read them.
  */
 function planSource(programs: readonly CompiledProgram[], day: number, e: Emitter): string {
+  const segments = programs.map((program) => segmentOn(program, day));
+  const onContext = segments.some((s) => !("reason" in s) && s.conditionSlots.some((slot) => !s.tables[slot]!.inline));
   const steps = ["const f = c.facts;"];
   const statuses = programs.map((program, p) => {
     const eligible = `e${program.index}`;
-    const segment = segmentOn(program, day);
+    const segment = segments[p]!;
     if ("reason" in segment) {
       steps.push(`const ${eligible} = false;`);
+      if (onContext) steps.push(`c.eligible[${program.index}] = false;`);
       return '"not-in-force"';
     }
     const local: Emitter = { ...e, facts: "f", table: (slot) => `t${p}_${slot}`, eligible: (index) => `e${index}` };
     for (const slot of segment.conditionSlots) {
       const table = segment.tables[slot]!;
       const value = table.inline ? table.inline(local) : `${e.ref(evaluateTable)}(${e.ref(table)}, c, ${JSON.stringify(program.id)})`;
-      steps.push(`const t${p}_${slot} = ${value};`, `c.tables[${slot}] = t${p}_${slot};`);
+      steps.push(`const t${p}_${slot} = ${value};`);
+      if (onContext) steps.push(`c.tables[${slot}] = t${p}_${slot};`);
     }
-    steps.push(`const ${eligible} = ${segment.passesInline(local)};`, `c.eligible[${program.index}] = ${eligible};`);
+    steps.push(`const ${eligible} = ${segment.passesInline(local)};`);
+    if (onContext) steps.push(`c.eligible[${program.index}] = ${eligible};`);
     return `${eligible} ? "eligible" : "ineligible"`;
   });
   return `{\n${steps.join("\n")}\nreturn [${statuses.join(", ")}];\n}`;
