@@ -58,7 +58,7 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
       tables.push({
         name: table.name,
         label: table.label,
-        matched: matched.map((i) => ({ label: table.rows[i]!.label, source: table.rows[i]!.source })),
+        matched: matched.map((i) => table.rows[i]!),
         rowsHold: table.rows.map((row) => row.when(ctx) as boolean),
         value: { type: table.output, value },
       });

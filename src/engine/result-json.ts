@@ -215,11 +215,16 @@ function writeTable(w: JsonBytes, table: TableTrace): void {
   w.open("{");
   w.member("name", fixedString(table.name));
   w.member("label", fixedJson(table.label));
-  w.member("matched", q(table.matched));
+  w.list("matched", table.matched, (row) => w.bytes(derivedJson(row, matchedRowText)));
   w.member("rowsHold", q(table.rowsHold));
   w.next("value");
   writeShown(w, table.value);
   w.close("}");
+}
+
+/** A matched row as answers show it: the rule set's row, so encoded once. */
+function matchedRowText(row: TableTrace["matched"][number]): string {
+  return q({ label: row.label, source: row.source });
 }
 
 function writeShare(w: JsonBytes, share: { percent: Decimal; amount: MoneyPair }): void {

@@ -36,6 +36,7 @@ export interface ConditionTrace {
 export interface TableTrace {
   readonly name: string;
   readonly label: LocalizedText;
+  /** The rows that matched: the rule set's own rows, of which an answer shows the label and source. */
   readonly matched: readonly { readonly label: LocalizedText; readonly source: string }[];
   /** Whether each row's condition holds, matched or not: what an auditor checks coverage by. */
   readonly rowsHold: readonly boolean[];
