@@ -1,20 +1,13 @@
 // Amounts as results show them: rounded once to whole won, then converted to cents. Sums are taken
 // of the rounded parts in each currency, so a total always equals the sum of the parts shown.
-import { centsOfWon, wonOfDollars, type ExchangeRate } from "../money/exchange-rate.js";
+import { convertToKrw, convertToUsd, type ExchangeRate } from "../money/exchange-rate.js";
 import { minorUnits, moneyOfMinor, type Money } from "../money/money.js";
-import { divideHalfEven, POWERS_OF_TEN } from "../money/round.js";
+import { roundToMinor } from "../money/round.js";
 import type { MoneyPair } from "./result.js";
 
 export function pairOf(money: Money, rate: ExchangeRate): MoneyPair {
-  const won = wholeWon(money, rate);
-  return { krw: moneyOfMinor(won, "KRW"), usd: moneyOfMinor(centsOfWon(won, 0, rate), "USD") };
-}
-
-/** roundToMinor(convertToKrw(money)), on bare bigints: the one rounding, half-even, to the won. */
-function wholeWon(money: Money, rate: ExchangeRate): bigint {
-  const { amount, scale, currency } = money.toJSON();
-  if (currency.code !== "KRW") return wonOfDollars(amount, Number(scale), rate);
-  return scale === 0n ? amount : divideHalfEven(amount, POWERS_OF_TEN[Number(scale)]!);
+  const krw = roundToMinor(convertToKrw(money, rate));
+  return { krw, usd: convertToUsd(krw, rate) };
 }
 
 export const ZERO_PAIR: MoneyPair = { krw: moneyOfMinor(0n, "KRW"), usd: moneyOfMinor(0n, "USD") };

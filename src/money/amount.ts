@@ -38,11 +38,6 @@ export function amountString(money: Money): string {
   return `${negative ? "-" : ""}${padded.slice(0, point)}.${padded.slice(point)}`;
 }
 
-/** money × factor, exact (the scale grows; round with roundToMinor at the edge). */
-export function multiplyBy(money: Money, factor: Decimal): Money {
-  return multiply(money, toScaled(factor));
-}
-
 /** money × a whole number (a count of years, of workers), exact. */
 export function multiplyByWhole(money: Money, factor: number): Money {
   return multiply(money, BigInt(factor));

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { dinero, toDecimal, USD } from "dinero.js/bigint";
 import { describe, expect, it } from "vitest";
 import { ZERO_PAIR, pairOf, sumPairs } from "../../src/engine/money-pair.js";
-import { amountString, multiplyBy, parseAmount } from "../../src/money/amount.js";
+import { amountString, multiplyByPercent, parseAmount } from "../../src/money/amount.js";
 import { compareDecimals, Exact as Decimal } from "../../src/money/decimal.js";
 import { convertToKrw, convertToUsd, exchangeRate, type ExchangeRate } from "../../src/money/exchange-rate.js";
 import { formatMoney } from "../../src/money/format-money.js";
@@ -53,7 +53,7 @@ describe("rounding and conversion", () => {
     ["-2.5", "-2"],
     ["-3.5", "-4"],
   ])("KRW %s rounds half-even to %s", (won, rounded) => {
-    const scaled = multiplyBy(moneyOfMinor(BigInt(new Decimal(won).times(10).toFixed(0)), "KRW"), new Decimal("0.1"));
+    const scaled = multiplyByPercent(moneyOfMinor(BigInt(new Decimal(won).times(10).toFixed(0)), "KRW"), new Decimal("10"));
     expect(amountString(roundToMinor(scaled))).toBe(rounded);
   });
 
