@@ -4,6 +4,7 @@ import { COUNT, BOOL, type ValueType } from "../expr/types.js";
 import type { LocalizedText } from "../rules/program-schema.js";
 import type { CellFile, ReferenceTableFile } from "../rules/reference-schema.js";
 import type { DataPath } from "../rules/yaml-source.js";
+import { forLastDate } from "./for-last-date.js";
 import type { Warning } from "./warning.js";
 
 export type TableName = ReferenceTableFile["table"];
@@ -93,22 +94,16 @@ function compileRow(
     : undefined;
   const base = { code: row.code, label: row.label, confidence, note: row.note, warning };
   if (!dated) return { ...base, valuesAt: () => fixed };
-  // Estimates come mostly for the same date (today): the last answer is kept.
-  let lastDate = "";
-  let lastValues: readonly unknown[] = [];
   return {
     ...base,
-    valuesAt: (date) => {
-      if (date === lastDate) return lastValues;
-      lastValues = cells.map((cell, i) => {
+    valuesAt: forLastDate((date): readonly unknown[] =>
+      cells.map((cell, i) => {
         if (!Array.isArray(cell)) return cell;
         let value = columns[i]!.absent;
         for (const entry of cell as { from: string; value: unknown }[]) if (entry.from <= date) value = entry.value;
         return value;
-      });
-      lastDate = date;
-      return lastValues;
-    },
+      }),
+    ),
   };
 }
 

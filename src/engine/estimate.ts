@@ -5,6 +5,7 @@ import { ProfileError } from "../profile/profile-error.js";
 import { parseProfile } from "../profile/parse-profile.js";
 import type { Profile } from "../profile/schema.js";
 import { dayNumber } from "./dates.js";
+import { forLastDate } from "./for-last-date.js";
 import { buildFacts } from "./facts.js";
 import { evaluateProgram } from "./evaluate-program.js";
 import { sumPairs, ZERO_PAIR } from "./money-pair.js";
@@ -75,17 +76,7 @@ function contextFor(ruleSet: RuleSet, profile: Profile, asOf: string, eligible =
   return { facts: buildFacts(profile, asOf, rate, ruleSet.tables), asOfDay: dayOf(asOf), rate, eligible, tables: [] };
 }
 
-/** Estimates come mostly for the same date (today): its day number is kept. */
-let lastDate = "";
-let lastDay = 0;
-
-function dayOf(date: string): number {
-  if (date !== lastDate) {
-    lastDay = dayNumber(date);
-    lastDate = date;
-  }
-  return lastDay;
-}
+const dayOf = forLastDate(dayNumber);
 
 /** Rates given in profiles, by their text, each with the dates and sources it came with: integrators
  *  send the same rate many times, and parsing one costs more than the rest of a status. */

@@ -4,6 +4,7 @@
 import { exchangeRate, type ExchangeRate } from "../money/exchange-rate.js";
 import type { ExchangeRatesFile } from "../rules/reference-schema.js";
 import { addDays, lastDayOfMonth } from "./dates.js";
+import { forLastDate } from "./for-last-date.js";
 
 export interface RateTable {
   readonly first: string;
@@ -23,9 +24,6 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
   );
   const first = months[0]!;
   const last = months[months.length - 1]!;
-  // Estimates come mostly for the same date (today): the last answer is kept.
-  let lastDate = "";
-  let lastAnswer: ExchangeRate | string = "";
   const lookUp = (date: string): ExchangeRate | string => {
     const month = date.slice(0, 7);
     let candidate: string | undefined;
@@ -45,12 +43,6 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
     first,
     last,
     maxAgeDays: file.maxAgeDays,
-    rateOn(date) {
-      if (date !== lastDate) {
-        lastAnswer = lookUp(date);
-        lastDate = date;
-      }
-      return lastAnswer;
-    },
+    rateOn: forLastDate(lookUp),
   };
 }
