@@ -24,8 +24,8 @@ export interface Facts {
   readonly amountKrwMinor: bigint;
   readonly amountUsdMinor: bigint;
   readonly foreignOwnershipPct: Decimal;
-  /** The same in ten-thousandths of a percent, an exact integer (profiles give at most 4 decimals). */
-  readonly foreignOwnershipE4: number;
+  /** The same in ten-thousandths of a percent, an exact bigint (profiles give at most 4 decimals). */
+  readonly foreignOwnershipE4: bigint;
   readonly officerDispatched: boolean;
   readonly supplyOrTechnologyContract: boolean;
   readonly loanTermYears: number | null;
@@ -137,7 +137,7 @@ export function buildFacts(
 class ProfileFacts implements Facts {
   readonly amountKrwMinor: bigint;
   readonly amountUsdMinor: bigint;
-  readonly foreignOwnershipE4: number;
+  readonly foreignOwnershipE4: bigint;
   readonly sectorsRow: readonly unknown[];
   readonly technologiesRow: readonly unknown[];
   readonly regionsRow: readonly unknown[];
@@ -261,11 +261,10 @@ class ProfileFacts implements Facts {
   }
 }
 
-/** A validated percentage ("30.5", at most four decimals) in ten-thousandths: 305000. */
-function tenThousandths(text: string): number {
+/** A validated percentage ("30.5", at most four decimals) in ten-thousandths: 305000n. */
+function tenThousandths(text: string): bigint {
   const point = text.indexOf(".");
-  if (point < 0) return Number(text) * 10_000;
-  return Number(text.slice(0, point)) * 10_000 + Number(text.slice(point + 1).padEnd(4, "0"));
+  return point < 0 ? BigInt(text) * 10_000n : BigInt(text.slice(0, point) + text.slice(point + 1).padEnd(4, "0"));
 }
 
 function percentOrNull(value: string | undefined): Decimal | null {

@@ -77,8 +77,8 @@ function constant<C>(type: ValueType, value: unknown): Compiled<C> {
 /**
  * Money and percentages compared as exact scalars, in generated code, where comparing the objects
  * (dinero.js, decimal.js) would cost more than the rest of the condition: money as bigint minor
- * units of its currency (whole won, cents), a percentage as an integer count of ten-thousandths of
- * a percent. A constant with no such form (money finer than its minor unit, a percentage with more
+ * units of its currency (whole won, cents), a percentage as a bigint count of ten-thousandths of a
+ * percent. A constant with no such form (money finer than its minor unit, a percentage with more
  * than four decimals) has none, and its comparisons compare the objects.
  */
 export function scalarLiteral(type: ValueType, value: unknown): Inline | undefined {
@@ -89,7 +89,7 @@ export function scalarLiteral(type: ValueType, value: unknown): Inline | undefin
   }
   if (type.kind === "percent") {
     const e4 = (value as Decimal).times(10_000);
-    return e4.isInteger() && e4.abs().lte(Number.MAX_SAFE_INTEGER) ? () => e4.toFixed(0) : undefined;
+    return e4.isInteger() ? () => `${e4.toFixed(0)}n` : undefined;
   }
   return undefined;
 }

@@ -42,7 +42,7 @@ const ctx: Ctx = {
   "a.krw#": 1000000000000001n,
   "b.krw#": 3n,
   "a.usd#": 3000000000n,
-  "a.pct#": 305000,
+  "a.pct#": 305000n,
   "a.missing#": null,
 };
 /** The value from the closure, checked against the generated code's wherever the expression inlines. */
