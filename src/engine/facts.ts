@@ -140,10 +140,10 @@ class ProfileFacts implements Facts {
   readonly foreignOwnershipE4: bigint;
   readonly sectorsRow: readonly unknown[];
   readonly technologiesRow: readonly unknown[];
-  readonly regionsRow: readonly unknown[];
+  #regionsRow: readonly unknown[] | undefined;
+  readonly #tables: Readonly<Record<TableName, CodeTable>>;
   readonly #sector: CodeRow;
   readonly #technology: CodeRow | undefined;
-  readonly #region: CodeRow;
   readonly #profile: Profile;
   readonly #rate: ExchangeRate;
   #amountKrw: Money | undefined;
@@ -156,7 +156,7 @@ class ProfileFacts implements Facts {
     rate: ExchangeRate,
     tables: Readonly<Record<TableName, CodeTable>>,
   ) {
-    const { business, site, investment } = profile;
+    const { business, investment } = profile;
     this.#profile = profile;
     this.#rate = rate;
     const minor = minorOfAmount(investment.amount, investment.currency)!;
@@ -166,18 +166,25 @@ class ProfileFacts implements Facts {
     this.foreignOwnershipE4 = tenThousandths(investment.foreignOwnershipPct);
     const sector = tables.sectors.rows.get(business.sector)!;
     const technology = business.technology === null ? undefined : tables.technologies.rows.get(business.technology)!;
-    const region = tables.regions.rows.get(site.region)!;
     this.sectorsRow = sector.valuesAt(asOf);
     this.technologiesRow = technology ? technology.valuesAt(asOf) : tables.technologies.absentValues!;
-    this.regionsRow = region.valuesAt(asOf);
     this.#sector = sector;
     this.#technology = technology;
-    this.#region = region;
+    this.#tables = tables;
   }
 
   rowWarning(table: TableName): Warning | undefined {
     const row = table === "sectors" ? this.#sector : table === "technologies" ? this.#technology : this.#region;
     return row?.warning;
+  }
+
+  /** Conditions read the region's code, hardly ever its row: the row is looked up when first read. */
+  get regionsRow(): readonly unknown[] {
+    return (this.#regionsRow ??= this.#region.valuesAt(this.asOf));
+  }
+
+  get #region(): CodeRow {
+    return this.#tables.regions.rows.get(this.#profile.site.region)!;
   }
 
   // The profile's own fields, read where they are rather than copied: most estimates read each once.

@@ -17,6 +17,7 @@ const TYPES: Record<string, ValueType> = {
   "a.flag": BOOL,
   "a.sector": { kind: "code", of: "sector", values: ["manufacturing", "software"] },
   "a.missing": KRW_MONEY,
+  "a.zone": { kind: "code", of: "zone", values: ["z1", "z2", "z3", "z4", "z5", "z6", "z7", "z8"] },
 };
 const scope: Scope<Ctx> = {
   lookup(path) {
@@ -36,6 +37,7 @@ const ctx: Ctx = {
   "a.count": 12,
   "a.flag": true,
   "a.sector": "software",
+  "a.zone": "z7",
   "a.missing": null,
   other: true,
   // The exact scalars generated comparisons read instead (minor units, ten-thousandths of a percent).
@@ -62,6 +64,11 @@ describe("compiled expressions", () => {
     ["30.5 == a.pct", true],
     ["a.krw > b.krw", true],
     ["a.sector in ['software', 'manufacturing']", true],
+    ["a.sector in ['manufacturing']", false],
+    // Past six codes, generated code looks the value up in a set instead of comparing in turn.
+    ["a.zone in ['z1', 'z2', 'z3', 'z4', 'z5', 'z6', 'z7']", true],
+    ["a.zone in ['z1', 'z2', 'z3', 'z4', 'z5', 'z6', 'z8']", false],
+    ["a.zone in ['z1', 'z2', 'z3', 'z4', 'z5', 'z7']", true],
     ["a.sector == 'manufacturing'", false],
     ["not a.flag or a.count == 12", true],
     ["eligible('other') and a.flag", true],
