@@ -5,7 +5,6 @@
 import { estimateProfile, statusesOf } from "../../src/engine/estimate.js";
 import type { ProgramResult } from "../../src/engine/result.js";
 import type { RuleSet } from "../../src/engine/rule-set.js";
-import { minorUnits } from "../../src/money/money.js";
 import type { Profile } from "../../src/profile/schema.js";
 import { PROGRAM_IDS, type ProgramId, type Status } from "./common.js";
 import { handwrittenStatuses } from "./handwritten.js";
@@ -44,9 +43,9 @@ function engineFigure({ benefit }: ProgramResult): string {
   if (!benefit || benefit.kind === "non-monetary") return figureText({ kind: "none" });
   if (benefit.kind === "range") {
     const { ceiling } = benefit;
-    return figureText({ kind: "ceiling", ceiling: ceiling && { won: minorUnits(ceiling.krw), cents: minorUnits(ceiling.usd) } });
+    return figureText({ kind: "ceiling", ceiling: ceiling && { won: ceiling.krwMinor, cents: ceiling.usdMinor } });
   }
-  return figureText({ kind: "total", total: { won: minorUnits(benefit.total.krw), cents: minorUnits(benefit.total.usd) } });
+  return figureText({ kind: "total", total: { won: benefit.total.krwMinor, cents: benefit.total.usdMinor } });
 }
 
 /** "none", "ceiling not estimated", "ceiling 6000000 won / 4346.09 USD", "total 123 won / 0.09 USD". */

@@ -314,23 +314,28 @@ function compileTable(table: TableFile, at: DataPath, compile: CompileFn, track:
     const when = compile(row.when, [...at, "rows", r, "when"], BOOL);
     return { row, r, when, then, thenReads };
   });
+  const compiledRows = rows.map(({ row, r, when, then, thenReads }) => ({
+    label: row.label,
+    source: row.when,
+    when: predicate(when),
+    then: then?.read ?? NEVER,
+    warnings: parameterWarnings(thenReads),
+    cite: row.cite === undefined ? undefined : cite(row.cite, [...at, "rows", r, "cite"]),
+  }));
+  const otherwiseWarnings = parameterWarnings(otherwiseReads);
+  const inline = table.hit === "first" ? firstHitInline(rows, otherwise) : undefined;
+  const owesWarnings = otherwiseWarnings.length > 0 || compiledRows.some((row) => row.warnings.length > 0);
   return {
     name: table.name,
     label: table.label,
     hit: table.hit,
     output,
-    rows: rows.map(({ row, r, when, then, thenReads }) => ({
-      label: row.label,
-      source: row.when,
-      when: predicate(when),
-      then: then?.read ?? NEVER,
-      warnings: parameterWarnings(thenReads),
-      cite: row.cite === undefined ? undefined : cite(row.cite, [...at, "rows", r, "cite"]),
-    })),
+    rows: compiledRows,
     otherwise: otherwise?.read ?? NEVER,
-    otherwiseWarnings: parameterWarnings(otherwiseReads),
+    otherwiseWarnings,
     combine: combinerFor(table.hit, output),
-    inline: table.hit === "first" ? firstHitInline(rows, otherwise) : undefined,
+    inline,
+    value: inline && !owesWarnings ? generate(inline) : undefined,
   };
 }
 

@@ -7,7 +7,7 @@ import type { Profile } from "../profile/schema.js";
 import { dayNumber } from "./dates.js";
 import { forLastDate } from "./for-last-date.js";
 import { buildFacts } from "./facts.js";
-import { evaluateProgram } from "./evaluate-program.js";
+import { evaluateProgram, segmentsOn } from "./evaluate-program.js";
 import { sumPairs, ZERO_PAIR } from "./money-pair.js";
 import type { EvalContext } from "./program.js";
 import type { Estimate, MoneyPair, ProgramResult, Status } from "./result.js";
@@ -32,8 +32,10 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
   const ctx = contextFor(ruleSet, profile, asOf);
   const explain = options.explain ?? true;
   const programs: ProgramResult[] = [];
-  for (const program of ruleSet.programs) {
-    const result = evaluateProgram(program, ctx, explain);
+  const segments = segmentsOn(ruleSet.programs, ctx.asOfDay);
+  for (let p = 0; p < ruleSet.programs.length; p++) {
+    const program = ruleSet.programs[p]!;
+    const result = evaluateProgram(program, segments[p]!, ctx, explain);
     if (result.status === "eligible") ctx.eligible[program.index] = true;
     programs.push(result);
   }

@@ -2,11 +2,10 @@
 // decision tables, its conditions (every leaf, when explaining), and its benefit if eligible.
 import type { Decimal } from "decimal.js";
 import { multiplyByPercent } from "../money/amount.js";
-import { greaterThan, subtract } from "dinero.js/bigint";
 import { BOOL } from "../expr/types.js";
 import { dayNumber } from "./dates.js";
 import { evaluateTable, tableWarnings } from "./decision-table.js";
-import { pairOf, sumPairs, ZERO_PAIR } from "./money-pair.js";
+import { pairOf, pairOfWon, sumPairs, ZERO_PAIR } from "./money-pair.js";
 import type { CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, EvalContext, Segment } from "./program.js";
 import type {
   BenefitResult, ComponentResult, ConditionTrace, MoneyPair, NotInForce, ProgramResult, TableTrace, YearAmount,
@@ -39,8 +38,18 @@ export function segmentOn(program: CompiledProgram, day: number): Segment | NotI
   return program.ended!;
 }
 
-export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, explain: boolean): ProgramResult {
-  const segment = segmentOn(program, ctx.asOfDay);
+/** Every program's segment on a day. Estimates mostly ask for one day (today), so the last answer is kept. */
+export function segmentsOn(programs: readonly CompiledProgram[], day: number): readonly (Segment | NotInForce)[] {
+  if (lastSegments?.programs !== programs || lastSegments.day !== day) {
+    lastSegments = { programs, day, segments: programs.map((program) => segmentOn(program, day)) };
+  }
+  return lastSegments.segments;
+}
+
+let lastSegments: { readonly programs: readonly CompiledProgram[]; readonly day: number; readonly segments: readonly (Segment | NotInForce)[] } | undefined;
+
+/** A program on the as-of day, in its segment for that day (segmentOn). */
+export function evaluateProgram(program: CompiledProgram, segment: Segment | NotInForce, ctx: EvalContext, explain: boolean): ProgramResult {
   if ("reason" in segment) return { program, status: "not-in-force", notInForce: segment, warnings: NO_WARNINGS };
   const warnings = new OwedWarnings(segment.conditionWarnings);
   for (const table of segment.readsTables) {
@@ -50,6 +59,10 @@ export function evaluateProgram(program: CompiledProgram, ctx: EvalContext, expl
   const tables: TableTrace[] | undefined = explain ? [] : undefined;
   for (let slot = 0; slot < segment.tables.length; slot++) {
     const table = segment.tables[slot]!;
+    if (!tables && table.value) {
+      ctx.tables[slot] = table.value(ctx);
+      continue;
+    }
     const matched: number[] = [];
     const value = evaluateTable(table, ctx, program.id, matched);
     ctx.tables[slot] = value;
@@ -175,7 +188,7 @@ function evaluateBenefit(benefit: CompiledBenefit, ctx: EvalContext): BenefitRes
         return { kind: "range", label: benefit.label, cite: benefit.cite, min: ZERO_PAIR, ceiling: null, missing, shares: undefined };
       }
       const ceiling = pairOf(money, ctx.rate);
-      const shares = benefit.shares && splitShares(ceiling.krw, benefit.shares.national(ctx) as Decimal, benefit.shares.local(ctx) as Decimal, ctx);
+      const shares = benefit.shares && splitShares(ceiling, benefit.shares.national(ctx) as Decimal, benefit.shares.local(ctx) as Decimal, ctx);
       return { kind: "range", label: benefit.label, cite: benefit.cite, min: ZERO_PAIR, ceiling, missing: [], shares };
     }
     default: {
@@ -192,9 +205,9 @@ function evaluateBenefit(benefit: CompiledBenefit, ctx: EvalContext): BenefitRes
 }
 
 /** National share rounded to the won; the local share is the rest, so the two add up exactly. */
-function splitShares(ceiling: Money, national: Decimal, local: Decimal, ctx: EvalContext) {
-  const nationalAmount = pairOf(multiplyByPercent(ceiling, national), ctx.rate);
-  const localAmount = pairOf(subtract(ceiling, nationalAmount.krw), ctx.rate);
+function splitShares(ceiling: MoneyPair, national: Decimal, local: Decimal, ctx: EvalContext) {
+  const nationalAmount = pairOf(multiplyByPercent(ceiling.krw, national), ctx.rate);
+  const localAmount = pairOfWon(ceiling.krwMinor - nationalAmount.krwMinor, ctx.rate);
   return { national: { percent: national, amount: nationalAmount }, local: { percent: local, amount: localAmount } };
 }
 
@@ -224,7 +237,7 @@ function evaluateComponent(component: CompiledComponent, ctx: EvalContext): Comp
 
   if (!component.schedule) {
     const whole = pairOf(amount, ctx.rate);
-    if (cap && greaterThan(whole.krw, cap.krw)) return componentResult(component, true, cap, NONE_MISSING, undefined, cap);
+    if (cap && whole.krwMinor > cap.krwMinor) return componentResult(component, true, cap, NONE_MISSING, undefined, cap);
     return componentResult(component, true, whole, NONE_MISSING);
   }
   const counts: number[] = [];
@@ -239,7 +252,7 @@ function evaluateComponent(component: CompiledComponent, ctx: EvalContext): Comp
   const years: YearAmount[] = [];
   const amounts: MoneyPair[] = [];
   // Under a cap, each year takes what is left of it: the later years give way first.
-  let left = cap?.krw;
+  let left = cap?.krwMinor;
   let cut = false;
   for (let p = 0; p < counts.length; p++) {
     const count = counts[p]!;
@@ -248,11 +261,11 @@ function evaluateComponent(component: CompiledComponent, ctx: EvalContext): Comp
     for (let i = 0; i < count; i++) {
       let amountOfYear = yearly;
       if (left !== undefined) {
-        if (greaterThan(yearly.krw, left)) {
-          amountOfYear = pairOf(left, ctx.rate);
+        if (yearly.krwMinor > left) {
+          amountOfYear = pairOfWon(left, ctx.rate);
           cut = true;
         }
-        left = subtract(left, amountOfYear.krw);
+        left -= amountOfYear.krwMinor;
       }
       years.push({ year: years.length + 1, percent, amount: amountOfYear });
       amounts.push(amountOfYear);

@@ -1,25 +1,49 @@
 // Amounts as results show them: rounded once to whole won, then converted to cents. Sums are taken
 // of the rounded parts in each currency, so a total always equals the sum of the parts shown.
-import { convertToKrw, convertToUsd, type ExchangeRate } from "../money/exchange-rate.js";
-import { minorUnits, moneyOfMinor, type Money } from "../money/money.js";
-import { roundToMinor } from "../money/round.js";
+import { centsOfWon, wholeWon, type ExchangeRate } from "../money/exchange-rate.js";
+import { moneyOfMinor, type Money } from "../money/money.js";
 import type { MoneyPair } from "./result.js";
 
 export function pairOf(money: Money, rate: ExchangeRate): MoneyPair {
-  const krw = roundToMinor(convertToKrw(money, rate));
-  return { krw, usd: convertToUsd(krw, rate) };
+  return pairOfWon(wholeWon(money, rate), rate);
 }
 
-export const ZERO_PAIR: MoneyPair = { krw: moneyOfMinor(0n, "KRW"), usd: moneyOfMinor(0n, "USD") };
+/** Whole won and their value in cents. */
+export function pairOfWon(won: bigint, rate: ExchangeRate): MoneyPair {
+  return new RoundedPair(won, centsOfWon(won, 0, rate));
+}
 
-/** Pairs hold rounded amounts (minor units at the currency's scale), so their sums are plain
- *  bigint sums of the minor units. */
+/**
+ * A pair held as minor units, its dinero.js values made when first read: the JSON writer and sums
+ * work on the minor units, and most answers are written as JSON without a face ever asking for the
+ * dinero.js values.
+ */
+class RoundedPair implements MoneyPair {
+  #krw: Money | undefined;
+  #usd: Money | undefined;
+
+  constructor(
+    readonly krwMinor: bigint,
+    readonly usdMinor: bigint,
+  ) {}
+
+  get krw(): Money {
+    return (this.#krw ??= moneyOfMinor(this.krwMinor, "KRW"));
+  }
+
+  get usd(): Money {
+    return (this.#usd ??= moneyOfMinor(this.usdMinor, "USD"));
+  }
+}
+
+export const ZERO_PAIR: MoneyPair = new RoundedPair(0n, 0n);
+
 export function sumPairs(pairs: readonly MoneyPair[]): MoneyPair {
   let krw = 0n;
   let usd = 0n;
   for (const p of pairs) {
-    krw += minorUnits(p.krw);
-    usd += minorUnits(p.usd);
+    krw += p.krwMinor;
+    usd += p.usdMinor;
   }
-  return { krw: moneyOfMinor(krw, "KRW"), usd: moneyOfMinor(usd, "USD") };
+  return new RoundedPair(krw, usd);
 }

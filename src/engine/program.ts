@@ -86,6 +86,9 @@ export interface CompiledTable {
   readonly combine: (values: readonly unknown[]) => unknown;
   /** A first-hit table's value as one expression in line, when all its parts can be written so. */
   readonly inline?: Inline;
+  /** The same as a generated function, when no row or otherwise owes a warning: then an estimate
+   *  without explanations needs only the value, not which rows matched. */
+  readonly value?: Read;
 }
 
 export interface CompiledComponent {

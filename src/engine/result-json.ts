@@ -6,9 +6,9 @@
 // the server runs. Those parts are encoded to UTF-8 once and copied as bytes (json-bytes.ts); only
 // the profile's figures are written per request.
 import type { Decimal } from "decimal.js";
-import { amountString } from "../money/amount.js";
+import { amountString, decimalString } from "../money/amount.js";
 import type { ExchangeRate } from "../money/exchange-rate.js";
-import type { Money } from "../money/money.js";
+import { minorDigits, type Money } from "../money/money.js";
 import { derivedJson, fixedJson, JsonBytes } from "./json-bytes.js";
 import { inputHash } from "./receipt.js";
 import type { EstimateJson } from "./result-contract.js";
@@ -68,11 +68,14 @@ function rateText(rate: ExchangeRate): string {
 
 function writePair(w: JsonBytes, pair: MoneyPair): void {
   w.text('{"krw":"');
-  w.text(amountString(pair.krw));
+  w.text(decimalString(pair.krwMinor, KRW_DIGITS));
   w.text('","usd":"');
-  w.text(amountString(pair.usd));
+  w.text(decimalString(pair.usdMinor, USD_DIGITS));
   w.text('"}');
 }
+
+const KRW_DIGITS = minorDigits("KRW");
+const USD_DIGITS = minorDigits("USD");
 
 /**
  * A program's JSON up to its explanation: id, title, kind, citations, status, version and any

@@ -47,6 +47,9 @@ export interface TableTrace {
 export interface MoneyPair {
   readonly krw: Money;
   readonly usd: Money;
+  /** The same as minor units (whole won, cents). */
+  readonly krwMinor: bigint;
+  readonly usdMinor: bigint;
 }
 
 export interface YearAmount {

@@ -7,7 +7,7 @@
 // statuses, hundreds of points at a time.
 import { generate, type Emitter } from "../expr/inline.js";
 import { evaluateTable } from "./decision-table.js";
-import { segmentOn } from "./evaluate-program.js";
+import { segmentsOn } from "./evaluate-program.js";
 import type { CompiledProgram, EvalContext } from "./program.js";
 import type { Status } from "./result.js";
 
@@ -41,7 +41,7 @@ export function statusPlanOn(programs: readonly CompiledProgram[], day: number):
  * line) also stores them on the context, where that table's closures read them.
  */
 function planSource(programs: readonly CompiledProgram[], day: number, e: Emitter): string {
-  const segments = programs.map((program) => segmentOn(program, day));
+  const segments = segmentsOn(programs, day);
   const onContext = segments.some((s) => !("reason" in s) && s.conditionSlots.some((slot) => !s.tables[slot]!.inline));
   const steps = ["const f = c.facts;"];
   const statuses = programs.map((program, p) => {

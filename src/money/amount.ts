@@ -29,7 +29,11 @@ export function minorOfAmount(text: string, code: CurrencyCode): bigint | undefi
  *  (dinero's toDecimal works through its generic calculator, and this runs for every figure shown). */
 export function amountString(money: Money): string {
   const { amount, scale } = money.toJSON();
-  const places = Number(scale);
+  return decimalString(amount, Number(scale));
+}
+
+/** amount / 10^places as exact decimal text: (123450n, 2) → "1234.50". */
+export function decimalString(amount: bigint, places: number): string {
   const negative = amount < 0n;
   const digits = (negative ? -amount : amount).toString();
   if (places === 0) return negative ? `-${digits}` : digits;

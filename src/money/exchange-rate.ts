@@ -3,7 +3,7 @@
 import type { Decimal } from "decimal.js";
 import { parseDecimal, toScaled } from "./decimal.js";
 import { currencyOf, moneyOfMinor, type Money } from "./money.js";
-import { divideHalfEven, POWERS_OF_TEN } from "./round.js";
+import { divideHalfEven, POWERS_OF_TEN, roundedMinorUnits } from "./round.js";
 
 export interface ExchangeRate {
   /** Won per US dollar, e.g. 1380.55. */
@@ -30,10 +30,11 @@ export function convertToKrw(money: Money, rate: ExchangeRate): Money {
   return moneyOfMinor(wonOfDollars(amount, Number(scale), rate), "KRW");
 }
 
-export function convertToUsd(money: Money, rate: ExchangeRate): Money {
-  if (currencyOf(money) === "USD") return money;
+/** Whole won for an amount in either currency, half-even: won rounded, dollars converted at the rate. */
+export function wholeWon(money: Money, rate: ExchangeRate): bigint {
+  if (currencyOf(money) === "KRW") return roundedMinorUnits(money);
   const { amount, scale } = money.toJSON();
-  return moneyOfMinor(centsOfWon(amount, Number(scale), rate), "USD");
+  return wonOfDollars(amount, Number(scale), rate);
 }
 
 /** Whole won for amount / 10^scale dollars, half-even: the conversion on bare bigints. */

@@ -18,13 +18,6 @@ export function moneyOfMinor(minor: bigint, code: CurrencyCode): Money {
   return dinero({ amount: minor, currency: CURRENCIES[code], scale: CURRENCIES[code].exponent });
 }
 
-/** The amount in minor units (won, cents) of an amount at its currency's own scale. */
-export function minorUnits(money: Money): bigint {
-  const { amount, scale, currency } = money.toJSON();
-  if (scale !== currency.exponent) throw new RangeError(`${currency.code} amount at scale ${scale}: round it first`);
-  return amount;
-}
-
 export function currencyOf(money: Money): CurrencyCode {
   const code = money.toJSON().currency.code;
   if (code !== "KRW" && code !== "USD") throw new Error(`unsupported currency ${code}`);

@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import { ZERO_PAIR, pairOf, sumPairs } from "../../src/engine/money-pair.js";
 import { amountString, multiplyByPercent, parseAmount } from "../../src/money/amount.js";
 import { compareDecimals, Exact as Decimal } from "../../src/money/decimal.js";
-import { convertToKrw, convertToUsd, exchangeRate, type ExchangeRate } from "../../src/money/exchange-rate.js";
+import { convertToKrw, exchangeRate, wholeWon, type ExchangeRate } from "../../src/money/exchange-rate.js";
 import { formatMoney } from "../../src/money/format-money.js";
 import { moneyOfMinor } from "../../src/money/money.js";
-import { roundToMinor } from "../../src/money/round.js";
+import { roundedMinorUnits } from "../../src/money/round.js";
 
 const rate = (krwPerUsd: string): ExchangeRate => exchangeRate(krwPerUsd, "2026-06-30", "test");
 
@@ -54,7 +54,8 @@ describe("rounding and conversion", () => {
     ["-3.5", "-4"],
   ])("KRW %s rounds half-even to %s", (won, rounded) => {
     const scaled = multiplyByPercent(moneyOfMinor(BigInt(new Decimal(won).times(10).toFixed(0)), "KRW"), new Decimal("10"));
-    expect(amountString(roundToMinor(scaled))).toBe(rounded);
+    expect(String(roundedMinorUnits(scaled))).toBe(rounded);
+    expect(String(wholeWon(scaled, rate("1300")))).toBe(rounded);
   });
 
   it("converts USD to KRW at the rate, to the whole won", () => {
@@ -63,13 +64,19 @@ describe("rounding and conversion", () => {
   });
 
   it("converts KRW to USD at the rate, to the cent", () => {
-    expect(amountString(convertToUsd(parseAmount("100000000", "KRW")!, rate("1300")))).toBe("76923.08");
+    expect(amountString(pairOf(parseAmount("100000000", "KRW")!, rate("1300")).usd)).toBe("76923.08");
+  });
+
+  it("pairs dollars as whole won at the rate, then that won back in cents", () => {
+    const pair = pairOf(parseAmount("0.01", "USD")!, rate("1380.55"));
+    expect([pair.krwMinor, pair.usdMinor, amountString(pair.krw), amountString(pair.usd)]).toEqual([14n, 1n, "14", "0.01"]);
+    expect(String(wholeWon(parseAmount("30000000.00", "USD")!, rate("1380.55")))).toBe("41416500000");
   });
 
   it("keeps KRW 10^15 exact through conversion", () => {
     const won = parseAmount("1000000000000000", "KRW")!;
     // Checked with Python's decimal module at 50 digits.
-    expect(amountString(convertToUsd(won, rate("1529.4619")))).toBe("653824720968.86");
+    expect(amountString(pairOf(won, rate("1529.4619")).usd)).toBe("653824720968.86");
     expect(amountString(convertToKrw(parseAmount("653824720968.86", "USD")!, rate("1529.4619")))).toBe("1000000000000002");
   });
 
@@ -100,7 +107,7 @@ describe("money properties", () => {
   it("KRW → USD is within half a cent of the exact quotient", () => {
     fc.assert(
       fc.property(won, rates, (minor, r) => {
-        const usd = new Decimal(amountString(convertToUsd(moneyOfMinor(minor, "KRW"), r)));
+        const usd = new Decimal(amountString(pairOf(moneyOfMinor(minor, "KRW"), r).usd));
         const exact = new Decimal(minor.toString()).div(r.krwPerUsd);
         expect(usd.minus(exact).abs().lte("0.005")).toBe(true);
       }),
