@@ -12,6 +12,7 @@ import { minorDigits, type Money } from "../money/money.js";
 import { derivedJson, fixedJson, JsonBytes } from "./json-bytes.js";
 import { inputHash } from "./receipt.js";
 import type { EstimateJson } from "./result-contract.js";
+import type { ValueType } from "../expr/types.js";
 import type { CompiledCondition } from "./program.js";
 import type { BenefitResult, ComponentResult, ConditionTrace, Estimate, MoneyPair, ProgramResult, Shown, TableTrace } from "./result.js";
 import { describeWarning, type Warning } from "./warning.js";
@@ -127,7 +128,32 @@ function warningText(warning: Warning): string {
 }
 
 function writeShown(w: JsonBytes, shown: Shown): void {
-  w.text(shownText(shown));
+  w.bytes(shownBytes(shown));
+}
+
+/**
+ * Shown values, encoded once for each type they are shown as: most are one of the profile's few
+ * codes, flags and counts, or an amount or percentage that several conditions read. Objects are
+ * held weakly, primitives up to a bound (counts are not a closed set).
+ */
+const shownEncoded = new WeakMap<ValueType, { readonly objects: WeakMap<object, Buffer>; readonly primitives: Map<unknown, Buffer> }>();
+const PRIMITIVES_KEPT = 256;
+
+function shownBytes(shown: Shown): Buffer {
+  const { type, value } = shown;
+  let byType = shownEncoded.get(type);
+  if (!byType) shownEncoded.set(type, (byType = { objects: new WeakMap(), primitives: new Map() }));
+  if (typeof value === "object" && value !== null) {
+    let bytes = byType.objects.get(value);
+    if (!bytes) byType.objects.set(value, (bytes = Buffer.from(shownText(shown))));
+    return bytes;
+  }
+  let bytes = byType.primitives.get(value);
+  if (!bytes) {
+    if (byType.primitives.size >= PRIMITIVES_KEPT) byType.primitives.clear();
+    byType.primitives.set(value, (bytes = Buffer.from(shownText(shown))));
+  }
+  return bytes;
 }
 
 function shownText(shown: Shown): string {
@@ -159,10 +185,10 @@ function fixedString(text: string): Buffer {
 
 /** What a condition's JSON holds besides whether it passed and the profile's value. */
 interface ConditionFragments {
-  /** {"kind":…,"label":…,"passed": */
-  readonly open: Buffer;
-  /** After passed: a leaf's expression and operator up to its value; a group's citation up to its children. */
-  readonly middle: Buffer;
+  /** {"kind":…,"label":…,"passed":false, then a leaf's expression and operator up to its value or a
+   *  group's citation up to its children; the same with true. */
+  readonly failed: Buffer;
+  readonly passed: Buffer;
   /** A leaf's ,"threshold":…, when it is a constant (a parameter, a literal, a list of codes). */
   readonly threshold: Buffer | undefined;
   /** A leaf's citation and }; a group's ]}. */
@@ -178,13 +204,13 @@ function fragmentsOf(trace: ConditionTrace): ConditionFragments {
     const citation = cite ? `,"citation":${q(cite)}` : "";
     const test = node.kind === "leaf" ? node.test : undefined;
     const fixedThreshold = threshold && test && (test.form === "in" || (test.form === "comparison" && test.right.constant));
+    const open = `{"kind":"${kind}"${label ? `,"label":${q(label)}` : ""},"passed":`;
+    const middle = trace.children
+      ? `${citation},"children":[`
+      : `${source !== undefined ? `,"expression":${q(source)}` : ""}${op !== undefined ? `,"op":${q(op)}` : ""},"actual":`;
     fragments = {
-      open: Buffer.from(`{"kind":"${kind}"${label ? `,"label":${q(label)}` : ""},"passed":`),
-      middle: Buffer.from(
-        trace.children
-          ? `${citation},"children":[`
-          : `${source !== undefined ? `,"expression":${q(source)}` : ""}${op !== undefined ? `,"op":${q(op)}` : ""},"actual":`,
-      ),
+      failed: Buffer.from(`${open}false${middle}`),
+      passed: Buffer.from(`${open}true${middle}`),
       threshold: fixedThreshold ? Buffer.from(`,"threshold":${shownText(threshold)}`) : undefined,
       close: Buffer.from(trace.children ? "]}" : `${citation}}`),
     };
@@ -195,9 +221,7 @@ function fragmentsOf(trace: ConditionTrace): ConditionFragments {
 
 function writeCondition(w: JsonBytes, trace: ConditionTrace): void {
   const fragments = fragmentsOf(trace);
-  w.bytes(fragments.open);
-  w.text(trace.passed ? "true" : "false");
-  w.bytes(fragments.middle);
+  w.bytes(trace.passed ? fragments.passed : fragments.failed);
   if (trace.children) {
     trace.children.forEach((child, i) => {
       if (i) w.text(",");
