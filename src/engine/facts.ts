@@ -140,6 +140,7 @@ class ProfileFacts implements Facts {
   readonly foreignOwnershipE4: bigint;
   readonly sectorsRow: readonly unknown[];
   readonly technologiesRow: readonly unknown[];
+  #region: CodeRow | undefined;
   #regionsRow: readonly unknown[] | undefined;
   readonly #tables: Readonly<Record<TableName, CodeTable>>;
   readonly #sector: CodeRow;
@@ -174,17 +175,17 @@ class ProfileFacts implements Facts {
   }
 
   rowWarning(table: TableName): Warning | undefined {
-    const row = table === "sectors" ? this.#sector : table === "technologies" ? this.#technology : this.#region;
+    const row = table === "sectors" ? this.#sector : table === "technologies" ? this.#technology : this.#regionRow();
     return row?.warning;
   }
 
-  /** Conditions read the region's code, hardly ever its row: the row is looked up when first read. */
+  /** Conditions read the region's code, hardly ever its row: the row is looked up when first needed. */
   get regionsRow(): readonly unknown[] {
-    return (this.#regionsRow ??= this.#region.valuesAt(this.asOf));
+    return (this.#regionsRow ??= this.#regionRow().valuesAt(this.asOf));
   }
 
-  get #region(): CodeRow {
-    return this.#tables.regions.rows.get(this.#profile.site.region)!;
+  #regionRow(): CodeRow {
+    return (this.#region ??= this.#tables.regions.rows.get(this.#profile.site.region)!);
   }
 
   // The profile's own fields, read where they are rather than copied: most estimates read each once.
