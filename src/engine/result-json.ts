@@ -6,13 +6,13 @@
 // the server runs. Those parts are encoded to UTF-8 once and copied as bytes (json-bytes.ts); only
 // the profile's figures are written per request.
 import type { Decimal } from "decimal.js";
+import type { ValueType } from "../expr/types.js";
 import { amountString, decimalString } from "../money/amount.js";
 import type { ExchangeRate } from "../money/exchange-rate.js";
 import { minorDigits, type Money } from "../money/money.js";
 import { derivedJson, fixedJson, JsonBytes } from "./json-bytes.js";
 import { inputHash } from "./receipt.js";
 import type { EstimateJson } from "./result-contract.js";
-import type { ValueType } from "../expr/types.js";
 import type { CompiledCondition } from "./program.js";
 import type { BenefitResult, ComponentResult, ConditionTrace, Estimate, MoneyPair, ProgramResult, Shown, TableTrace } from "./result.js";
 import { describeWarning, type Warning } from "./warning.js";
