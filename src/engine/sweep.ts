@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { Exact } from "../money/decimal.js";
 import { ProfileError } from "../profile/profile-error.js";
-import { parseProfile } from "../profile/parse-profile.js";
+import { parseProfile, profileFieldParser } from "../profile/parse-profile.js";
 import type { Profile } from "../profile/schema.js";
 import { statusesOf, type EstimateOptions } from "./estimate.js";
 import type { Status } from "./result.js";
@@ -43,16 +43,24 @@ function placesOf(field: SweepField, profile: Profile): number {
   return field === "investment.foreignOwnershipPct" ? 4 : 0;
 }
 
-function withValue(profile: Profile, field: SweepField, value: string): Profile {
+/** The field's value as the profile holds it: counts are numbers, amounts and percentages text. */
+function valueOf(field: SweepField, text: string): string | number {
+  return field === "employment.newRegularEmployees" || field === "employment.researchers" ? Number(text) : text;
+}
+
+function setValue(profile: Profile, field: SweepField, value: unknown): void {
   switch (field) {
     case "investment.amount":
-      return { ...profile, investment: { ...profile.investment, amount: value } };
+      profile.investment.amount = value as string;
+      break;
     case "investment.foreignOwnershipPct":
-      return { ...profile, investment: { ...profile.investment, foreignOwnershipPct: value } };
+      profile.investment.foreignOwnershipPct = value as string;
+      break;
     case "employment.newRegularEmployees":
-      return { ...profile, employment: { ...profile.employment, newRegularEmployees: Number(value) } };
+      profile.employment.newRegularEmployees = value as number;
+      break;
     case "employment.researchers":
-      return { ...profile, employment: { ...profile.employment, researchers: Number(value) } };
+      profile.employment.researchers = value as number;
   }
 }
 
@@ -73,10 +81,15 @@ export function sweep(ruleSet: RuleSet, profileInput: unknown, specInput: unknow
   }
   const flips: Flip[] = [];
   let previous: readonly Status[] | undefined;
+  // The points differ from the validated profile in the swept field alone, so each is one working
+  // copy with that field set and checked by the schema's rule for it; a point that breaks the
+  // contract (0 invested) refuses the sweep whole. The one rule across fields that concerns a swept
+  // field, whole won for a KRW amount, holds by construction: points have the currency's decimals.
+  const point = structuredClone(profile);
+  const check = profileFieldParser(ruleSet.profileSchema, spec.field.split("."));
   values.forEach((value, i) => {
-    // Each point is a profile of its own: one that breaks the contract (0 invested) is refused whole.
-    const checked = parseProfile(withValue(profile, spec.field, value), ruleSet.profileSchema);
-    const statuses = statusesOf(ruleSet, checked, options.today);
+    setValue(point, spec.field, check(valueOf(spec.field, value)));
+    const statuses = statusesOf(ruleSet, point, options.today);
     if (previous) {
       statuses.forEach((status, p) => {
         if (status !== previous![p]) {

@@ -1,12 +1,31 @@
 // Validates a profile against the v1 contract and reports every bad field at once.
-import type { z } from "zod";
+import { z } from "zod";
 import { ProfileError, type ProfileIssue } from "./profile-error.js";
 import type { makeProfileSchema, Profile } from "./schema.js";
 
-export function parseProfile(input: unknown, schema: ReturnType<typeof makeProfileSchema>): Profile {
+type ProfileSchema = ReturnType<typeof makeProfileSchema>;
+
+export function parseProfile(input: unknown, schema: ProfileSchema): Profile {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new ProfileError(result.error.issues.flatMap(toProfileIssues));
+}
+
+/**
+ * A check of one field by the schema's own rule for it, reporting at the field's path: for a
+ * validated profile of which only that field changes (a sweep). Rules across fields are not run.
+ */
+export function profileFieldParser(schema: ProfileSchema, path: readonly string[]): (value: unknown) => unknown {
+  let field: z.ZodType = schema;
+  for (const key of path) {
+    while (field instanceof z.ZodDefault || field instanceof z.ZodOptional) field = field.unwrap() as z.ZodType;
+    field = (field as z.ZodObject).shape[key]!;
+  }
+  return (value) => {
+    const result = field.safeParse(value, { reportInput: true });
+    if (result.success) return result.data;
+    throw new ProfileError(result.error.issues.flatMap((issue) => toProfileIssues({ ...issue, path: [...path, ...issue.path] })));
+  };
 }
 
 function toProfileIssues(issue: z.core.$ZodIssue): ProfileIssue[] {
