@@ -2,7 +2,9 @@
 // and the points where each program's status flips. It answers "what would change the outcome" for
 // questions no single condition can: several thresholds, tiers, programs that depend on others.
 import { z } from "zod";
-import { Exact } from "../money/decimal.js";
+import { decimalString } from "../money/amount.js";
+import { Exact, toScaled } from "../money/decimal.js";
+import { divideHalfEven } from "../money/round.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { parseProfile, profileFieldParser } from "../profile/parse-profile.js";
 import type { Profile } from "../profile/schema.js";
@@ -43,6 +45,28 @@ function placesOf(field: SweepField, profile: Profile): number {
   return field === "investment.foreignOwnershipPct" ? 4 : 0;
 }
 
+/**
+ * from + (to − from) × i / (steps − 1) for each step, rounded half-even to `places` decimals, without
+ * repeats. Worked exactly on scaled integers: a sweep has hundreds of points.
+ */
+function sweptValues({ from, to, steps }: SweepSpec, places: number): string[] {
+  const a = toScaled(new Exact(from));
+  const b = toScaled(new Exact(to));
+  const scale = a.scale > b.scale ? a.scale : b.scale;
+  const start = a.amount * 10n ** (scale - a.scale);
+  const span = b.amount * 10n ** (scale - b.scale) - start;
+  const last = BigInt(steps - 1);
+  // Point i in units of 10^-places: (start + span × i / last) × 10^places / 10^scale.
+  const unit = 10n ** BigInt(places);
+  const divisor = last * 10n ** scale;
+  const values: string[] = [];
+  for (let i = 0n; i <= last; i++) {
+    const value = decimalString(divideHalfEven((start * last + span * i) * unit, divisor), places);
+    if (values[values.length - 1] !== value) values.push(value);
+  }
+  return values;
+}
+
 /** The field's value as the profile holds it: counts are numbers, amounts and percentages text. */
 function valueOf(field: SweepField, text: string): string | number {
   return field === "employment.newRegularEmployees" || field === "employment.researchers" ? Number(text) : text;
@@ -71,14 +95,7 @@ export function sweep(ruleSet: RuleSet, profileInput: unknown, specInput: unknow
   }
   const spec = specResult.data;
   const profile = parseProfile(profileInput, ruleSet.profileSchema);
-  const places = placesOf(spec.field, profile);
-  const from = new Exact(spec.from);
-  const span = new Exact(spec.to).minus(from);
-  const values: string[] = [];
-  for (let i = 0; i < spec.steps; i++) {
-    const value = from.plus(span.times(i).div(spec.steps - 1)).toFixed(places, Exact.ROUND_HALF_EVEN);
-    if (values[values.length - 1] !== value) values.push(value);
-  }
+  const values = sweptValues(spec, placesOf(spec.field, profile));
   const flips: Flip[] = [];
   let previous: readonly Status[] | undefined;
   // The points differ from the validated profile in the swept field alone, so each is one working

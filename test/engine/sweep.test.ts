@@ -61,7 +61,7 @@ describe("a sweep", () => {
         const expected: Flip[] = [];
         let previous: readonly string[] | undefined;
         result.values.forEach((value, i) => {
-          const base = input as Record<string, Record<string, unknown>>;
+          const base = input as unknown as Record<string, Record<string, unknown>>;
           const point = { ...base, [group]: { ...base[group], [key]: group === "employment" ? Number(value) : value } };
           const statuses = statusesOf(realRules, parseProfile(point, realRules.profileSchema), TODAY);
           statuses.forEach((status, p) => {
