@@ -47,6 +47,18 @@ describe("a sweep", () => {
     }
   });
 
+  it.each([
+    // A midpoint of 1.005 and 1.015 dollars rounds half to even, to the cent; repeats are dropped.
+    ["investment.amount", "1.00", "1.01", 3, ["1.00", "1.01"]],
+    ["investment.amount", "1.01", "1.02", 3, ["1.01", "1.02"]],
+    ["investment.amount", "1", "2", 5, ["1.00", "1.25", "1.50", "1.75", "2.00"]],
+    ["investment.foreignOwnershipPct", "0", "100", 4, ["0.0000", "33.3333", "66.6667", "100.0000"]],
+    ["employment.researchers", "0", "5", 3, ["0", "2", "5"]],
+    ["investment.amount", "999999999999999.99", "1000000000000000.00", 2, ["999999999999999.99", "1000000000000000.00"]],
+  ])("sweeps %s from %s to %s in %i steps through %j", (field, from, to, steps, values) => {
+    expect(sweep(realRules, profile, { field, from, to, steps }, options).values).toEqual(values);
+  });
+
   it("finds the flips a fresh estimate of every point finds, for any profile and swept field", () => {
     // Points are checked field by field on one working copy (sweep.ts); here each is a whole
     // profile of its own, validated from scratch.
