@@ -58,4 +58,15 @@ describe("a profile's fields", () => {
     const costs = stateLandValue === undefined ? {} : { stateLandValue };
     expect(issues({ ...base, investment: { ...base.investment, currency, amount }, costs })).toEqual(expected);
   });
+
+  it.each([
+    ["a missing code", { ...base, site: {} }, [{ path: "site.region", message: "is required" }]],
+    ["a code not in the list", { ...base, site: { region: "atlantis" } }, [{ path: "site.region", message: expect.stringMatching(/^must be one of .*seoul/) }]],
+    ["a missing amount", { ...base, investment: { ...base.investment, amount: undefined } }, [{ path: "investment.amount", message: "is required" }]],
+    ["an amount given as a number", { ...base, investment: { ...base.investment, amount: 5 } }, [{ path: "investment.amount", message: "must be a string" }]],
+    ["a count given as text", { ...base, employment: { newRegularEmployees: "5" } }, [{ path: "employment.newRegularEmployees", message: "must be a number" }]],
+    ["an unknown field", { ...base, colour: "red" }, [{ path: "colour", message: "is not a field of the profile" }]],
+  ])("%s is refused saying why", (_what, profile, expected) => {
+    expect(issues(profile)).toEqual(expected);
+  });
 });
