@@ -8,7 +8,7 @@ import { evaluateTable, tableWarnings } from "./decision-table.js";
 import { pairOf, pairOfWon, sumPairs, ZERO_PAIR } from "./money-pair.js";
 import type { CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, EvalContext, Segment } from "./program.js";
 import type {
-  BenefitResult, ComponentResult, ConditionTrace, MoneyPair, NotInForce, ProgramResult, TableTrace, YearAmount,
+  BenefitResult, ComponentResult, ConditionTrace, MoneyPair, NotInForce, ProgramResult, Shown, TableTrace, YearAmount,
 } from "./result.js";
 import type { Money } from "../money/money.js";
 import type { Warning } from "./warning.js";
@@ -145,6 +145,10 @@ function sameWarning(a: Warning, b: Warning): boolean {
   return a.code !== "not-estimated";
 }
 
+/** A yes-or-no leaf's value, shown the same way in every trace. */
+const SHOWN_TRUE: Shown = Object.freeze({ type: BOOL, value: true });
+const SHOWN_FALSE: Shown = Object.freeze({ type: BOOL, value: false });
+
 function traceCondition(node: CompiledCondition, ctx: EvalContext): ConditionTrace {
   const { kind, label, cite } = node;
   switch (node.kind) {
@@ -163,15 +167,21 @@ function traceCondition(node: CompiledCondition, ctx: EvalContext): ConditionTra
         return { node, kind, label, cite, source, op: "in", passed: test.compare(actual), actual: { type, value: actual }, threshold: { type, value: test.values } };
       }
       const passed = test.read(ctx) as boolean;
-      return { node, kind, label, cite, source, passed, actual: { type: BOOL, value: passed } };
+      return { node, kind, label, cite, source, passed, actual: passed ? SHOWN_TRUE : SHOWN_FALSE };
     }
     case "not": {
       const child = traceCondition(node.child, ctx);
       return { node, kind, label, cite, passed: !child.passed, children: [child] };
     }
     default: {
-      const children = node.children.map((child) => traceCondition(child, ctx));
-      const passed = node.kind === "all" ? children.every((c) => c.passed) : children.some((c) => c.passed);
+      const all = node.kind === "all";
+      const children: ConditionTrace[] = [];
+      let passed = all;
+      for (const child of node.children) {
+        const trace = traceCondition(child, ctx);
+        children.push(trace);
+        if (trace.passed !== all) passed = !all;
+      }
       return { node, kind, label, cite, passed, children };
     }
   }
