@@ -81,9 +81,12 @@ const results = {
     http_rps: Math.round(http.estimate.rps),
     http_p99_ms: http.estimate.p99Ms,
     http_noexplain_rps: Math.round(http.figures.rps),
+    page_rps: Math.round(http.page.rps),
+    page_p99_ms: http.page.p99Ms,
     hello_rps: Math.round(http.hello.rps),
     http_cpu_us: Math.round(http.estimate.serverCpuUs),
     http_noexplain_cpu_us: Math.round(http.figures.serverCpuUs),
+    page_cpu_us: Math.round(http.page.serverCpuUs),
     hello_cpu_us: Math.round(http.hello.serverCpuUs),
   }),
 };
@@ -104,6 +107,7 @@ console.log(`load the rule set from disk       ${results.load_ms.toFixed(1).padS
 if (http) {
   console.log(`POST /api/v1/estimate             ${String(results.http_rps).padStart(8)} req/s, p99 ${http.estimate.p99Ms} ms, ${ratio(http.estimate.rps, http.hello.rps)} of /healthz (${http.estimate.serverCpuUs.toFixed(0)} µs server CPU per request)`);
   console.log(`  …?explain=false                 ${String(results.http_noexplain_rps).padStart(8)} req/s, ${ratio(http.figures.rps, http.hello.rps)} of /healthz (${http.figures.serverCpuUs.toFixed(0)} µs)`);
+  console.log(`GET /estimate?… (result page)     ${String(results.page_rps).padStart(8)} req/s, p99 ${http.page.p99Ms} ms (${http.page.serverCpuUs.toFixed(0)} µs)`);
   console.log(`GET /healthz                      ${String(results.hello_rps).padStart(8)} req/s (${http.hello.serverCpuUs.toFixed(0)} µs)`);
 }
 if (json) console.log(JSON.stringify(results));
