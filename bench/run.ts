@@ -5,6 +5,7 @@
 // by hand (each first checked to agree with the engine on every profile); validating a raw profile;
 // loading the rule set; and the estimate endpoint under load next to a trivial endpoint of the same
 // server.
+import { availableParallelism, cpus } from "node:os";
 import { join } from "node:path";
 import { estimateProfile, statusesOf } from "../src/engine/estimate.js";
 import { compileRuleSet } from "../src/engine/rule-set.js";
@@ -65,6 +66,7 @@ const http = withHttp ? await httpLoad(8) : undefined;
 
 const results = {
   date: new Date().toISOString().slice(0, 10),
+  machine: `${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} cores, Node ${process.versions.node}`,
   profiles: profiles.length,
   programs: rules.programs.length,
   engine_ns: Math.round(engineNs),
@@ -93,6 +95,7 @@ const results = {
 
 const us = (ns: number, width = 8) => `${(ns / 1000).toFixed(2).padStart(width)} µs`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+console.log(`${results.date}, ${results.machine}`);
 console.log(`${results.programs} programs, ${results.profiles} profiles; every peer agrees with the engine on every status, and the hand-written figures on every figure`);
 console.log(`engine, explained                 ${us(results.engine_ns)}`);
 console.log(`engine, figures only              ${us(results.engine_noexplain_ns)}   ${ratio(results.engine_noexplain_ns, results.handwritten_ns)} the hand-written floor`);
