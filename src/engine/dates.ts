@@ -1,5 +1,22 @@
 // Calendar arithmetic on ISO dates ("YYYY-MM-DD"), which also compare correctly as strings.
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date written YYYY-MM-DD that names a day that exists: what every date a request gives must be. */
+export function isIsoDate(text: string): boolean {
+  return ISO_DATE.test(text) && isCalendarDate(text);
+}
+
+/** "YYYY-MM-DD" names a day that exists (no 2026-02-30): arithmetic, as every request checks it. */
+export function isCalendarDate(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= days;
+}
+
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

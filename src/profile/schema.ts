@@ -2,21 +2,12 @@
 // of the profile's TypeScript type, of request validation, of the form's fields and of the OpenAPI
 // document. Code fields take their choices from the rule set's reference tables.
 import { z } from "zod";
+import { isCalendarDate } from "../engine/dates.js";
 
 const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date written YYYY-MM-DD", abort: true })
   .refine(isCalendarDate, "is not a real calendar date");
-
-/** "YYYY-MM-DD" names a day that exists (no 2026-02-30): arithmetic, as every request checks it. */
-function isCalendarDate(text: string): boolean {
-  const year = Number(text.slice(0, 4));
-  const month = Number(text.slice(5, 7));
-  const day = Number(text.slice(8, 10));
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return month >= 1 && month <= 12 && day >= 1 && day <= days;
-}
 
 /** At most 18 digits before the point: KRW 10^17 is beyond any investment and keeps input bounded. */
 const decimalString = (what: string, digits: number) =>

@@ -2,6 +2,7 @@
 // never changes, so neither do their outcomes.
 import { Router, type Request, type Response } from "express";
 import { changesBetween, hasChanges } from "../audit/rule-changes.js";
+import { isIsoDate } from "../engine/dates.js";
 import { runExamples } from "../engine/run-examples.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { message } from "./messages.js";
@@ -16,7 +17,11 @@ export interface RulePageOptions {
   readonly today: () => string;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The same day a year earlier; from 29 February, the 28th. */
+function aYearBefore(date: string): string {
+  const sameDay = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+  return isIsoDate(sameDay) ? sameDay : `${sameDay.slice(0, 8)}28`;
+}
 
 export function rulePageRoutes({ ruleSet, engineVersion, views, today }: RulePageOptions): Router {
   const router = Router();
@@ -32,8 +37,8 @@ export function rulePageRoutes({ ruleSet, engineVersion, views, today }: RulePag
   /** from and to from the query (defaults: a year ago and today); undefined after answering 400. */
   const period = (req: Request, res: Response): { from: string; to: string } | undefined => {
     const to = typeof req.query.to === "string" && req.query.to ? req.query.to : today();
-    const from = typeof req.query.from === "string" && req.query.from ? req.query.from : `${Number(today().slice(0, 4)) - 1}${today().slice(4)}`;
-    if (ISO_DATE.test(from) && ISO_DATE.test(to) && from <= to) return { from, to };
+    const from = typeof req.query.from === "string" && req.query.from ? req.query.from : aYearBefore(today());
+    if (isIsoDate(from) && isIsoDate(to) && from <= to) return { from, to };
     const lang = langOf(req);
     render(req, res, "error", "400", { heading: "400", text: message(lang, "rules.badPeriod") }, 400);
     return undefined;

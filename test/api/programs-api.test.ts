@@ -16,6 +16,17 @@ describe("GET /api/v1/programs", () => {
     expect(fi.parameters.find((p) => p.name === "min_amount_krw")?.current).toBe("KRW 50000000");
   });
 
+  it("answers each date asked with that date's rules, one after the other", async () => {
+    const minimum = async (asOf: string) => {
+      const body = ProgramListJson.parse((await request(app).get(`/api/v1/programs?asOf=${asOf}`).expect(200)).body);
+      return [body.asOf, body.programs.find((p) => p.id === "foreign-investment")!.parameters.find((p) => p.name === "min_amount_krw")?.current];
+    };
+    for (let i = 0; i < 2; i++) {
+      expect(await minimum("2010-10-05")).toEqual(["2010-10-05", "KRW 50000000"]);
+      expect(await minimum("2026-11-24")).toEqual(["2026-11-24", "KRW 100000000"]);
+    }
+  });
+
   it("describes one program with its sources", async () => {
     const body = ProgramJson.parse((await request(app).get("/api/v1/programs/fiz-individual").expect(200)).body);
     expect(body.parameters.find((p) => p.name === "manufacturing_min_usd")?.values[0]).toMatchObject({
@@ -28,6 +39,8 @@ describe("GET /api/v1/programs", () => {
   it.each([
     ["/api/v1/programs/nope", 404],
     ["/api/v1/programs?asOf=yesterday", 400],
+    ["/api/v1/programs?asOf=2026-02-30", 400],
+    ["/api/v1/programs/cash-grant?asOf=2026-04-31", 400],
   ])("answers %s with %i", async (path, status) => {
     ProblemJson.parse((await request(app).get(path).expect(status)).body);
   });

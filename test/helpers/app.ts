@@ -8,7 +8,7 @@ import { ENGINE, TODAY, fixtureProgramFiles, realProgramFiles, ruleSetWith } fro
 export const realRules = ruleSetWith(...realProgramFiles());
 export const fixtureRules = ruleSetWith(...realProgramFiles(), ...fixtureProgramFiles());
 
-const views = await loadViews(join(PROJECT_ROOT, "views"));
+export const views = await loadViews(join(PROJECT_ROOT, "views"));
 
 export function testApp(ruleSet = realRules) {
   return createApp({ ruleSet, engineVersion: ENGINE, views, today: () => TODAY, logError: () => {} });

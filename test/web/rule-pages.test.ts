@@ -1,6 +1,8 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { testApp } from "../helpers/app.js";
+import { createApp } from "../../src/web/app.js";
+import { realRules, testApp, views } from "../helpers/app.js";
+import { ENGINE } from "../helpers/rule-files.js";
 
 const app = testApp();
 
@@ -42,12 +44,26 @@ describe("the rule pages", () => {
     expect(res.text).toContain('<li id="L1" value="1"><code># yaml-language-server: $schema&#x3D;../schema/program.schema.json</code></li>');
   });
 
-  it.each([["/rules/nope", 404], ["/rules/nope/source", 404], ["/rules/changes?from=2020-01-01&to=2019-01-01", 400], ["/rules/changes?from=someday", 400]])(
+  it.each([
+    ["/rules/nope", 404],
+    ["/rules/nope/source", 404],
+    ["/rules/changes?from=2020-01-01&to=2019-01-01", 400],
+    ["/rules/changes?from=someday", 400],
+    ["/rules/changes?from=2026-13-45&to=2026-12-31", 400],
+    ["/rules/changes?from=2026-02-30&to=2026-12-31", 400],
+  ])(
     "answer %s with %i",
     async (path, status) => {
       await request(app).get(path).expect(status);
     },
   );
+
+  it("list a year of changes by default, from the 28th when today is 29 February", async () => {
+    const leapDay = createApp({ ruleSet: realRules, engineVersion: ENGINE, views, today: () => "2028-02-29", logError: () => {} });
+    const res = await request(leapDay).get("/rules/changes").expect(200);
+    expect(res.text).toContain('name="from" value="2027-02-28"');
+    expect(res.text).toContain('name="to" value="2028-02-29"');
+  });
 
   it("speak Korean", async () => {
     expect((await request(app).get("/rules?lang=ko")).text).toContain("규칙 파일");
