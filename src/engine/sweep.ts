@@ -7,7 +7,7 @@ import { Exact, toScaled } from "../money/decimal.js";
 import { divideHalfEven } from "../money/round.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { parseProfile, profileFieldParser } from "../profile/parse-profile.js";
-import type { Profile } from "../profile/schema.js";
+import { AMOUNT_DIGITS, type Profile } from "../profile/schema.js";
 import { statusesOf, type EstimateOptions } from "./estimate.js";
 import type { Status } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
@@ -16,10 +16,16 @@ export const SWEEP_FIELDS = ["investment.amount", "investment.foreignOwnershipPc
 export type SweepField = (typeof SWEEP_FIELDS)[number];
 export const MAX_SWEEP_STEPS = 1000;
 
+/** As long as any swept field's value can be (a profile's amounts), and no longer: the points are
+ *  worked out on integers of these digits, and a sweep is one request's work. */
+const SweepBound = z
+  .string()
+  .regex(new RegExp(`^\\d{1,${AMOUNT_DIGITS}}(\\.\\d{1,6})?$`), `must be a decimal string of at most ${AMOUNT_DIGITS} digits before the point and 6 after`);
+
 export const SweepSpec = z.strictObject({
   field: z.enum(SWEEP_FIELDS),
-  from: z.string().regex(/^\d+(\.\d+)?$/, "must be a decimal string"),
-  to: z.string().regex(/^\d+(\.\d+)?$/, "must be a decimal string"),
+  from: SweepBound,
+  to: SweepBound,
   steps: z.number().int().min(2).max(MAX_SWEEP_STEPS),
 });
 export type SweepSpec = z.infer<typeof SweepSpec>;

@@ -9,9 +9,14 @@ const IsoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date written YYYY-MM-DD", abort: true })
   .refine(isCalendarDate, "is not a real calendar date");
 
-/** At most 18 digits before the point: KRW 10^17 is beyond any investment and keeps input bounded. */
+/** Digits an amount may have before the point: KRW 10^17 is beyond any investment, and this keeps
+ *  input bounded. */
+export const AMOUNT_DIGITS = 18;
+/** The most new employees or researchers a profile may give. */
+export const MAX_HEADCOUNT = 10_000_000;
+
 const decimalString = (what: string, digits: number) =>
-  z.string().regex(new RegExp(`^(0|[1-9]\\d{0,17})(\\.\\d{1,${digits}})?$`), {
+  z.string().regex(new RegExp(`^(0|[1-9]\\d{0,${AMOUNT_DIGITS - 1}})(\\.\\d{1,${digits}})?$`), {
     message: `must be ${what} written as a decimal string, e.g. "1234.56"`,
     abort: true, // later checks parse the text as a decimal; they must not see a non-decimal
   });
@@ -69,8 +74,8 @@ export function makeProfileSchema(codes: ProfileCodes) {
       }),
       employment: z
         .strictObject({
-          newRegularEmployees: z.number().int().min(0).max(10_000_000).default(0),
-          researchers: z.number().int().min(0).max(10_000_000).default(0),
+          newRegularEmployees: z.number().int().min(0).max(MAX_HEADCOUNT).default(0),
+          researchers: z.number().int().min(0).max(MAX_HEADCOUNT).default(0),
         })
         .default({ newRegularEmployees: 0, researchers: 0 }),
       costs: z

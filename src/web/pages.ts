@@ -4,7 +4,7 @@ import { Router, type Request, type Response } from "express";
 import { estimate, type EstimateOptions } from "../engine/estimate.js";
 import { MAX_SWEEP_STEPS, sweep } from "../engine/sweep.js";
 import { Exact } from "../money/decimal.js";
-import type { Profile } from "../profile/schema.js";
+import { AMOUNT_DIGITS, MAX_HEADCOUNT, type Profile } from "../profile/schema.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { formFields, profileFromQuery } from "./form-fields.js";
@@ -33,12 +33,15 @@ export function otherLangUrl(req: Request, lang: Lang): string {
 }
 
 /** Where each program's outcome flips if the amount ranged from a tenth to three times what was
- *  entered, or new hires from none to twice as many (at least 400). */
+ *  entered, or new hires from none to twice as many (at least 400); within what a profile may say,
+ *  so that every point is a valid profile. */
 function outcomeSweeps(ruleSet: RuleSet, input: unknown, profile: Profile, options: EstimateOptions): FieldFlip[] {
   const amount = new Exact(profile.investment.amount);
-  const hires = Math.max(400, 2 * profile.employment.newRegularEmployees);
+  const smallest = new Exact(profile.investment.currency === "KRW" ? "1" : "0.01");
+  const largest = new Exact(10).pow(AMOUNT_DIGITS).minus(smallest);
+  const hires = Math.min(MAX_HEADCOUNT, Math.max(400, 2 * profile.employment.newRegularEmployees));
   const specs = [
-    { field: "investment.amount", from: amount.div(10).toFixed(2), to: amount.times(3).toFixed(2), steps: 120 },
+    { field: "investment.amount", from: Exact.max(amount.div(10), smallest).toFixed(2), to: Exact.min(amount.times(3), largest).toFixed(2), steps: 120 },
     { field: "employment.newRegularEmployees", from: "0", to: String(hires), steps: Math.min(hires + 1, MAX_SWEEP_STEPS) },
   ];
   return specs.flatMap((spec) => sweep(ruleSet, input, spec, options).flips.map((flip) => ({ ...flip, field: spec.field })));

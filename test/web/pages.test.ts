@@ -68,6 +68,17 @@ describe("the result page", () => {
     expect(res.text).toContain('href="https://www.law.go.kr/법령/외국인투자촉진법시행령/제25조"');
   });
 
+  it.each([
+    ["a KRW amount of 5 won", { "investment.amount": "5", "investment.currency": "KRW" }],
+    ["a KRW amount of 9 × 10^17 won", { "investment.amount": "900000000000000000", "investment.currency": "KRW" }],
+    ["a USD amount of one cent", { "investment.amount": "0.01" }],
+    ["9 million new employees", { "employment.newRegularEmployees": "9000000" }],
+  ])("answers any valid profile, however extreme: %s", async (_what, values) => {
+    // The page's sweeps range around the profile's figures: they stay within what a profile may say.
+    const res = await request(app).get(`/estimate?${query({ ...PROFILE, ...values })}`).expect(200);
+    expect(res.text).toContain("Individual-type Foreign Investment Zone");
+  });
+
   it("says what would change the outcome", async () => {
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": "25000000", "business.technology": "" })}`).expect(200);
     expect(res.text).toMatch(/<strong>\$5,000,000.00<\/strong> more: FDI of at least USD 30 million/);
