@@ -1,6 +1,7 @@
 // Calendar arithmetic on ISO dates ("YYYY-MM-DD"), which also compare correctly as strings.
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** How a date is written: checked for a real day by isCalendarDate. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A date written YYYY-MM-DD that names a day that exists: what every date a request gives must be. */
 export function isIsoDate(text: string): boolean {

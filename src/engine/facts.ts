@@ -4,13 +4,13 @@
 // property read, so compiled rules never look names up.
 import type { Decimal } from "decimal.js";
 import { minorOfAmount, parseAmount } from "../money/amount.js";
-import { Exact } from "../money/decimal.js";
+import { Exact, scaledInteger } from "../money/decimal.js";
 import { centsOfWon, convertToKrw, wonOfDollars, type ExchangeRate } from "../money/exchange-rate.js";
 import { moneyOfMinor, type Money } from "../money/money.js";
 import {
   BOOL, COUNT, DATE, KRW_MONEY, PERCENT, USD_MONEY, YEARS, type ValueType,
 } from "../expr/types.js";
-import { ROUTES, ZONES, type Profile } from "../profile/schema.js";
+import { PERCENT_DECIMALS, ROUTES, ZONES, type Profile } from "../profile/schema.js";
 import { generate, type Inline } from "../expr/inline.js";
 import type { CodeRow, CodeTable, TableName } from "./code-tables.js";
 import type { Warning } from "./warning.js";
@@ -164,7 +164,7 @@ class ProfileFacts implements Facts {
     const usd = investment.currency === "USD";
     this.amountKrwMinor = usd ? wonOfDollars(minor, 2, rate) : minor;
     this.amountUsdMinor = usd ? minor : centsOfWon(minor, 0, rate);
-    this.foreignOwnershipE4 = tenThousandths(investment.foreignOwnershipPct);
+    this.foreignOwnershipE4 = scaledInteger(investment.foreignOwnershipPct, PERCENT_DECIMALS)!; // "30.5" → 305000n
     const sector = tables.sectors.rows.get(business.sector)!;
     const technology = business.technology === null ? undefined : tables.technologies.rows.get(business.technology)!;
     this.sectorsRow = sector.valuesAt(asOf);
@@ -269,11 +269,6 @@ class ProfileFacts implements Facts {
   }
 }
 
-/** A validated percentage ("30.5", at most four decimals) in ten-thousandths: 305000n. */
-function tenThousandths(text: string): bigint {
-  const point = text.indexOf(".");
-  return point < 0 ? BigInt(text) * 10_000n : BigInt(text.slice(0, point) + text.slice(point + 1).padEnd(4, "0"));
-}
 
 function percentOrNull(value: string | undefined): Decimal | null {
   return value === undefined ? null : new Exact(value);

@@ -4,10 +4,11 @@
 import { z } from "zod";
 import { decimalString } from "../money/amount.js";
 import { Exact, toScaled } from "../money/decimal.js";
+import { minorDigits } from "../money/money.js";
 import { divideHalfEven } from "../money/round.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { parseProfile, profileFieldParser } from "../profile/parse-profile.js";
-import { AMOUNT_DIGITS, type Profile } from "../profile/schema.js";
+import { AMOUNT_DIGITS, PERCENT_DECIMALS, type Profile } from "../profile/schema.js";
 import { statusesOf, type EstimateOptions } from "./estimate.js";
 import type { Status } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
@@ -47,8 +48,8 @@ export interface SweepResult {
 
 /** Decimal places a value of the field is written with: whole won, cents, counts, 4 for a percentage. */
 function placesOf(field: SweepField, profile: Profile): number {
-  if (field === "investment.amount") return profile.investment.currency === "KRW" ? 0 : 2;
-  return field === "investment.foreignOwnershipPct" ? 4 : 0;
+  if (field === "investment.amount") return minorDigits(profile.investment.currency);
+  return field === "investment.foreignOwnershipPct" ? PERCENT_DECIMALS : 0;
 }
 
 /**

@@ -1,9 +1,8 @@
 // Reading and writing money as decimal strings, the only form money takes outside the core.
 import { multiply } from "dinero.js/bigint";
 import type { Decimal } from "decimal.js";
-import { toScaled } from "./decimal.js";
+import { scaledInteger, toScaled } from "./decimal.js";
 import { minorDigits, moneyOfMinor, type CurrencyCode, type Money } from "./money.js";
-import { POWERS_OF_TEN } from "./round.js";
 
 const AMOUNT = /^(-?)(0|[1-9]\d*)(?:\.(\d+))?$/;
 
@@ -15,14 +14,9 @@ export function parseAmount(text: string, code: CurrencyCode): Money | undefined
 }
 
 /** The minor units (won, cents) of a decimal amount already known to be well formed ("1234.5" USD →
- *  123450n); undefined when it has sub-minor digits. No regular expression: this runs per estimate. */
+ *  123450n); undefined when it has sub-minor digits. */
 export function minorOfAmount(text: string, code: CurrencyCode): bigint | undefined {
-  const digits = minorDigits(code);
-  const point = text.indexOf(".");
-  if (point < 0) return digits ? BigInt(text) * POWERS_OF_TEN[digits]! : BigInt(text);
-  const fraction = text.slice(point + 1);
-  if (fraction.length > digits) return undefined;
-  return BigInt(text.slice(0, point) + fraction.padEnd(digits, "0"));
+  return scaledInteger(text, minorDigits(code));
 }
 
 /** The exact decimal string at the amount's own scale: "1234.50", "1000". Written from the digits

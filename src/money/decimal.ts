@@ -1,5 +1,6 @@
 // decimal.js configured once: 40 significant digits is enough for KRW 10^18 at a 1/10^12 rate.
 import { Decimal } from "decimal.js";
+import { POWERS_OF_TEN } from "./round.js";
 
 export const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
 export type Exact = Decimal;
@@ -9,6 +10,19 @@ const DECIMAL_STRING = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 /** Parses a plain decimal string ("1234.5"); exponents, signs other than "-", spaces are refused. */
 export function parseDecimal(text: string): Decimal | undefined {
   return DECIMAL_STRING.test(text) ? new Exact(text) : undefined;
+}
+
+/**
+ * A decimal string already known to be well formed ("1234.5") as a whole number of 10^-places
+ * (123450n at two places); undefined when it has more decimals than that. No regular expression and
+ * no decimal.js: a profile's figures are read so on every estimate.
+ */
+export function scaledInteger(text: string, places: number): bigint | undefined {
+  const point = text.indexOf(".");
+  if (point < 0) return BigInt(text) * POWERS_OF_TEN[places]!;
+  const fraction = text.slice(point + 1);
+  if (fraction.length > places) return undefined;
+  return BigInt(text.slice(0, point) + fraction.padEnd(places, "0"));
 }
 
 /**

@@ -25,9 +25,7 @@ export function exchangeRate(krwPerUsd: string, date: string, source: string): E
 }
 
 export function convertToKrw(money: Money, rate: ExchangeRate): Money {
-  if (currencyOf(money) === "KRW") return money;
-  const { amount, scale } = money.toJSON();
-  return moneyOfMinor(wonOfDollars(amount, Number(scale), rate), "KRW");
+  return currencyOf(money) === "KRW" ? money : moneyOfMinor(wholeWon(money, rate), "KRW");
 }
 
 /** Whole won for an amount in either currency, half-even: won rounded, dollars converted at the rate. */

@@ -2,16 +2,18 @@
 // of the profile's TypeScript type, of request validation, of the form's fields and of the OpenAPI
 // document. Code fields take their choices from the rule set's reference tables.
 import { z } from "zod";
-import { isCalendarDate } from "../engine/dates.js";
+import { ISO_DATE, isCalendarDate } from "../engine/dates.js";
 
 const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date written YYYY-MM-DD", abort: true })
+  .regex(ISO_DATE, { message: "must be a date written YYYY-MM-DD", abort: true })
   .refine(isCalendarDate, "is not a real calendar date");
 
 /** Digits an amount may have before the point: KRW 10^17 is beyond any investment, and this keeps
  *  input bounded. */
 export const AMOUNT_DIGITS = 18;
+/** Decimals a percentage may have: facts hold it exactly in ten-thousandths. */
+export const PERCENT_DECIMALS = 4;
 /** The most new employees or researchers a profile may give. */
 export const MAX_HEADCOUNT = 10_000_000;
 
@@ -22,7 +24,7 @@ const decimalString = (what: string, digits: number) =>
   });
 
 const Amount = decimalString("an amount", 2);
-const Percent = decimalString("a percentage", 4).refine(atMostHundred, "must be at most 100");
+const Percent = decimalString("a percentage", PERCENT_DECIMALS).refine(atMostHundred, "must be at most 100");
 
 /** A decimal string (as checked above) is at most 100: read from its digits, exactly. */
 function atMostHundred(text: string): boolean {
