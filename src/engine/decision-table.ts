@@ -7,7 +7,6 @@ import type { Decimal } from "decimal.js";
 import type { ValueType } from "../expr/types.js";
 import type { Money } from "../money/money.js";
 import type { CompiledTable, EvalContext } from "./program.js";
-import type { Warning } from "./warning.js";
 
 export class RuleEvaluationError extends Error {
   constructor(message: string) {
@@ -35,13 +34,6 @@ export function combinerFor(hit: CompiledTable["hit"], type: ValueType): (values
     default:
       return (values) => values[0];
   }
-}
-
-/** The warnings owed for an outcome: those of the rows used, or of the otherwise value. */
-export function tableWarnings(table: CompiledTable, matched: readonly number[]): readonly Warning[] {
-  if (matched.length === 0) return table.otherwiseWarnings;
-  if (matched.length === 1) return table.rows[matched[0]!]!.warnings;
-  return matched.flatMap((i) => table.rows[i]!.warnings);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Decimal } from "decimal.js";
 import { multiplyByPercent } from "../money/amount.js";
 import { BOOL } from "../expr/types.js";
 import { dayNumber } from "./dates.js";
-import { evaluateTable, tableWarnings } from "./decision-table.js";
+import { evaluateTable } from "./decision-table.js";
 import { pairOf, pairOfWon, sumPairs, ZERO_PAIR } from "./money-pair.js";
 import type { CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, EvalContext, Segment } from "./program.js";
 import type {
@@ -66,7 +66,9 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
     const matched: number[] = [];
     const value = evaluateTable(table, ctx, program.id, matched);
     ctx.tables[slot] = value;
-    for (const warning of tableWarnings(table, matched)) warnings.add(warning);
+    // Owed: the warnings of the rows used, or of the otherwise value when none matched.
+    if (matched.length === 0) warnings.addAll(table.otherwiseWarnings);
+    else for (let m = 0; m < matched.length; m++) warnings.addAll(table.rows[matched[m]!]!.warnings);
     if (tables) {
       tables.push({
         name: table.name,
@@ -84,7 +86,7 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
     const compiled = segment.benefit;
     benefit = evaluateBenefit(compiled, ctx);
     if (compiled.kind === "range") {
-      for (const warning of compiled.warnings) warnings.add(warning);
+      warnings.addAll(compiled.warnings);
       if (benefit.kind === "range" && benefit.ceiling === null) {
         warnings.add({ code: "not-estimated", component: "ceiling", missing: benefit.missing });
       }
@@ -92,7 +94,7 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
       for (let i = 0; i < benefit.components.length; i++) {
         const c = benefit.components[i]!;
         if (!c.applies) continue;
-        for (const warning of compiled.components[i]!.warnings) warnings.add(warning);
+        warnings.addAll(compiled.components[i]!.warnings);
         if (c.amount === null) warnings.add({ code: "not-estimated", component: c.id, missing: c.missing });
       }
     }
@@ -126,6 +128,10 @@ class OwedWarnings {
 
   get list(): readonly Warning[] {
     return this.#list;
+  }
+
+  addAll(owed: readonly Warning[]): void {
+    for (let i = 0; i < owed.length; i++) this.add(owed[i]!);
   }
 
   add(warning: Warning): void {

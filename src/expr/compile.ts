@@ -291,35 +291,31 @@ function compileArithmetic<C>(
   const [left, right] = expr.left.kind === "number" && expr.right.kind === "number"
     ? [compileNode(expr.left, scope, hint), compileNode(expr.right, scope, hint)]
     : compilePair(expr.left, expr.right, scope);
-  const l = left.read;
-  const r = right.read;
   const bothConstant = left.constant && right.constant;
-  // Arithmetic on a value the profile did not give yields "not given" (null), never zero.
-  const result = (type: ValueType, read: (a: unknown, b: unknown) => unknown): Compiled<C> => ({
-    type,
-    read: (ctx) => {
-      const a = l(ctx);
-      const b = r(ctx);
-      return a === null || b === null ? null : read(a, b);
-    },
-    constant: bothConstant,
-  });
+  // Arithmetic on a value the profile did not give yields "not given" (null), never zero. `swap`
+  // hands the operands over in the other order (a factor written before the money), chosen here
+  // rather than on every call: these closures run for every benefit of every estimate.
+  const result = (type: ValueType, read: (a: unknown, b: unknown) => unknown, swap = false): Compiled<C> => {
+    const [first, second] = swap ? [right.read, left.read] : [left.read, right.read];
+    return {
+      type,
+      read: (ctx) => {
+        const a = first(ctx);
+        const b = second(ctx);
+        return a === null || b === null ? null : read(a, b);
+      },
+      constant: bothConstant,
+    };
+  };
 
   if (expr.op === "*") {
     const [money, factor, swap] = left.type.kind === "money" ? [left, right, false] : [right, left, true];
     if (money.type.kind === "money") {
-      const order = (a: unknown, b: unknown): [Money, unknown] => (swap ? [b as Money, a] : [a as Money, b]);
       if (factor.type.kind === "percent") {
-        return result(money.type, (a, b) => {
-          const [m, f] = order(a, b);
-          return multiplyByPercent(m, f as Decimal);
-        });
+        return result(money.type, (m, f) => multiplyByPercent(m as Money, f as Decimal), swap);
       }
       if (factor.type.kind === "count" || factor.type.kind === "years") {
-        return result(money.type, (a, b) => {
-          const [m, f] = order(a, b);
-          return multiplyByWhole(m, f as number);
-        });
+        return result(money.type, (m, f) => multiplyByWhole(m as Money, f as number), swap);
       }
     }
     if (left.type.kind === "count" && right.type.kind === "count") {
@@ -361,12 +357,18 @@ function compileCall<C>(expr: Expr & { kind: "call" }, scope: Scope<C>, hint?: V
     const type = compileNode(first, scope, hint).type;
     if (!isOrdered(type)) throw new ExprTypeError(`${expr.name} needs ordered values, not ${typeName(type)}`, expr);
     const reads = expr.args.map((a) => compileExpr(a, scope, type).read);
-    const pick = pickerFor(type, expr.name);
+    const better = betterOf(type, expr.name);
     return {
       type,
       read: (ctx) => {
-        const values = reads.map((read) => read(ctx));
-        return values.includes(null) ? null : pick(values);
+        let best = reads[0]!(ctx);
+        if (best === null) return null;
+        for (let i = 1; i < reads.length; i++) {
+          const value = reads[i]!(ctx);
+          if (value === null) return null;
+          best = better(best, value);
+        }
+        return best;
       },
       constant: false,
     };
@@ -374,12 +376,21 @@ function compileCall<C>(expr: Expr & { kind: "call" }, scope: Scope<C>, hint?: V
   throw new ExprTypeError(`unknown function ${expr.name}${didYouMean(expr.name, ["eligible", "min", "max"])}`, expr);
 }
 
-function pickerFor(type: ValueType, which: "min" | "max"): (values: unknown[]) => unknown {
+/** The better of two values for min or max; on a tie, the first. */
+function betterOf(type: ValueType, which: "min" | "max"): (best: unknown, value: unknown) => unknown {
+  const wins = which === "min" ? (s: number) => s < 0 : (s: number) => s > 0;
   if (type.kind === "money") {
-    type Some = [Money, ...Money[]];
-    return which === "min" ? (v) => minimum(v as Some) : (v) => maximum(v as Some);
+    // At one scale, the winner itself: it is what dinero.js's minimum and maximum would make anew.
+    // At two, theirs, which brings both to the larger scale; taken in turn, the answer then has
+    // the largest scale of all the values, as theirs over all of them at once would.
+    const pick = which === "min" ? minimum : maximum;
+    return (best, value) => {
+      const a = (best as Money).toJSON();
+      const b = (value as Money).toJSON();
+      if (a.scale !== b.scale) return pick([best as Money, value as Money]);
+      return wins(b.amount < a.amount ? -1 : b.amount > a.amount ? 1 : 0) ? value : best;
+    };
   }
   const cmp = comparatorFor(type);
-  const better = which === "min" ? (s: number) => s < 0 : (s: number) => s > 0;
-  return (values) => values.reduce((best, v) => (better(cmp(v, best)) ? v : best));
+  return (best, value) => (wins(cmp(value, best)) ? value : best);
 }

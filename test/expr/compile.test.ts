@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { maximum, minimum } from "dinero.js/bigint";
 import { describe, expect, it } from "vitest";
 import { compileExpr, type Scope } from "../../src/expr/compile.js";
 import { generate } from "../../src/expr/inline.js";
@@ -91,6 +92,26 @@ describe("compiled expressions", () => {
 
   it("adds and counts money exactly", () => {
     expect(amountString(run("a.krw + b.krw * a.count", KRW_MONEY) as Money)).toBe("1000000000000037");
+  });
+
+  // min and max of money answer as dinero.js's minimum and maximum over all the values at once:
+  // the same amount at the largest scale among them (a product with a percentage has a finer one).
+  it.each([
+    ["min(a.krw, b.krw)", ["a.krw", "b.krw"]],
+    ["max(a.krw, b.krw)", ["a.krw", "b.krw"]],
+    ["min(a.krw * a.pct, b.krw)", ["a.krw * a.pct", "b.krw"]],
+    ["max(b.krw, a.krw * a.pct)", ["b.krw", "a.krw * a.pct"]],
+    ["min(b.krw * a.pct, b.krw, a.krw)", ["b.krw * a.pct", "b.krw", "a.krw"]],
+    ["max(b.krw, b.krw * a.pct, b.krw * a.count)", ["b.krw", "b.krw * a.pct", "b.krw * a.count"]],
+    ["min(a.pct * b.krw, a.krw * a.pct)", ["a.pct * b.krw", "a.krw * a.pct"]],
+  ])("%s is what dinero.js makes of it", (source, parts) => {
+    const values = parts.map((part) => run(part, KRW_MONEY) as Money) as [Money, ...Money[]];
+    const expected = source.startsWith("min") ? minimum(values) : maximum(values);
+    expect((run(source, KRW_MONEY) as Money).toJSON()).toEqual(expected.toJSON());
+  });
+
+  it.each(["min(a.missing, b.krw)", "max(b.krw, a.krw, a.missing)"])("%s is not given: one value is missing", (source) => {
+    expect(run(source, KRW_MONEY)).toBeNull();
   });
 
   it("propagates a missing value through arithmetic instead of treating it as zero", () => {
