@@ -266,6 +266,7 @@ function compileSegment(
     passes: generate(passesInline),
     passesInline,
     conditionSlots: [...conditionReads.slots].sort((a, b) => a - b),
+    benefitSlots: tables.map((_, slot) => slot).filter((slot) => !conditionReads.slots.has(slot)),
     benefit,
     conditionWarnings: Object.freeze(parameterWarnings(conditionReads)),
     tableFindings,

@@ -8,9 +8,9 @@ import { dayNumber } from "./dates.js";
 import { forLastDate } from "./for-last-date.js";
 import { buildFacts } from "./facts.js";
 import { evaluateProgram, segmentsOn } from "./evaluate-program.js";
-import { sumPairs, ZERO_PAIR } from "./money-pair.js";
+import { pairOfMinor } from "./money-pair.js";
 import type { EvalContext } from "./program.js";
-import type { Estimate, MoneyPair, ProgramResult, Status } from "./result.js";
+import type { Estimate, ProgramResult, Status } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
 import { statusPlanOn } from "./status-plan.js";
 
@@ -39,16 +39,24 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
     if (result.status === "eligible") ctx.eligible[program.index] = true;
     programs.push(result);
   }
-  const certain: MoneyPair[] = [];
-  const upTo: MoneyPair[] = [];
-  for (const { benefit } of programs) {
+  // Totals add the rounded parts shown, in each currency.
+  let certainKrw = 0n;
+  let certainUsd = 0n;
+  let upToKrw = 0n;
+  let upToUsd = 0n;
+  for (let p = 0; p < programs.length; p++) {
+    const benefit = programs[p]!.benefit;
     if (!benefit || benefit.kind === "non-monetary") continue;
     if (benefit.kind === "range") {
-      if (benefit.ceiling) upTo.push(benefit.ceiling);
-    }
-    else {
-      certain.push(benefit.total);
-      upTo.push(benefit.total);
+      if (benefit.ceiling) {
+        upToKrw += benefit.ceiling.krwMinor;
+        upToUsd += benefit.ceiling.usdMinor;
+      }
+    } else {
+      certainKrw += benefit.total.krwMinor;
+      certainUsd += benefit.total.usdMinor;
+      upToKrw += benefit.total.krwMinor;
+      upToUsd += benefit.total.usdMinor;
     }
   }
   return {
@@ -56,7 +64,7 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
     profile,
     exchangeRate: ctx.rate,
     programs,
-    totals: { certain: certain.length ? sumPairs(certain) : ZERO_PAIR, upTo: upTo.length ? sumPairs(upTo) : ZERO_PAIR },
+    totals: { certain: pairOfMinor(certainKrw, certainUsd), upTo: pairOfMinor(upToKrw, upToUsd) },
     receipt: {
       rulesetHash: ruleSet.hash,
       engineVersion: options.engineVersion,
@@ -74,7 +82,7 @@ export function statusesOf(ruleSet: RuleSet, profile: Profile, today: string): S
 }
 
 function contextFor(ruleSet: RuleSet, profile: Profile, asOf: string, eligible = new Array<boolean>(ruleSet.programs.length).fill(false)): EvalContext {
-  const rate = rateFor(ruleSet, profile, asOf);
+  const rate = exchangeRateFor(ruleSet, profile, asOf);
   return { facts: buildFacts(profile, asOf, rate, ruleSet.tables), asOfDay: dayOf(asOf), rate, eligible, tables: [] };
 }
 
@@ -86,7 +94,8 @@ const givenRates = new Map<string, ExchangeRate[]>();
 const GIVEN_RATES_KEPT = 256;
 const VARIANTS_KEPT = 16;
 
-function rateFor(ruleSet: RuleSet, profile: Profile, asOf: string): ExchangeRate {
+/** The rate an estimate uses: the profile's own, or the rate table's for the as-of date. */
+export function exchangeRateFor(ruleSet: RuleSet, profile: Profile, asOf: string): ExchangeRate {
   if (profile.exchangeRate) {
     const { krwPerUsd, date, source } = profile.exchangeRate;
     let seen = givenRates.get(krwPerUsd);

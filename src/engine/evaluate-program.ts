@@ -6,7 +6,9 @@ import { BOOL } from "../expr/types.js";
 import { dayNumber } from "./dates.js";
 import { evaluateTable } from "./decision-table.js";
 import { pairOf, pairOfWon, sumPairs, ZERO_PAIR } from "./money-pair.js";
-import type { CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, EvalContext, Segment } from "./program.js";
+import type {
+  CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, CompiledTable, EvalContext, Segment,
+} from "./program.js";
 import type {
   BenefitResult, ComponentResult, ConditionTrace, MoneyPair, NotInForce, ProgramResult, Shown, TableTrace, YearAmount,
 } from "./result.js";
@@ -56,20 +58,18 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
     const warning = ctx.facts.rowWarning(table);
     if (warning) warnings.add(warning);
   }
-  const tables: TableTrace[] | undefined = explain ? [] : undefined;
-  for (let slot = 0; slot < segment.tables.length; slot++) {
-    const table = segment.tables[slot]!;
-    if (!tables && table.value) {
-      ctx.tables[slot] = table.value(ctx);
-      continue;
-    }
-    const matched: number[] = [];
-    const value = evaluateTable(table, ctx, program.id, matched);
-    ctx.tables[slot] = value;
-    // Owed: the warnings of the rows used, or of the otherwise value when none matched.
-    if (matched.length === 0) warnings.addAll(table.otherwiseWarnings);
-    else for (let m = 0; m < matched.length; m++) warnings.addAll(table.rows[matched[m]!]!.warnings);
-    if (tables) {
+  let eligible: boolean;
+  let tables: TableTrace[] | undefined;
+  let conditions: ConditionTrace | undefined;
+  if (explain) {
+    // Every table is traced, in order, for the reader to check; a benefit's tables owe their rows'
+    // warnings only if the benefit is given.
+    tables = [];
+    const matchedIn: number[][] = [];
+    for (let slot = 0; slot < segment.tables.length; slot++) {
+      const table = segment.tables[slot]!;
+      const matched: number[] = (matchedIn[slot] = []);
+      const value = (ctx.tables[slot] = evaluateTable(table, ctx, program.id, matched));
       tables.push({
         name: table.name,
         label: table.label,
@@ -78,9 +78,15 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
         value: { type: table.output, value },
       });
     }
+    for (const slot of segment.conditionSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings);
+    conditions = traceCondition(segment.conditions, ctx);
+    eligible = conditions.passed;
+    if (eligible) for (const slot of segment.benefitSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings);
+  } else {
+    for (const slot of segment.conditionSlots) leanTable(segment.tables[slot]!, slot, ctx, program.id, warnings);
+    eligible = segment.passes(ctx) as boolean;
+    if (eligible) for (const slot of segment.benefitSlots) leanTable(segment.tables[slot]!, slot, ctx, program.id, warnings);
   }
-  const conditions = explain ? traceCondition(segment.conditions, ctx) : undefined;
-  const eligible = conditions ? conditions.passed : (segment.passes(ctx) as boolean);
   let benefit: BenefitResult | undefined;
   if (eligible) {
     const compiled = segment.benefit;
@@ -108,6 +114,23 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
     benefit,
     warnings: warnings.list,
   };
+}
+
+/** A table's value into its slot, without a trace: which rows matched is needed only if they owe warnings. */
+function leanTable(table: CompiledTable, slot: number, ctx: EvalContext, programId: string, warnings: OwedWarnings): void {
+  if (table.value) {
+    ctx.tables[slot] = table.value(ctx);
+    return;
+  }
+  const matched: number[] = [];
+  ctx.tables[slot] = evaluateTable(table, ctx, programId, matched);
+  oweTableWarnings(table, matched, warnings);
+}
+
+/** The warnings of the rows a table used, or of its otherwise value when none matched. */
+function oweTableWarnings(table: CompiledTable, matched: readonly number[], warnings: OwedWarnings): void {
+  if (matched.length === 0) warnings.addAll(table.otherwiseWarnings);
+  else for (let m = 0; m < matched.length; m++) warnings.addAll(table.rows[matched[m]!]!.warnings);
 }
 
 /** Frozen, like a segment's own warnings: lists results share (result-json.ts encodes them once). */

@@ -36,6 +36,11 @@ class RoundedPair implements MoneyPair {
   }
 }
 
+/** A pair of minor units already rounded (whole won, cents), such as sums of rounded parts. */
+export function pairOfMinor(krwMinor: bigint, usdMinor: bigint): MoneyPair {
+  return new RoundedPair(krwMinor, usdMinor);
+}
+
 export const ZERO_PAIR: MoneyPair = new RoundedPair(0n, 0n);
 
 export function sumPairs(pairs: readonly MoneyPair[]): MoneyPair {
@@ -45,5 +50,5 @@ export function sumPairs(pairs: readonly MoneyPair[]): MoneyPair {
     krw += p.krwMinor;
     usd += p.usdMinor;
   }
-  return new RoundedPair(krw, usd);
+  return pairOfMinor(krw, usd);
 }

@@ -133,6 +133,9 @@ export interface Segment {
   /** Slots of the decision tables the conditions need, directly or through other tables: those a
    *  status alone must evaluate (the rest feed only the benefit). */
   readonly conditionSlots: readonly number[];
+  /** The other slots, in order: tables worked out, and their rows' warnings owed, only for a program
+   *  found eligible, since they say nothing about eligibility. */
+  readonly benefitSlots: readonly number[];
   readonly benefit: CompiledBenefit;
   /** Warnings owed whenever the segment is evaluated: its conditions use an unverified figure. */
   readonly conditionWarnings: readonly Warning[];

@@ -64,3 +64,63 @@ describe("decision tables", () => {
     expect(() => ceiling("unique", 5, 5)).toThrow("unique-table: decision table rate is 'unique' but rows 1 and 2 both match");
   });
 });
+
+/** A table the conditions read (gate) and one only the benefit reads (share), each row of which
+ *  rests on a press figure. */
+const twoTables = {
+  path: "test/fixtures/inline/two-tables.yaml",
+  text: `id: two-tables
+title: { en: Two tables, ko: 두 표 }
+kind: grant
+summary: { en: "One table decides, one sizes the grant", ko: 한 표는 판단하고 한 표는 규모를 정한다 }
+citations: [fipa 14-2(1)]
+parameters:
+  gate_pct:
+    label: { en: Rate that opens the grant, ko: 지원 개시율 }
+    unit: percent
+    values: [{ from: 2000-01-01, value: "10", cite: { page: "https://example.org/gate", title: A press release }, verified: 2026-11-24, confidence: press }]
+  share_pct:
+    label: { en: Share of the grant, ko: 지원 비율 }
+    unit: percent
+    values: [{ from: 2000-01-01, value: "20", cite: { page: "https://example.org/share", title: Another press release }, verified: 2026-11-24, confidence: press }]
+versions:
+  - from: 2000-01-01
+    tables:
+      - name: share
+        label: { en: Share, ko: 비율 }
+        hit: collect-max
+        output: percent
+        rows:
+          - { label: { en: Researchers, ko: 연구인력 }, when: employment.researchers >= 1, then: param.share_pct }
+        otherwise: 0
+      - name: gate
+        label: { en: Gate, ko: 개시 }
+        hit: collect-max
+        output: percent
+        rows:
+          - { label: { en: Hires, ko: 고용 }, when: employment.newRegularEmployees >= 1, then: param.gate_pct }
+        otherwise: 0
+    conditions: { all: [{ label: { en: Open, ko: 개시 }, test: table.gate > 0 }] }
+    benefit: { kind: range, label: { en: Grant, ko: 지원 }, ceiling: investment.amountKrw * table.share, discretionary: true }
+examples:
+  - { name: No hires open nothing, asOf: 2026-01-01, profile: ${JSON.stringify(profile(1, 0))}, expect: { status: ineligible } }
+`,
+};
+
+describe("warnings of decision tables", () => {
+  // The share table says nothing about eligibility: a profile refused the grant owes none of its
+  // warnings, with or without explanations (which still show the table, for the reader to check).
+  it.each([
+    [1, 1, true, "eligible", ["gate_pct", "share_pct", "discretionary"]],
+    [1, 1, false, "eligible", ["gate_pct", "share_pct", "discretionary"]],
+    [1, 0, true, "ineligible", []],
+    [1, 0, false, "ineligible", []],
+    [0, 1, true, "eligible", ["gate_pct", "discretionary"]],
+    [0, 1, false, "eligible", ["gate_pct", "discretionary"]],
+  ])("%i researchers and %i hires (explained: %s) are %s and owe %j", (researchers, hires, explain, status, owed) => {
+    const [result] = estimate(ruleSetWith(twoTables), profile(researchers, hires), { today: TODAY, engineVersion: ENGINE, explain }).programs;
+    expect(result!.status).toBe(status);
+    expect(result!.warnings.map((w) => (w.code === "unverified-parameter" ? w.parameter : w.code))).toEqual(owed);
+    expect(result!.tables?.map((t) => t.name)).toEqual(explain ? ["share", "gate"] : undefined);
+  });
+});
