@@ -1,8 +1,9 @@
 // npm run bench [-- --json] [--no-http]
 // Our engine against the floor and its peers, in one run on one machine, over a few hundred varied
 // profiles: the full Korean rule pack evaluated with and without explanations; the same eligibility
-// rules written by hand, for json-rules-engine and as a ZEN decision, and the benefit figures written
-// by hand (each first checked to agree with the engine on every profile); validating a raw profile;
+// rules written by hand, for json-rules-engine and as a ZEN decision, the benefit figures written by
+// hand, and the engine's full result written by hand (each first checked to agree with the engine on
+// every profile, the full results to the character of their JSON); validating a raw profile;
 // loading the rule set; and the estimate endpoint under load next to a trivial endpoint of the same
 // server.
 import { availableParallelism, cpus } from "node:os";
@@ -17,6 +18,7 @@ import { cycle, medianNs, medianNsAsync } from "./measure.js";
 import { checkAgreement, TODAY } from "./peers/agreement.js";
 import { handwrittenStatuses } from "./peers/handwritten.js";
 import { handwrittenFigures } from "./peers/handwritten-figures.js";
+import { makeHandwrittenEstimator } from "./peers/handwritten-results.js";
 import { makeJreRunner } from "./peers/jre.js";
 import { benchmarkProfiles } from "./peers/profiles.js";
 import { makeZenRunner } from "./peers/zen.js";
@@ -28,7 +30,7 @@ const profiles = benchmarkProfiles(rules);
 
 const disagreements = await checkAgreement(rules, profiles);
 if (disagreements.length) {
-  console.error(`the peers disagree with the engine on ${disagreements.length} statuses or figures, e.g. ${JSON.stringify(disagreements.slice(0, 3))}`);
+  console.error(`the peers disagree with the engine on ${disagreements.length} statuses, figures or results, e.g. ${JSON.stringify(disagreements.slice(0, 3))}`);
   process.exit(1);
 }
 
@@ -47,6 +49,9 @@ const hand = next();
 const handwrittenNs = medianNs(() => handwrittenStatuses(hand(), TODAY));
 const handFigures = next();
 const handwrittenFiguresNs = medianNs(() => handwrittenFigures(handFigures(), TODAY));
+const estimator = makeHandwrittenEstimator(rules, options);
+const handResults = next();
+const handwrittenResultsNs = medianNs(() => estimator(handResults()));
 const jre = makeJreRunner();
 const jreProfile = next();
 const jreNs = await medianNsAsync(() => jre(jreProfile()));
@@ -74,6 +79,7 @@ const results = {
   engine_statuses_ns: Math.round(engineStatusesNs),
   handwritten_ns: Math.round(handwrittenNs),
   handwritten_figures_ns: Math.round(handwrittenFiguresNs),
+  handwritten_results_ns: Math.round(handwrittenResultsNs),
   jre_ns: Math.round(jreNs),
   zen_ns: Math.round(zenNs),
   validate_ns: Math.round(validateNs),
@@ -96,13 +102,14 @@ const results = {
 const us = (ns: number, width = 8) => `${(ns / 1000).toFixed(2).padStart(width)} µs`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 console.log(`${results.date}, ${results.machine}`);
-console.log(`${results.programs} programs, ${results.profiles} profiles; every peer agrees with the engine on every status, and the hand-written figures on every figure`);
+console.log(`${results.programs} programs, ${results.profiles} profiles; every peer agrees with the engine on every status, the hand-written figures on every figure, and the hand-written results on every character of the JSON`);
 console.log(`engine, explained                 ${us(results.engine_ns)}`);
 console.log(`engine, figures only              ${us(results.engine_noexplain_ns)}   ${ratio(results.engine_noexplain_ns, results.handwritten_ns)} the hand-written floor`);
 console.log(`engine, statuses only             ${us(results.engine_statuses_ns)}   ${ratio(results.engine_statuses_ns, results.handwritten_ns)} the hand-written floor (like for like)`);
 console.log(`hand-written (statuses only)      ${us(results.handwritten_ns)}`);
 // One column narrower: the label is one longer than the column.
 console.log(`hand-written (statuses and figures)${us(results.handwritten_figures_ns, 7)}   engine, figures only, is ${ratio(results.engine_noexplain_ns, results.handwritten_figures_ns)} this (like for like)`);
+console.log(`hand-written (full results)       ${us(results.handwritten_results_ns)}   engine, figures only, is ${ratio(results.engine_noexplain_ns, results.handwritten_results_ns)} this (like for like)`);
 console.log(`json-rules-engine 7               ${us(results.jre_ns)}   engine is ${ratio(results.jre_ns, results.engine_noexplain_ns)} faster`);
 console.log(`ZEN 0.52 (native)                 ${us(results.zen_ns)}   engine is ${ratio(results.zen_ns, results.engine_noexplain_ns)} faster`);
 console.log(`validate a raw profile            ${us(results.validate_ns)}`);

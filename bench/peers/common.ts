@@ -62,7 +62,7 @@ export function scaledRate(text: string): ScaledRate {
   if (rate) return rate;
   const dot = text.indexOf(".");
   const fraction = dot < 0 ? "" : text.slice(dot + 1);
-  rate = { digits: BigInt(dot < 0 ? text : text.slice(0, dot) + fraction), unit: POW10[fraction.length]!, centsUnit: POW10[fraction.length + 2]! };
+  rate = scaledRateOfDigits(BigInt(dot < 0 ? text : text.slice(0, dot) + fraction), fraction.length);
   if (rates.size >= RATES_KEPT) rates.clear();
   rates.set(text, rate);
   return rate;
@@ -87,12 +87,19 @@ export function wonToCents(won: bigint, rate: ScaledRate): bigint {
   return divideHalfEven(won * 100n * rate.unit, rate.digits);
 }
 
-/** The profile's amount in both currencies: { won, cents }. */
-export function amountBoth(profile: Profile): { readonly won: bigint; readonly cents: bigint } {
+/** A rate given as its digits and the number of them after the point: (138055n, 2) is 1380.55. */
+export function scaledRateOfDigits(digits: bigint, places: number): ScaledRate {
+  return { digits, unit: POW10[places]!, centsUnit: POW10[places + 2]! };
+}
+
+/** The profile's amount in both currencies, { won, cents }, at the rate given or else the profile's own. */
+export function amountBoth(profile: Profile, rate?: ScaledRate): { readonly won: bigint; readonly cents: bigint } {
   const { amount, currency } = profile.investment;
-  const rateText = profile.exchangeRate?.krwPerUsd;
-  if (rateText === undefined) throw new RangeError("the benchmark peers need the profile's exchangeRate");
-  const rate = scaledRate(rateText);
+  if (rate === undefined) {
+    const rateText = profile.exchangeRate?.krwPerUsd;
+    if (rateText === undefined) throw new RangeError("the benchmark peers need the profile's exchangeRate");
+    rate = scaledRate(rateText);
+  }
   const minor = minorUnits(amount, currency);
   return currency === "USD" ? { won: centsToWon(minor, rate), cents: minor } : { won: minor, cents: wonToCents(minor, rate) };
 }
@@ -152,12 +159,16 @@ export interface TechnologyRow {
   readonly nationalStrategic: boolean;
   /** rules/reference/technologies.yaml column high_tech_ida (absent: false). */
   readonly highTechIda: boolean;
+  /** The row's confidence is "unverified": every result of a program that reads the technologies
+   *  table owes the row's unverified-reference warning. */
+  readonly unverified: boolean;
 }
 
-const tech = (newGrowthEngine: boolean, nationalStrategic: boolean, highTechIda: boolean): TechnologyRow =>
-  ({ newGrowthEngine, nationalStrategic, highTechIda });
+const tech = (newGrowthEngine: boolean, nationalStrategic: boolean, highTechIda: boolean, unverified = false): TechnologyRow =>
+  ({ newGrowthEngine, nationalStrategic, highTechIda, unverified });
 
-/** rules/reference/technologies.yaml; every dated national_strategic value began before 2026. */
+/** rules/reference/technologies.yaml; every dated national_strategic value began before 2026. The
+ *  quantum rows are listed nowhere the statutes in hand confirm, so their confidence is unverified. */
 export const TECHNOLOGIES: Readonly<Record<string, TechnologyRow>> = {
   "semiconductors": tech(true, true, true),
   "secondary-batteries": tech(true, true, true),
@@ -169,9 +180,9 @@ export const TECHNOLOGIES: Readonly<Record<string, TechnologyRow>> = {
   "artificial-intelligence": tech(true, true, true),
   "other-annex-7": tech(true, false, false),
   "other-ida-high-tech": tech(false, false, true),
-  "quantum-computing": tech(false, false, false),
-  "quantum-communication": tech(false, false, false),
-  "quantum-sensing": tech(false, false, false),
+  "quantum-computing": tech(false, false, false, true),
+  "quantum-communication": tech(false, false, false, true),
+  "quantum-sensing": tech(false, false, false, true),
 };
 
 /** The absent values of rules/reference/technologies.yaml: a profile that names no technology. */

@@ -12,6 +12,9 @@
 // total). foreign-investment and fiz-individual grant no money; corporate-tax-reduction and
 // local-tax-reduction are not in force; capital-goods-tax-exemption serves only businesses whose
 // taxes those two reduce, so it is never eligible and has no figure.
+//
+// The arithmetic in whole won is exported, and handwritten-results.ts makes the engine's money pairs
+// of it for the full results: one copy of each formula.
 import type { Profile } from "../../src/profile/schema.js";
 import { divideHalfEven } from "../../src/money/round.js";
 import { centsToWon, minorUnits, scaledRate, wonToCents, type ProgramId, type ScaledRate } from "./common.js";
@@ -57,28 +60,70 @@ const NOT_ESTIMATED: HandFigure = { kind: "total", total: { won: 0n, cents: 0n }
 
 // No closures inside the functions below (see handwritten.ts): tsx names each one it creates.
 
-/** An amount already rounded to whole won, with its dollar figure: pairOf in money-pair.ts. */
+// --- The benefit arithmetic, in whole won, shared with handwritten-results.ts -----------------------
+
+/** A cost the profile gives in its currency, in whole won (dollars converted half-even); null when not
+ *  given: what src/engine/facts.ts reads for costs.…Krw. */
+export function costWon(text: string | undefined, currency: "USD" | "KRW", rate: ScaledRate): bigint | null {
+  if (text === undefined) return null;
+  const minor = minorUnits(text, currency);
+  return currency === "USD" ? centsToWon(minor, rate) : minor;
+}
+
+/** cash-grant's ceiling: investment.amountKrw × table.ceiling, rounded once. */
+export function cashGrantCeilingWon(won: bigint, ceilingPct: bigint): bigint {
+  return divideHalfEven(won * ceilingPct, 100n);
+}
+
+/** A Seoul subsidy's ceiling, min(monthly × months × (hires − minimum), cap); eligible means hires > minimum. */
+function seoulCeilingWon(hires: number, minimum: number, monthly: bigint, months: bigint, cap: bigint): bigint {
+  const uncapped = monthly * months * BigInt(hires - minimum);
+  return uncapped < cap ? uncapped : cap;
+}
+
+/** seoul-employment-subsidy's ceiling for an eligible profile's new hires. */
+export function seoulEmploymentCeilingWon(hires: number): bigint {
+  return seoulCeilingWon(hires, SES_MIN_NEW_HIRES, SES_MONTHLY_KRW, SES_MONTHS, SES_CAP_KRW);
+}
+
+/** seoul-training-subsidy's ceiling for an eligible profile's new hires. */
+export function seoulTrainingCeilingWon(hires: number): bigint {
+  return seoulCeilingWon(hires, STS_MIN_NEW_HIRES, STS_MONTHLY_KRW, STS_MONTHS, STS_CAP_KRW);
+}
+
+/** service-fiz-rent-support: up to costs.annualBuildingRentKrw × max_support_pct × support_years,
+ *  rounded once. */
+export function rentSupportCeilingWon(rentWon: bigint): bigint {
+  return divideHalfEven(rentWon * SFR_MAX_SUPPORT_PCT * SFR_SUPPORT_YEARS, 100n);
+}
+
+/** state-land-rent-reduction's yearly amount: costs.stateLandValueKrw × min_rent_pct at table.reduction,
+ *  rounded once. */
+export function stateLandYearlyWon(landWon: bigint, reductionPct: bigint): bigint {
+  return divideHalfEven(landWon * SLR_MIN_RENT_PCT * reductionPct, 10_000n);
+}
+
+/** state-land-rent-reduction's years: min(costs.leaseYears, max_lease_years). */
+export function stateLandYears(leaseYears: number): number {
+  return leaseYears < SLR_MAX_LEASE_YEARS ? leaseYears : SLR_MAX_LEASE_YEARS;
+}
+
+// --- The figures -------------------------------------------------------------------------------------
+
+/** An amount already rounded to whole won, with its dollar figure: pairOfWon in money-pair.ts. */
 function pairOfWon(won: bigint, rate: ScaledRate): HandPair {
   return { won, cents: wonToCents(won, rate) };
 }
 
-/** A cost the profile gives in its currency, in whole won (dollars converted half-even); null when not given. */
-function costWon(text: string | undefined, currency: "USD" | "KRW", rate: ScaledRate): bigint | null {
-  if (text === undefined) return null;
-  const minor = minorUnits(text, currency);
-  return currency === "USD" ? centsToWon(minor, rate) : minor;
+/** A range's ceiling, or none when it could not be estimated. */
+function ceiling(won: bigint | null, rate: ScaledRate): HandFigure {
+  return { kind: "ceiling", ceiling: won === null ? null : pairOfWon(won, rate) };
 }
 
 /** A schedule's total: the rounded yearly amount for each of the years, summed in each currency. */
 function scheduleTotal(yearlyWon: bigint, years: bigint, rate: ScaledRate): HandFigure {
   const yearly = pairOfWon(yearlyWon, rate);
   return { kind: "total", total: { won: yearly.won * years, cents: yearly.cents * years } };
-}
-
-/** A Seoul subsidy's ceiling, min(monthly × months × (hires − minimum), cap); eligible means hires > minimum. */
-function seoulCeiling(hires: number, minimum: number, monthly: bigint, months: bigint, cap: bigint, rate: ScaledRate): HandFigure {
-  const uncapped = monthly * months * BigInt(hires - minimum);
-  return { kind: "ceiling", ceiling: pairOfWon(uncapped < cap ? uncapped : cap, rate) };
 }
 
 /** The benefit figure of every program for a validated profile, as of a date from 2026-01-01. */
@@ -90,38 +135,22 @@ export function handwrittenFigures(profile: Profile, asOf: string): Record<Progr
   const currency = profile.investment.currency;
   const hires = employment.newRegularEmployees;
 
-  // cash-grant: investment.amountKrw × table.ceiling.
-  const cashGrant: HandFigure = statuses["cash-grant"] !== "eligible" ? NONE
-    : { kind: "ceiling", ceiling: pairOfWon(divideHalfEven(won * cashGrantCeilingPct, 100n), rate) };
+  const cashGrant = statuses["cash-grant"] !== "eligible" ? NONE : ceiling(cashGrantCeilingWon(won, cashGrantCeilingPct), rate);
+  const seoulEmployment = statuses["seoul-employment-subsidy"] !== "eligible" ? NONE : ceiling(seoulEmploymentCeilingWon(hires), rate);
+  const seoulTraining = statuses["seoul-training-subsidy"] !== "eligible" ? NONE : ceiling(seoulTrainingCeilingWon(hires), rate);
 
-  const seoulEmployment = statuses["seoul-employment-subsidy"] !== "eligible" ? NONE
-    : seoulCeiling(hires, SES_MIN_NEW_HIRES, SES_MONTHLY_KRW, SES_MONTHS, SES_CAP_KRW, rate);
-  const seoulTraining = statuses["seoul-training-subsidy"] !== "eligible" ? NONE
-    : seoulCeiling(hires, STS_MIN_NEW_HIRES, STS_MONTHLY_KRW, STS_MONTHS, STS_CAP_KRW, rate);
-
-  // service-fiz-rent-support: up to costs.annualBuildingRentKrw × max_support_pct × support_years,
-  // rounded once.
   let serviceFizRent = NONE;
   if (statuses["service-fiz-rent-support"] === "eligible") {
     const rent = costWon(costs.annualBuildingRent, currency, rate);
-    serviceFizRent = {
-      kind: "ceiling",
-      ceiling: rent === null ? null : pairOfWon(divideHalfEven(rent * SFR_MAX_SUPPORT_PCT * SFR_SUPPORT_YEARS, 100n), rate),
-    };
+    serviceFizRent = ceiling(rent === null ? null : rentSupportCeilingWon(rent), rate);
   }
 
-  // state-land-rent-reduction: costs.stateLandValueKrw × min_rent_pct at table.reduction, for
-  // min(costs.leaseYears, max_lease_years) years.
   let stateLand = NONE;
   if (statuses["state-land-rent-reduction"] === "eligible") {
     const land = costWon(costs.stateLandValue, currency, rate);
     const leaseYears = costs.leaseYears;
     stateLand = land === null || leaseYears === undefined ? NOT_ESTIMATED
-      : scheduleTotal(
-        divideHalfEven(land * SLR_MIN_RENT_PCT * stateLandReductionPct, 10_000n),
-        BigInt(leaseYears < SLR_MAX_LEASE_YEARS ? leaseYears : SLR_MAX_LEASE_YEARS),
-        rate,
-      );
+      : scheduleTotal(stateLandYearlyWon(land, stateLandReductionPct), BigInt(stateLandYears(leaseYears)), rate);
   }
 
   return {

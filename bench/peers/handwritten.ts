@@ -4,10 +4,11 @@
 // of 1/10,000 of a percent. Programs are evaluated in dependency order and eligible('…') reads the
 // results so far, as the engine does; a program not in force is never eligible. The decision tables
 // that only benefits read (cash-grant's ceiling) are worked out for eligible programs only, and
-// handed with the statuses to handwritten-figures.ts.
+// handed with the statuses (and the profile's technology row) to handwritten-figures.ts and
+// handwritten-results.ts.
 import type { Profile } from "../../src/profile/schema.js";
 import {
-  amountBoth, assertModelledDate, percentE4, sectorRow, technologyRow, type Statuses,
+  amountBoth, assertModelledDate, percentE4, sectorRow, technologyRow, type ScaledRate, type Statuses, type TechnologyRow,
 } from "./common.js";
 
 // --- Thresholds: the parameter values in force on 2026-11-24 ---------------------------------------
@@ -74,6 +75,9 @@ export interface HandwrittenOutcome {
   readonly cashGrantCeilingPct: bigint;
   /** state-land-rent-reduction's table reduction, in percent; 0 when no row matches (otherwise). */
   readonly stateLandReductionPct: bigint;
+  /** The profile's row of the technologies table (the full results read its confidence and, for
+   *  cash-grant's national share, its columns). */
+  readonly technology: TechnologyRow;
 }
 
 /** Statuses of every program for a validated profile, as of a date from 2026-01-01 (see common.ts). */
@@ -81,15 +85,17 @@ export function handwrittenStatuses(profile: Profile, asOf: string): Statuses {
   return handwrittenOutcome(profile, asOf).statuses;
 }
 
-export function handwrittenOutcome(profile: Profile, asOf: string): HandwrittenOutcome {
+/** The same with the decision-table values, at the rate given (the profile's own when none is). */
+export function handwrittenOutcome(profile: Profile, asOf: string, rate?: ScaledRate): HandwrittenOutcome {
   assertModelledDate(asOf);
   const { investment, business, site, employment } = profile;
   const route = investment.route;
-  const { won, cents } = amountBoth(profile);
+  const { won, cents } = amountBoth(profile, rate);
   const ownership = percentE4(investment.foreignOwnershipPct);
   const sector = business.sector;
   const { cashGrantJobs, fizClass } = sectorRow(sector);
-  const { newGrowthEngine: nge, highTechIda: ida, nationalStrategic } = technologyRow(business.technology);
+  const technology = technologyRow(business.technology);
+  const { newGrowthEngine: nge, highTechIda: ida, nationalStrategic } = technology;
   const mpe = business.materialsPartsEquipment;
   const hq = business.regionalHeadquarters;
   const zone = site.zone;
@@ -186,5 +192,5 @@ export function handwrittenOutcome(profile: Profile, asOf: string): HandwrittenO
     "service-fiz-rent-support": status(serviceFizRent),
     "state-land-rent-reduction": status(stateLand),
   };
-  return { statuses, won, cashGrantCeilingPct, stateLandReductionPct };
+  return { statuses, won, cashGrantCeilingPct, stateLandReductionPct, technology };
 }
