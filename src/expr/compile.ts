@@ -332,7 +332,7 @@ function compileArithmetic<C>(
     case "money":
       return result(left.type, sign > 0 ? (a, b) => add(a as Money, b as Money) : (a, b) => subtract(a as Money, b as Money));
     case "percent":
-      return result(left.type, (a, b) => (a as Decimal).plus((b as Decimal).times(sign)));
+      return result(left.type, sign > 0 ? (a, b) => (a as Decimal).plus(b as Decimal) : (a, b) => (a as Decimal).minus(b as Decimal));
     case "count":
     case "years":
       return result(left.type, (a, b) => (a as number) + sign * (b as number));

@@ -1,5 +1,4 @@
 // Reading and writing money as decimal strings, the only form money takes outside the core.
-import { multiply } from "dinero.js/bigint";
 import type { Decimal } from "decimal.js";
 import { scaledInteger, toScaled } from "./decimal.js";
 import { minorDigits, moneyOfMinor, type CurrencyCode, type Money } from "./money.js";
@@ -38,11 +37,21 @@ export function decimalString(amount: bigint, places: number): string {
 
 /** money × a whole number (a count of years, of workers), exact. */
 export function multiplyByWhole(money: Money, factor: number): Money {
-  return multiply(money, BigInt(factor));
+  return multiplyExactly(money, BigInt(factor), 0n);
 }
 
 /** money × percent / 100, exact: the percentage's scale grows by two instead of a division. */
 export function multiplyByPercent(money: Money, percent: Decimal): Money {
   const { amount, scale } = toScaled(percent);
-  return multiply(money, { amount, scale: scale + 2n });
+  return multiplyExactly(money, amount, scale + 2n);
+}
+
+/**
+ * money × (factor / 10^factorScale), what dinero.js's multiply makes: the amounts multiplied and the
+ * scales added, nothing rounded. Made here through the object's own factory because multiply builds
+ * its helpers anew on every call, and evaluation multiplies for every benefit of every estimate.
+ */
+function multiplyExactly(money: Money, factor: bigint, factorScale: bigint): Money {
+  const { amount, currency, scale } = money.toJSON();
+  return money.create({ amount: amount * factor, currency, scale: scale + factorScale });
 }

@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { dinero, toDecimal, USD } from "dinero.js/bigint";
+import { dinero, KRW, multiply, toDecimal, USD } from "dinero.js/bigint";
 import { describe, expect, it } from "vitest";
 import { ZERO_PAIR, pairOf, sumPairs } from "../../src/engine/money-pair.js";
-import { amountString, multiplyByPercent, parseAmount } from "../../src/money/amount.js";
+import { amountString, multiplyByPercent, multiplyByWhole, parseAmount } from "../../src/money/amount.js";
 import { compareDecimals, Exact as Decimal } from "../../src/money/decimal.js";
 import { convertToKrw, exchangeRate, wholeWon, type ExchangeRate } from "../../src/money/exchange-rate.js";
 import { formatMoney } from "../../src/money/format-money.js";
@@ -42,6 +42,33 @@ describe("reading amounts", () => {
     ["01", "USD"],
   ] as const)("%j %s is refused", (text, code) => {
     expect(parseAmount(text, code)).toBeUndefined();
+  });
+});
+
+describe("multiplying", () => {
+  const amounts = fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n });
+  const scales = fc.integer({ min: 0, max: 8 }).map(BigInt);
+  const percents = fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 8n }), fc.integer({ min: 0, max: 6 }))
+    .map(([digits, places]) => new Decimal(digits.toString()).div(10 ** places));
+
+  it("by a percentage, makes what dinero.js's multiply makes of the same factor (amount and scale)", () => {
+    fc.assert(
+      fc.property(amounts, scales, percents, (amount, scale, percent) => {
+        const money = dinero({ amount, currency: KRW, scale });
+        const [whole = "0", fraction = ""] = percent.toFixed().split(".");
+        const factor = { amount: BigInt(whole + fraction), scale: BigInt(fraction.length) + 2n };
+        expect(multiplyByPercent(money, percent).toJSON()).toEqual(multiply(money, factor).toJSON());
+      }),
+    );
+  });
+
+  it("by a whole number, makes what dinero.js's multiply makes", () => {
+    fc.assert(
+      fc.property(amounts, scales, fc.integer({ min: 0, max: 10_000_000 }), (amount, scale, factor) => {
+        const money = dinero({ amount, currency: USD, scale });
+        expect(multiplyByWhole(money, factor).toJSON()).toEqual(multiply(money, BigInt(factor)).toJSON());
+      }),
+    );
   });
 });
 
