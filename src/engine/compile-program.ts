@@ -383,10 +383,18 @@ function compileCondition(
 }
 
 function compileLeaf(expr: Expr, scope: ReturnType<typeof programScope>): LeafTest {
+  // A threshold that is the same in every evaluation (a parameter, a list of codes) is shown by one
+  // object made here, not one per explained estimate.
   if (expr.kind === "binary" && COMPARISON_OPS.includes(expr.op)) {
-    return { form: "comparison", ...compileComparison(expr as Expr & { kind: "binary"; op: ComparisonOp }, scope) };
+    const parts = compileComparison(expr as Expr & { kind: "binary"; op: ComparisonOp }, scope);
+    const { right } = parts;
+    const shownThreshold = right.constant ? Object.freeze({ type: right.type, value: right.read(undefined as unknown as EvalContext) }) : undefined;
+    return { form: "comparison", ...parts, shownThreshold };
   }
-  if (expr.kind === "in") return { form: "in", ...compileIn(expr, scope) };
+  if (expr.kind === "in") {
+    const parts = compileIn(expr, scope);
+    return { form: "in", ...parts, shownThreshold: Object.freeze({ type: parts.operand.type, value: parts.values }) };
+  }
   const { read, inline } = compileExpr(expr, scope, BOOL);
   return { form: "plain", read, inline };
 }

@@ -39,13 +39,15 @@ export function combinerFor(hit: CompiledTable["hit"], type: ValueType): (values
 /**
  * The table's value in this evaluation. The indexes of the rows that matched go into `matched`
  * when it is given (warnings and explanations need them); none matched means otherwise was used.
+ * `holds`, when given, says whether each row's condition holds, already worked out (explanations
+ * show them all), so that no row is tested twice.
  */
-export function evaluateTable(table: CompiledTable, ctx: EvalContext, programId: string, matched?: number[]): unknown {
+export function evaluateTable(table: CompiledTable, ctx: EvalContext, programId: string, matched?: number[], holds?: readonly boolean[]): unknown {
   const { rows, hit } = table;
   let first = -1;
   let values: unknown[] | undefined;
   for (let i = 0; i < rows.length; i++) {
-    if (!rows[i]!.when(ctx)) continue;
+    if (!(holds ? holds[i] : rows[i]!.when(ctx))) continue;
     matched?.push(i);
     if (first < 0) {
       first = i;

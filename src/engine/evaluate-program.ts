@@ -69,14 +69,9 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
     for (let slot = 0; slot < segment.tables.length; slot++) {
       const table = segment.tables[slot]!;
       const matched: number[] = (matchedIn[slot] = []);
-      const value = (ctx.tables[slot] = evaluateTable(table, ctx, program.id, matched));
-      tables.push({
-        name: table.name,
-        label: table.label,
-        matched: matched.map((i) => table.rows[i]!),
-        rowsHold: table.rows.map((row) => row.when(ctx) as boolean),
-        value: { type: table.output, value },
-      });
+      const rowsHold = table.rows.map((row) => row.when(ctx) as boolean);
+      const value = (ctx.tables[slot] = evaluateTable(table, ctx, program.id, matched, rowsHold));
+      tables.push({ name: table.name, label: table.label, matched: matched.map((i) => table.rows[i]!), rowsHold, value: { type: table.output, value } });
     }
     for (const slot of segment.conditionSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings);
     conditions = traceCondition(segment.conditions, ctx);
@@ -188,12 +183,13 @@ function traceCondition(node: CompiledCondition, ctx: EvalContext): ConditionTra
         const actual = test.left.read(ctx);
         const threshold = test.right.read(ctx);
         const passed = test.test(actual, threshold);
-        return { node, kind, label, cite, source, op: test.op, passed, actual: { type: test.left.type, value: actual }, threshold: { type: test.right.type, value: threshold } };
+        const shownThreshold = test.shownThreshold ?? { type: test.right.type, value: threshold };
+        return { node, kind, label, cite, source, op: test.op, passed, actual: { type: test.left.type, value: actual }, threshold: shownThreshold };
       }
       if (test.form === "in") {
         const actual = test.operand.read(ctx);
         const type = test.operand.type;
-        return { node, kind, label, cite, source, op: "in", passed: test.compare(actual), actual: { type, value: actual }, threshold: { type, value: test.values } };
+        return { node, kind, label, cite, source, op: "in", passed: test.compare(actual), actual: { type, value: actual }, threshold: test.shownThreshold };
       }
       const passed = test.read(ctx) as boolean;
       return { node, kind, label, cite, source, passed, actual: passed ? SHOWN_TRUE : SHOWN_FALSE };

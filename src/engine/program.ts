@@ -6,7 +6,7 @@ import type { ValueType } from "../expr/types.js";
 import type { ExchangeRate } from "../money/exchange-rate.js";
 import type { LocalizedText } from "../rules/program-schema.js";
 import type { Citation } from "./citation.js";
-import type { NotInForce } from "./result.js";
+import type { NotInForce, Shown } from "./result.js";
 import type { Facts } from "./facts.js";
 import type { TableFindings } from "./table-checks.js";
 import type { Warning } from "./warning.js";
@@ -46,8 +46,8 @@ export interface ParameterInfo {
 }
 
 export type LeafTest =
-  | ({ readonly form: "comparison" } & ComparisonParts<EvalContext>)
-  | ({ readonly form: "in" } & InParts<EvalContext>)
+  | ({ readonly form: "comparison"; readonly shownThreshold?: Shown } & ComparisonParts<EvalContext>)
+  | ({ readonly form: "in"; readonly shownThreshold: Shown } & InParts<EvalContext>)
   | { readonly form: "plain"; readonly read: Read; readonly inline?: Inline };
 
 export type CompiledCondition =
