@@ -2,6 +2,7 @@
 // both ways, table rows that can never match) and what deserves a look (stale or unconfirmed
 // figures, change dates without examples on both sides, gaps between tiers). The command, the test
 // suite and the pages all read this one report.
+import { dayNumber } from "../engine/dates.js";
 import { runExamples, type ExampleOutcome } from "../engine/run-examples.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { missingBoundaries, type MissingBoundary } from "./boundaries.js";
@@ -15,6 +16,17 @@ export interface AuditOptions {
   readonly asOf?: string;
   /** A figure last verified longer ago than this is stale. */
   readonly staleDays?: number;
+}
+
+/** The default exchange rates: the months they cover, and until when estimates may use them. */
+export interface RateTableNote {
+  readonly first: string;
+  readonly last: string;
+  readonly usableUntil: string;
+  /** From the audit's today to usableUntil; negative once it has passed. */
+  readonly daysLeft: number;
+  /** Within RATES_RUNNING_OUT_DAYS, or past: then every estimate that gives no rate of its own is refused. */
+  readonly runningOut: boolean;
 }
 
 export interface TableNote {
@@ -35,10 +47,13 @@ export interface AuditReport {
   readonly staleFigures: readonly FigureNote[];
   readonly unconfirmedFigures: readonly FigureNote[];
   readonly missingBoundaries: readonly MissingBoundary[];
+  readonly rateTable: RateTableNote;
   readonly errorCount: number;
 }
 
 export const DEFAULT_STALE_DAYS = 365;
+/** A quarter's notice to add the next months of rates before the table runs out. */
+export const RATES_RUNNING_OUT_DAYS = 90;
 
 export function auditRuleSet(ruleSet: RuleSet, options: AuditOptions): AuditReport {
   const { asOf } = options;
@@ -79,6 +94,12 @@ export function auditRuleSet(ruleSet: RuleSet, options: AuditOptions): AuditRepo
     staleFigures: programs.flatMap((p) => staleFigures(p, asOf ?? options.today, staleDays, asOf)),
     unconfirmedFigures: programs.flatMap((p) => unconfirmedFigures(p, asOf)),
     missingBoundaries: programs.flatMap((p) => missingBoundaries(p, ruleSet.sources.get(p.id)!.file.examples, asOf)),
+    rateTable: rateTableNote(ruleSet, options.today),
     errorCount: failing.length + uncoveredClauses.length + neverMatchingRows.length,
   };
+}
+
+function rateTableNote({ rates }: RuleSet, today: string): RateTableNote {
+  const daysLeft = dayNumber(rates.usableUntil) - dayNumber(today);
+  return { first: rates.first, last: rates.last, usableUntil: rates.usableUntil, daysLeft, runningOut: daysLeft <= RATES_RUNNING_OUT_DAYS };
 }

@@ -2,7 +2,7 @@
 // Loads the rule set and audits it; exits 1 when there is anything to fix (load errors included).
 import { parseArgs } from "node:util";
 import { auditRuleSet, DEFAULT_STALE_DAYS, type AuditReport } from "../audit/audit-report.js";
-import { todayInSeoul } from "../engine/dates.js";
+import { isIsoDate, todayInSeoul } from "../engine/dates.js";
 import { ENGINE_VERSION, loadRules } from "../load-rules.js";
 import { formatProblem, RuleSetError } from "../rules/rule-set-error.js";
 
@@ -25,6 +25,10 @@ function textReport(r: AuditReport): string {
   section("Change dates without an example on both sides", r.missingBoundaries.map((m) => `${m.programId} ${m.date} (${m.what}): none dated ${m.missing.join(", ")}`));
   section("Figures resting on the press or unconfirmed", r.unconfirmedFigures.map((f) => `${f.programId}.${f.parameter} from ${f.from} = ${f.value} (${f.confidence})`));
   section("Figures not verified within the staleness horizon", r.staleFigures.map((f) => `${f.programId}.${f.parameter} from ${f.from} = ${f.value}, verified ${f.verified}`));
+  const rates = r.rateTable;
+  const until = rates.daysLeft >= 0 ? `${rates.usableUntil}, ${rates.daysLeft} days from today` : `${rates.usableUntil}, ${-rates.daysLeft} days ago`;
+  section("Default exchange rates running out", rates.runningOut ? [`rules/reference/usd-krw.yaml covers ${rates.first} to ${rates.last} and serves dates up to ${until}: add the months since, or every estimate after that date must give its own rate`] : []);
+  lines.push(`Default exchange rates: ${rates.first} to ${rates.last}, usable until ${rates.usableUntil}.`);
   const covered = r.coverage.clauses - r.coverage.uncovered.length;
   lines.push(`Coverage: ${covered} of ${r.coverage.clauses} clauses seen both holding and failing; ${r.examples.total} examples, ${r.examples.failing.length} failing.`);
   return lines.join("\n");
@@ -39,7 +43,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const asOf = args.values["as-of"];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+  if (asOf !== undefined && !isIsoDate(asOf)) {
     console.error(`--as-of must be a date written YYYY-MM-DD\n${USAGE}`);
     return 2;
   }

@@ -10,6 +10,8 @@ export interface RateTable {
   readonly first: string;
   readonly last: string;
   readonly maxAgeDays: number;
+  /** The last date the table gives a default rate for: its last month's end plus maxAgeDays. */
+  readonly usableUntil: string;
   /** The rate for a date, or why there is none. */
   rateOn(date: string): ExchangeRate | string;
 }
@@ -24,6 +26,7 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
   );
   const first = months[0]!;
   const last = months[months.length - 1]!;
+  const usableUntil = addDays(lastDayOfMonth(last), file.maxAgeDays);
   const lookUp = (date: string): ExchangeRate | string => {
     const month = date.slice(0, 7);
     let candidate: string | undefined;
@@ -35,7 +38,7 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
     }
     const rate = candidate ? rates.get(candidate) : undefined;
     if (!rate || date > addDays(rate.date, file.maxAgeDays)) {
-      return `the rate table covers ${first} to ${last} (usable until ${addDays(lastDayOfMonth(last), file.maxAgeDays)}); give an exchangeRate for ${date}`;
+      return `the rate table covers ${first} to ${last} (usable until ${usableUntil}); give an exchangeRate for ${date}`;
     }
     return rate;
   };
@@ -43,6 +46,7 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
     first,
     last,
     maxAgeDays: file.maxAgeDays,
+    usableUntil,
     rateOn: forLastDate(lookUp),
   };
 }

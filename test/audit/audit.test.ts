@@ -40,6 +40,18 @@ describe("the audit of the Korean rule pack", () => {
     ]);
   });
 
+  // The table's last month is 2026-06, usable for 184 days after it: until 2026-12-31.
+  it.each([
+    ["2026-06-01", 213, false],
+    ["2026-10-01", 91, false],
+    ["2026-10-02", 90, true],
+    ["2026-12-31", 0, true],
+    ["2027-01-05", -5, true],
+  ])("on %s, the default rates have %i days left (running out: %s)", (today, daysLeft, runningOut) => {
+    const { rateTable } = auditRuleSet(realRules, { today, engineVersion: ENGINE });
+    expect(rateTable).toEqual({ first: "1998-01", last: "2026-06", usableUntil: "2026-12-31", daysLeft, runningOut });
+  });
+
   it("flags figures last verified before the staleness horizon", () => {
     const later = auditRuleSet(realRules, { today: "2028-01-01", engineVersion: ENGINE, staleDays: 365 });
     expect(later.staleFigures.length).toBeGreaterThan(100);

@@ -31,7 +31,14 @@ describe("npm run audit:rules", () => {
     expect(stderr).toMatch(/^rules\/kr\/broken\.yaml:\d+:\d+: YAML: /m);
   });
 
-  it("exits 2 on a bad argument", async () => {
-    expect((await audit(["--as-of", "soon"])).code).toBe(2);
+  it.each([["soon"], ["2026-02-30"], ["2026-13-01"]])("exits 2 on --as-of %s, not a real date", async (date) => {
+    const { code, stderr } = await audit(["--as-of", date]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--as-of must be a date written YYYY-MM-DD");
+  });
+
+  it("says until when the default exchange rates serve", async () => {
+    const { stdout } = await audit([]);
+    expect(stdout).toContain("Default exchange rates: 1998-01 to 2026-06, usable until 2026-12-31.");
   });
 });
