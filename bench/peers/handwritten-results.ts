@@ -359,6 +359,13 @@ function scaledOf(rate: ExchangeRate): ScaledRate {
 
 // --- Results --------------------------------------------------------------------------------------
 
+/** A Seoul subsidy's result: its ceiling when given, else its segment's own warnings. */
+function seoulResult(f: InForce, status: Status, ceiling: MoneyPair | null, label: RangeMeta, eligibleWarnings: readonly Warning[]): ProgramResult {
+  return ceiling
+    ? inForceResult(f, status, rangeResult(label, ceiling, NONE_MISSING, undefined), eligibleWarnings)
+    : inForceResult(f, status, undefined, f.base);
+}
+
 /** One literal shape for every result in force, as the engine's (no conditions or tables without explanations). */
 function inForceResult(f: InForce, status: Status, benefit: BenefitResult | undefined, warnings: readonly Warning[]): ProgramResult {
   return { program: f.program, status, version: f.version, conditions: undefined, tables: undefined, benefit, warnings };
@@ -390,10 +397,8 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
   const lists = technology.unverified ? s.unverified.get(business.technology!)! : s.verified;
   let certainKrw = 0n;
   let certainUsd = 0n;
-  let certainAny = false;
   let upToKrw = 0n;
   let upToUsd = 0n;
-  let upToAny = false;
 
   // foreign-investment and fiz-individual: registration and a zone, not money.
   const fiStatus = statuses["foreign-investment"];
@@ -420,33 +425,19 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
     });
     upToKrw += ceiling.krwMinor;
     upToUsd += ceiling.usdMinor;
-    upToAny = true;
   }
   const cashGrant = inForceResult(s.cashGrant, cashGrantStatus, cashGrantBenefit, cashGrantBenefit ? lists.cashGrant[shareRow]! : lists.cashGrantRefused);
 
   // The Seoul subsidies: a ceiling for the hires above the minimum.
   const sesStatus = statuses["seoul-employment-subsidy"];
-  let ses: ProgramResult;
-  if (sesStatus === "eligible") {
-    const ceiling = pairOfWon(seoulEmploymentCeilingWon(hires), rate);
-    upToKrw += ceiling.krwMinor;
-    upToUsd += ceiling.usdMinor;
-    upToAny = true;
-    ses = inForceResult(s.seoulEmployment, sesStatus, rangeResult(s.seoulEmploymentLabel, ceiling, NONE_MISSING, undefined), s.seoulEmploymentEligible);
-  } else {
-    ses = inForceResult(s.seoulEmployment, sesStatus, undefined, s.seoulEmployment.base);
-  }
+  const sesCeiling = sesStatus === "eligible" ? pairOfWon(seoulEmploymentCeilingWon(hires), rate) : null;
+  const ses = seoulResult(s.seoulEmployment, sesStatus, sesCeiling, s.seoulEmploymentLabel, s.seoulEmploymentEligible);
   const stsStatus = statuses["seoul-training-subsidy"];
-  let sts: ProgramResult;
-  if (stsStatus === "eligible") {
-    const ceiling = pairOfWon(seoulTrainingCeilingWon(hires), rate);
-    upToKrw += ceiling.krwMinor;
-    upToUsd += ceiling.usdMinor;
-    upToAny = true;
-    sts = inForceResult(s.seoulTraining, stsStatus, rangeResult(s.seoulTrainingLabel, ceiling, NONE_MISSING, undefined), s.seoulTrainingEligible);
-  } else {
-    sts = inForceResult(s.seoulTraining, stsStatus, undefined, s.seoulTraining.base);
-  }
+  const stsCeiling = stsStatus === "eligible" ? pairOfWon(seoulTrainingCeilingWon(hires), rate) : null;
+  const sts = seoulResult(s.seoulTraining, stsStatus, stsCeiling, s.seoulTrainingLabel, s.seoulTrainingEligible);
+  // Added in place rather than over a list of the two: no allocation on the timed path.
+  upToKrw += (sesCeiling?.krwMinor ?? 0n) + (stsCeiling?.krwMinor ?? 0n);
+  upToUsd += (sesCeiling?.usdMinor ?? 0n) + (stsCeiling?.usdMinor ?? 0n);
 
   // service-fiz-rent-support: a ceiling from the rent, not estimated without it.
   const rentStatus = statuses["service-fiz-rent-support"];
@@ -459,7 +450,6 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
       const ceiling = pairOfWon(rentSupportCeilingWon(rentWon), rate);
       upToKrw += ceiling.krwMinor;
       upToUsd += ceiling.usdMinor;
-      upToAny = true;
       rent = inForceResult(s.rentSupport, rentStatus, rangeResult(s.rentSupportLabel, ceiling, NONE_MISSING, undefined), s.rentSupportEligible);
     }
   } else {
@@ -491,10 +481,8 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
     }
     certainKrw += total.krwMinor;
     certainUsd += total.usdMinor;
-    certainAny = true;
     upToKrw += total.krwMinor;
     upToUsd += total.usdMinor;
-    upToAny = true;
     land = inForceResult(s.stateLand, landStatus, { kind: "schedule", components: [component], total }, lists.stateLand[missing]!);
   } else {
     land = inForceResult(s.stateLand, landStatus, undefined, lists.stateLand[0]!);
@@ -507,8 +495,8 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
     // RESULT_ORDER, the rule set's order.
     programs: [fi, fiz, endedResult(s.corporateTax), endedResult(s.localTax), capitalGoods, cashGrant, ses, sts, rent, land],
     totals: {
-      certain: certainAny ? pairOfMinor(certainKrw, certainUsd) : ZERO_PAIR,
-      upTo: upToAny ? pairOfMinor(upToKrw, upToUsd) : ZERO_PAIR,
+      certain: pairOfMinor(certainKrw, certainUsd),
+      upTo: pairOfMinor(upToKrw, upToUsd),
     },
     receipt: { rulesetHash: s.rulesetHash, engineVersion: s.engineVersion, asOf, exchangeRate: rate },
   };
