@@ -1,6 +1,7 @@
 // POST /api/v1/estimate and /estimate/batch: translate HTTP to engine calls and back. The engine's
 // profile errors become 422 problem documents naming every bad field.
-import { createInterface } from "node:readline";
+import type { Transform } from "node:stream";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { Router, type Request, type Response } from "express";
 import { estimate, type EstimateOptions } from "../engine/estimate.js";
 import { replay, SavedEstimate } from "../engine/replay.js";
@@ -9,7 +10,8 @@ import { estimateJsonBytes } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { invalidProfile, problem, sendProblem, type Problem } from "./problem.js";
-import { readJson } from "./read-json.js";
+import { ndjsonLines } from "./ndjson-lines.js";
+import { isUtf8, readJson } from "./read-json.js";
 
 /** The most profiles a JSON batch may hold; NDJSON streams up to BATCH_STREAM_MAX lines. */
 export const BATCH_MAX = 100;
@@ -98,27 +100,58 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
 
 /** One profile per line in, one result per line out, in order, in constant memory. */
 async function streamBatch(req: Request, res: Response, answer: (index: number, input: unknown) => Outcome): Promise<void> {
+  if (!isUtf8(req)) return sendProblem(res, problem(415, "unsupported-encoding", "Unsupported encoding", "send UTF-8 NDJSON"));
+  const encoding = (req.get("content-encoding") ?? "identity").toLowerCase();
+  const inflate = INFLATE.get(encoding);
+  if (encoding !== "identity" && !inflate) {
+    return sendProblem(res, problem(415, "unsupported-encoding", "Unsupported encoding", `send NDJSON as ${[...INFLATE.keys()].join(", ")} or identity, not ${encoding}`));
+  }
+  const body = inflate ? inflated(req, inflate()) : req;
   res.status(200).type("application/x-ndjson");
   let index = 0;
-  for await (const line of createInterface({ input: req, crlfDelay: Infinity })) {
-    if (line.trim() === "") continue;
-    if (index >= BATCH_STREAM_MAX) {
-      res.write(Buffer.concat([outcomeJson({ index, status: 413, problem: problem(413, "batch-too-large", "Batch too large", `a stream holds at most ${BATCH_STREAM_MAX} profiles`) }), NEWLINE]));
-      break;
-    }
-    let result: Outcome;
-    if (line.length > LINE_MAX) {
-      result = { index, status: 413, problem: problem(413, "too-large", "Line too large", "a profile line is over 64 kB") };
-    } else {
-      try {
-        result = answer(index, JSON.parse(line));
-      } catch (error) {
-        if (!(error instanceof SyntaxError)) throw error;
-        result = { index, status: 400, problem: problem(400, "malformed-json", "Malformed JSON", `line ${index + 1} is not valid JSON`) };
-      }
-    }
+  const send = async (result: Outcome) => {
     if (!res.write(Buffer.concat([outcomeJson(result), NEWLINE]))) await new Promise((resolve) => res.once("drain", resolve));
     index++;
+  };
+  try {
+    for await (const line of ndjsonLines(body, LINE_MAX)) {
+      if (index >= BATCH_STREAM_MAX) {
+        await send({ index, status: 413, problem: problem(413, "batch-too-large", "Batch too large", `a stream holds at most ${BATCH_STREAM_MAX} profiles`) });
+        break;
+      }
+      if ("tooLong" in line) {
+        await send({ index, status: 413, problem: problem(413, "too-large", "Line too large", `line ${line.number} is over 64 kB`) });
+        continue;
+      }
+      let input: unknown;
+      try {
+        input = JSON.parse(line.text);
+      } catch {
+        await send({ index, status: 400, problem: problem(400, "malformed-json", "Malformed JSON", `line ${line.number} is not valid JSON`) });
+        continue;
+      }
+      await send(answer(index, input));
+    }
+  } catch (error) {
+    if (!(error instanceof UndecodableBody)) throw error;
+    await send({ index, status: 400, problem: problem(400, "undecodable-body", "Undecodable body", `the body is not valid ${encoding}; the lines before this one were answered`) });
   }
   res.end();
+}
+
+const INFLATE: ReadonlyMap<string, () => Transform> = new Map([
+  ["gzip", () => createGunzip()],
+  ["deflate", () => createInflate()],
+  ["br", () => createBrotliDecompress()],
+]);
+
+class UndecodableBody extends Error {}
+
+/** The body's bytes inflated; a body that is not what its encoding says ends in UndecodableBody. */
+async function* inflated(req: Request, inflate: Transform): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of req.pipe(inflate)) yield chunk as Buffer;
+  } catch {
+    throw new UndecodableBody();
+  }
 }

@@ -33,12 +33,17 @@ export function readJson(limit: string): RequestHandler[] {
     (req: Request, res: Response, next: NextFunction) => {
       const encoding = req.get("content-encoding");
       if (encoding !== undefined && encoding.toLowerCase() !== "identity") return inflating(req, res, next);
-      const charset = CHARSET.exec(req.get("content-type") ?? "")?.[1]?.toLowerCase();
-      if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") return next(new BodyError(415, "charset.unsupported"));
+      if (!isUtf8(req)) return next(new BodyError(415, "charset.unsupported"));
       if (Number(req.get("content-length") ?? 0) > maxBytes) return next(new BodyError(413, "entity.too.large"));
       readBody(req, maxBytes, next);
     },
   ];
+}
+
+/** Whether the body is UTF-8, as it is when its content type names no other charset. */
+export function isUtf8(req: Request): boolean {
+  const charset = CHARSET.exec(req.get("content-type") ?? "")?.[1]?.toLowerCase();
+  return charset === undefined || charset === "utf-8" || charset === "utf8";
 }
 
 /** Collects the body, parses it and moves on; over the limit, the rest is read and dropped. */

@@ -1,4 +1,4 @@
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { BatchJson, EstimateJson, ProblemJson } from "../../src/engine/result-contract.js";
@@ -109,5 +109,51 @@ describe("POST /api/v1/estimate/batch", () => {
     const out = res.text.trim().split("\n").map((l) => JSON.parse(l));
     expect(out.map((o) => [o.index, o.status])).toEqual([[0, 200], [1, 400], [2, 422], [3, 200]]);
     expect(EstimateJson.parse(out[3].estimate).asOf).toBe("2026-11-24");
+  });
+
+  /** The NDJSON answer of a stream, one status and detail a line. */
+  const streamed = async (body: Buffer | string, headers: Record<string, string> = {}) => {
+    const req = post("/estimate/batch?explain=false").set("content-type", "application/x-ndjson");
+    for (const [name, value] of Object.entries(headers)) req.set(name, value);
+    const res = await req.send(Buffer.isBuffer(body) ? body : Buffer.from(body)).expect(200);
+    return res.text.trim().split("\n").map((l) => JSON.parse(l) as { index: number; status: number; problem?: { detail: string } });
+  };
+  const profileLine = JSON.stringify(EXAMPLE_PROFILE);
+
+  it("names the line a malformed profile is on, blank lines counted", async () => {
+    const out = await streamed([profileLine, "", "", "{ nope", profileLine].join("\n"));
+    expect(out.map((o) => [o.index, o.status, o.problem?.detail])).toEqual([[0, 200, undefined], [1, 400, "line 4 is not valid JSON"], [2, 200, undefined]]);
+  });
+
+  it("answers a line over 64 kB with a 413 without holding it, and goes on", async () => {
+    const out = await streamed([profileLine, "x".repeat(3_000_000), profileLine].join("\n"));
+    expect(out.map((o) => [o.index, o.status, o.problem?.detail])).toEqual([[0, 200, undefined], [1, 413, "line 2 is over 64 kB"], [2, 200, undefined]]);
+  });
+
+  it.each([
+    ["gzip", gzipSync],
+    ["deflate", deflateSync],
+    ["br", brotliCompressSync],
+  ])("reads a %s-compressed stream", async (encoding, compress) => {
+    const out = await streamed(compress(`\ufeff${profileLine}\n${profileLine}\n`), { "content-encoding": encoding });
+    expect(out.map((o) => o.status)).toEqual([200, 200]);
+  });
+
+  it("answers the lines before a corrupt compressed stream, then says the body broke off", async () => {
+    const whole = gzipSync(`${profileLine}\n`.repeat(3));
+    const broken = Buffer.concat([whole.subarray(0, whole.length - 12), Buffer.from("garbage!garbage!")]);
+    const out = await streamed(broken, { "content-encoding": "gzip" });
+    expect(out.at(-1)).toMatchObject({ status: 400, problem: { detail: "the body is not valid gzip; the lines before this one were answered" } });
+  });
+
+  it.each([
+    ["an unknown content encoding", { "content-encoding": "compress" }],
+    ["a content encoding named like an object property", { "content-encoding": "constructor" }],
+    ["a Latin-1 stream", { "content-type": "application/x-ndjson; charset=iso-8859-1" }],
+  ])("refuses %s with a 415 before answering any line", async (_what, headers) => {
+    const req = post("/estimate/batch").set("content-type", "application/x-ndjson");
+    for (const [name, value] of Object.entries(headers)) req.set(name, value);
+    const res = await req.send(profileLine).expect(415);
+    expect(ProblemJson.parse(res.body).type).toMatch(/unsupported-encoding$/);
   });
 });
