@@ -37,6 +37,9 @@ export function createApp(options: AppOptions): express.Express {
           frameAncestors: ["'none'"],
           objectSrc: ["'none'"],
           baseUri: ["'none'"],
+          // helmet's default would send browsers to https for every asset and form, which breaks
+          // the site served over plain HTTP on any host but localhost; TLS is the proxy's to enforce.
+          upgradeInsecureRequests: null,
         },
       },
     }),
@@ -55,6 +58,11 @@ export function createApp(options: AppOptions): express.Express {
   });
   app.use("/static", express.static(join(PROJECT_ROOT, "views", "static"), { maxAge: "1h", index: false }));
   app.use("/api/v1", apiRouter({ ...options, today, logError }));
+  // Pages speak the language of Accept-Language when the address names none: caches must key on it.
+  app.use((_req, res, next) => {
+    res.vary("Accept-Language");
+    next();
+  });
   app.use(pageRoutes({ ruleSet: options.ruleSet, engineVersion: options.engineVersion, views, today }));
   app.use(rulePageRoutes({ ruleSet: options.ruleSet, engineVersion: options.engineVersion, views, today }));
 

@@ -50,9 +50,15 @@ describe("the profile form", () => {
     expect((await request(app).get("/").set("accept-language", "en;q=0.5,ko;q=0.4")).text).toContain('<html lang="en">');
   });
 
+  it.each(["/", "/?lang=ko", `/estimate?${query(PROFILE)}`, "/rules", "/nowhere"])("tells caches that %s depends on Accept-Language", async (path) => {
+    expect((await request(app).get(path)).headers.vary).toMatch(/accept-language/i);
+  });
+
   it("sends security headers with a strict content security policy and no inline script", async () => {
     const res = await request(app).get("/");
     expect(res.headers["content-security-policy"]).toContain("script-src 'none'");
+    // Served over plain HTTP on a host name, upgrade-insecure-requests sent every asset to https.
+    expect(res.headers["content-security-policy"]).not.toContain("upgrade-insecure-requests");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.text).not.toMatch(/<script/i);
   });
