@@ -47,7 +47,7 @@ const problemResponse = (description: string, examples?: Record<string, unknown>
 
 export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
   const asOf = { name: "asOf", in: "query", required: false, schema: { type: "string", format: "date" }, description: "Defaults to today in Asia/Seoul." };
-  const explain = { name: "explain", in: "query", required: false, schema: { type: "string", enum: ["true", "false"] }, description: "false drops the condition trees." };
+  const explain = { name: "explain", in: "query", required: false, schema: { type: "string", enum: ["true", "false"] }, description: "false drops the condition trees and decision-table traces, keeping statuses, figures and warnings." };
   return {
     openapi: "3.1.0",
     info: {

@@ -1,12 +1,18 @@
 // The shapes of the JSON the engine's results are written as (the API's responses, the CLI's
 // --json), as zod schemas: the OpenAPI document is generated from them and the test suite checks
-// real output against them, so the document cannot drift from what the server sends.
+// real output against them, so the document cannot drift from what the server sends. Objects are
+// strict, as the document says (additionalProperties: false): a field sent but not declared fails.
 import { z } from "zod";
 
-const Localized = z.object({ en: z.string(), ko: z.string() });
-const Money = z.object({ krw: z.string().describe("Whole won, decimal string"), usd: z.string().describe("Dollars and cents, decimal string") });
-const Citation = z.object({ text: Localized, url: z.string() });
-const Rate = z.object({ krwPerUsd: z.string(), date: z.string(), source: z.string() });
+const Localized = z.strictObject({ en: z.string(), ko: z.string() });
+const Money = z.strictObject({ krw: z.string().describe("Whole won, decimal string"), usd: z.string().describe("Dollars and cents, decimal string") });
+const Citation = z.strictObject({
+  text: Localized,
+  url: z.string(),
+  law: z.string().optional().describe("A statute citation's law id (rules/reference/laws.yaml)"),
+  article: z.string().optional().describe("A statute citation's article, as the rule files write it: 25(1)2"),
+});
+const Rate = z.strictObject({ krwPerUsd: z.string(), date: z.string(), source: z.string() });
 
 const Shown = z
   .object({
@@ -31,7 +37,7 @@ export interface ConditionJson {
 }
 
 const Condition: z.ZodType<ConditionJson> = z.lazy(() =>
-  z.object({
+  z.strictObject({
     kind: z.enum(["leaf", "all", "any", "not"]),
     label: Localized.optional(),
     passed: z.boolean(),
@@ -44,7 +50,7 @@ const Condition: z.ZodType<ConditionJson> = z.lazy(() =>
   }),
 );
 
-const Component = z.object({
+const Component = z.strictObject({
   id: z.string(),
   label: Localized,
   applies: z.boolean(),
@@ -52,16 +58,16 @@ const Component = z.object({
   missing: z.array(z.string()).optional(),
   citation: Citation.optional(),
   cappedAt: Money.optional(),
-  years: z.array(z.object({ year: z.number().int(), percent: z.string(), amount: Money })).optional(),
+  years: z.array(z.strictObject({ year: z.number().int(), percent: z.string(), amount: Money })).optional(),
 });
 
-const Share = z.object({ percent: z.string(), amount: Money });
+const Share = z.strictObject({ percent: z.string(), amount: Money });
 
 const Benefit = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("non-monetary"), grants: Localized }),
-  z.object({ kind: z.literal("amount"), total: Money, components: z.array(Component) }),
-  z.object({ kind: z.literal("schedule"), total: Money, components: z.array(Component) }),
-  z.object({
+  z.strictObject({ kind: z.literal("non-monetary"), grants: Localized }),
+  z.strictObject({ kind: z.literal("amount"), total: Money, components: z.array(Component) }),
+  z.strictObject({ kind: z.literal("schedule"), total: Money, components: z.array(Component) }),
+  z.strictObject({
     kind: z.literal("range"),
     label: Localized,
     discretionary: z.literal(true),
@@ -69,7 +75,7 @@ const Benefit = z.discriminatedUnion("kind", [
     ceiling: Money.nullable().describe("null when an input it needs was not given (see missing)"),
     missing: z.array(z.string()).optional(),
     citation: Citation.optional(),
-    shares: z.object({ national: Share, local: Share }).optional(),
+    shares: z.strictObject({ national: Share, local: Share }).optional(),
   }),
 ]);
 
@@ -80,48 +86,48 @@ const Warning = z.looseObject({
 
 const NotInForce = z.looseObject({ reason: z.enum(["not-yet", "ended", "gap", "not-modelled"]) });
 
-export const ProgramResultJson = z.object({
+export const ProgramResultJson = z.strictObject({
   id: z.string(),
   title: Localized,
   kind: z.enum(["qualification", "tax", "grant", "site", "subsidy"]),
   status: z.enum(["eligible", "ineligible", "not-in-force"]),
-  version: z.object({ from: z.string(), to: z.string().nullable() }).nullable(),
+  version: z.strictObject({ from: z.string(), to: z.string().nullable() }).nullable(),
   notInForce: NotInForce.optional(),
   citations: z.array(Citation),
   conditions: Condition.optional().describe("Absent with ?explain=false"),
-  tables: z.array(z.looseObject({ name: z.string(), label: Localized })).optional(),
+  tables: z.array(z.looseObject({ name: z.string(), label: Localized })).optional().describe("The decision tables' rows and values; absent with ?explain=false"),
   benefit: Benefit.nullable(),
   warnings: z.array(Warning),
 });
 
-export const EstimateJson = z.object({
+export const EstimateJson = z.strictObject({
   asOf: z.string(),
   exchangeRate: Rate,
   programs: z.array(ProgramResultJson),
-  totals: z.object({ certain: Money, upTo: Money }),
-  receipt: z.object({ rulesetHash: z.string(), engineVersion: z.string(), inputHash: z.string(), asOf: z.string(), exchangeRate: Rate }),
+  totals: z.strictObject({ certain: Money, upTo: Money }),
+  receipt: z.strictObject({ rulesetHash: z.string(), engineVersion: z.string(), inputHash: z.string(), asOf: z.string(), exchangeRate: Rate }),
 });
 
 export type EstimateJson = z.infer<typeof EstimateJson>;
 
-export const ProblemJson = z.object({
+export const ProblemJson = z.strictObject({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
   detail: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
 });
 
-export const BatchJson = z.object({
+export const BatchJson = z.strictObject({
   results: z.array(
     z.union([
-      z.object({ index: z.number().int(), status: z.literal(200), estimate: EstimateJson }),
-      z.object({ index: z.number().int(), status: z.number().int(), problem: ProblemJson }),
+      z.strictObject({ index: z.number().int(), status: z.literal(200), estimate: EstimateJson }),
+      z.strictObject({ index: z.number().int(), status: z.number().int(), problem: ProblemJson }),
     ]),
   ),
 });
 
-const Parameter = z.object({
+const Parameter = z.strictObject({
   name: z.string(),
   label: Localized,
   unit: z.string(),
@@ -136,9 +142,9 @@ export const ProgramJson = z.looseObject({
   summary: Localized,
   citations: z.array(Citation),
   asOf: z.string(),
-  inForce: z.object({ from: z.string(), to: z.string().nullable() }).nullable(),
+  inForce: z.strictObject({ from: z.string(), to: z.string().nullable() }).nullable(),
   parameters: z.array(Parameter),
   versions: z.array(z.looseObject({ from: z.string(), to: z.string().nullable() })),
 });
 
-export const ProgramListJson = z.object({ asOf: z.string(), programs: z.array(ProgramJson) });
+export const ProgramListJson = z.strictObject({ asOf: z.string(), programs: z.array(ProgramJson) });
