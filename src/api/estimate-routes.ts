@@ -8,7 +8,7 @@ import { replay, SavedEstimate } from "../engine/replay.js";
 import { sweep } from "../engine/sweep.js";
 import { estimateJsonBytes } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
-import { ProfileError } from "../profile/profile-error.js";
+import { issueUnder, ProfileError } from "../profile/profile-error.js";
 import { invalidProfile, problem, sendProblem, type Problem } from "./problem.js";
 import { ndjsonLines } from "./ndjson-lines.js";
 import { isUtf8, readJson } from "./read-json.js";
@@ -63,7 +63,9 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
       res.json(sweep(ruleSet, body?.profile, body?.sweep, options()));
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
-      sendProblem(res, invalidProfile(error.issues));
+      // The sweep's own errors are named under "sweep"; the profile's, and a point's, under "profile".
+      const issues = error.issues.map((i) => (i.path === "sweep" || i.path.startsWith("sweep.") ? i : issueUnder("profile", i)));
+      sendProblem(res, invalidProfile(issues));
     }
   });
 
@@ -71,7 +73,11 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     const body = req.body as { estimate?: unknown; profile?: unknown } | null;
     const saved = SavedEstimate.safeParse(body?.estimate);
     if (!saved.success || body?.profile === undefined) {
-      return sendProblem(res, problem(422, "invalid-replay", "Not a replay request", "send { estimate: a saved estimate with its receipt, profile: the profile it answered }"));
+      const errors = [
+        ...(saved.success ? [] : saved.error.issues.map((i) => ({ path: ["estimate", ...i.path.map(String)].join("."), message: i.message }))),
+        ...(body?.profile === undefined ? [{ path: "profile", message: "is required" }] : []),
+      ];
+      return sendProblem(res, problem(422, "invalid-replay", "Not a replay request", "send { estimate: a saved estimate with its receipt, profile: the profile it answered }", errors));
     }
     try {
       res.json(replay(ruleSet, saved.data, body.profile, options().engineVersion));

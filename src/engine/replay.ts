@@ -3,7 +3,9 @@
 // programs, what differs, and which conditions now come out differently — the reason.
 import { z } from "zod";
 import { amountString } from "../money/amount.js";
-import { parseProfile } from "../profile/parse-profile.js";
+import { parseProfile, profileFieldParser } from "../profile/parse-profile.js";
+import { ProfileError } from "../profile/profile-error.js";
+import type { Profile } from "../profile/schema.js";
 import { estimateProfile } from "./estimate.js";
 import { profileHash } from "./receipt.js";
 import type { ConditionTrace, ProgramResult } from "./result.js";
@@ -68,17 +70,27 @@ function currentFigure(result: ProgramResult): string {
 }
 
 interface SavedLeaf {
-  label?: { en: string };
-  passed?: boolean;
-  threshold?: { amount?: string; value?: unknown; values?: string[] };
-  children?: SavedLeaf[];
-  kind?: string;
+  readonly passed?: unknown;
+  readonly threshold?: { readonly amount?: unknown; readonly value?: unknown; readonly values?: unknown };
 }
 
-function savedLeaves(node: SavedLeaf | undefined, out = new Map<string, SavedLeaf>()): Map<string, SavedLeaf> {
-  if (!node) return out;
-  if (node.kind === "leaf" && node.label) out.set(node.label.en, node);
-  node.children?.forEach((c) => savedLeaves(c, out));
+/**
+ * The saved tree's leaves by English label. The tree is the client's JSON, whatever its shape or
+ * depth: it is walked without recursion, and a node that is not what an estimate writes is skipped.
+ */
+function savedLeaves(root: unknown): Map<string, SavedLeaf> {
+  const out = new Map<string, SavedLeaf>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    const { kind, label, children, threshold } = node as Record<string, unknown>;
+    const en = (label as { en?: unknown } | undefined)?.en;
+    if (kind === "leaf" && typeof en === "string") {
+      out.set(en, { passed: (node as SavedLeaf).passed, threshold: threshold !== null && typeof threshold === "object" ? threshold : undefined });
+    }
+    if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
   return out;
 }
 
@@ -90,7 +102,7 @@ function currentLeaves(node: ConditionTrace | undefined, out = new Map<string, C
 }
 
 function reasons(saved: unknown, current: ConditionTrace | undefined): string[] {
-  const before = savedLeaves(saved as SavedLeaf | undefined);
+  const before = savedLeaves(saved);
   const after = currentLeaves(current);
   const why: string[] = [];
   for (const [label, leaf] of after) {
@@ -100,7 +112,7 @@ function reasons(saved: unknown, current: ConditionTrace | undefined): string[] 
       continue;
     }
     const threshold = leaf.threshold ? showValue(leaf.threshold, "en") : undefined;
-    const oldThreshold = old.threshold?.amount ?? (old.threshold?.values ? old.threshold.values.join(", ") : old.threshold?.value);
+    const oldThreshold = old.threshold?.amount ?? (Array.isArray(old.threshold?.values) ? old.threshold.values.join(", ") : old.threshold?.value);
     if (old.passed !== leaf.passed) why.push(`${label}: ${old.passed ? "met" : "not met"} → ${leaf.passed ? "met" : "not met"}${threshold ? ` (threshold now ${threshold})` : ""}`);
     else if (threshold && oldThreshold !== undefined && leaf.threshold && String(oldThreshold) !== thresholdJson(leaf)) {
       why.push(`${label}: threshold ${String(oldThreshold)} → ${threshold}`);
@@ -117,12 +129,37 @@ function thresholdJson(leaf: ConditionTrace): string {
   return String(value);
 }
 
+/**
+ * The receipt's date and rate, held to the rules a profile's own are: they are the client's JSON too,
+ * and a rate of "abc" or a date of 2026-02-30 must be refused as such, naming the receipt's field.
+ */
+function receiptInputs(ruleSet: RuleSet, receipt: SavedEstimate["receipt"]): { asOf: string; rate: Profile["exchangeRate"] & object } {
+  const field = (name: "asOf" | "exchangeRate", value: unknown) => {
+    try {
+      return profileFieldParser(ruleSet.profileSchema, [name])(value);
+    } catch (error) {
+      throw error instanceof ProfileError ? error.under("estimate.receipt") : error;
+    }
+  };
+  return { asOf: field("asOf", receipt.asOf) as string, rate: field("exchangeRate", receipt.exchangeRate) as Profile["exchangeRate"] & object };
+}
+
+/** The client's profile, evaluated on the receipt's date; its errors are named under "profile". */
+function replayedProfile(ruleSet: RuleSet, input: unknown, asOf: string): Profile {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) throw new ProfileError([{ path: "profile", message: "must be an object" }]);
+  try {
+    return parseProfile({ ...input, asOf }, ruleSet.profileSchema);
+  } catch (error) {
+    throw error instanceof ProfileError ? error.under("profile") : error;
+  }
+}
+
 export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unknown, engineVersion: string): ReplayReport {
   const { receipt } = saved;
-  const profile = parseProfile({ ...(profileInput as object), asOf: receipt.asOf }, ruleSet.profileSchema);
-  const rate = receipt.exchangeRate;
+  const { asOf, rate } = receiptInputs(ruleSet, receipt);
+  const profile = replayedProfile(ruleSet, profileInput, asOf);
   // The saved rate is used as given, so a changed rate table cannot move the figures by itself.
-  const again = estimateProfile(ruleSet, { ...profile, exchangeRate: rate }, { today: receipt.asOf, engineVersion });
+  const again = estimateProfile(ruleSet, { ...profile, exchangeRate: rate }, { today: asOf, engineVersion });
   const differences: ProgramDifference[] = [];
   const savedById = new Map((saved.programs ?? []).map((p) => [p.id, p]));
   for (const result of again.programs) {
@@ -141,13 +178,13 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
   for (const id of savedById.keys()) {
     if (!ruleSet.byId.has(id)) differences.push({ programId: id, what: "program", before: "present", after: "absent", why: ["the program is no longer in the rule set"] });
   }
-  const sameProfile = profileHash(profile, receipt.asOf) === receipt.inputHash;
+  const sameProfile = profileHash(profile, asOf) === receipt.inputHash;
   return {
     matches: differences.length === 0 && sameProfile,
     sameRuleSet: receipt.rulesetHash === ruleSet.hash,
     sameEngine: receipt.engineVersion === engineVersion,
     sameProfile,
-    asOf: receipt.asOf,
+    asOf,
     differences,
   };
 }

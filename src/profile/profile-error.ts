@@ -11,4 +11,13 @@ export class ProfileError extends Error {
     super(issues.map((i) => `${i.path || "profile"}: ${i.message}`).join("; "));
     this.name = "ProfileError";
   }
+
+  /** The same issues at paths under a field of a larger request: "investment.amount" → "profile.investment.amount". */
+  under(field: string): ProfileError {
+    return new ProfileError(this.issues.map((i) => issueUnder(field, i)));
+  }
+}
+
+export function issueUnder(field: string, issue: ProfileIssue): ProfileIssue {
+  return { path: issue.path ? `${field}.${issue.path}` : field, message: issue.message };
 }

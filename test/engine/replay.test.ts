@@ -49,6 +49,36 @@ describe("replaying a saved estimate", () => {
     expect(report.matches).toBe(false);
   });
 
+  /** The saved estimate as JSON, changed by `edit`. */
+  const savedWith = (edit: (json: Record<string, any>) => void) => {
+    const json = JSON.parse(JSON.stringify(saved));
+    edit(json);
+    return json;
+  };
+  it.each([
+    ["a rate that is not a number", savedWith((j) => (j.receipt.exchangeRate.krwPerUsd = "abc")), profile, "estimate.receipt.exchangeRate.krwPerUsd"],
+    ["a rate of zero", savedWith((j) => (j.receipt.exchangeRate.krwPerUsd = "0")), profile, "estimate.receipt.exchangeRate.krwPerUsd"],
+    ["a rate date that is no calendar date", savedWith((j) => (j.receipt.exchangeRate.date = "2026-02-30")), profile, "estimate.receipt.exchangeRate.date"],
+    ["an as-of date that is no date", savedWith((j) => (j.receipt.asOf = "garbage")), profile, "estimate.receipt.asOf"],
+    ["a receipt without its input hash", savedWith((j) => delete j.receipt.inputHash), profile, "estimate.receipt.inputHash"],
+    ["a profile that is a string", saved, "x", "profile"],
+    ["a profile that is null", saved, null, "profile"],
+    ["a profile with a bad amount", saved, { ...profile, investment: { ...profile.investment, amount: "-5" } }, "profile.investment.amount"],
+  ])("refuses %s with a 422 naming the field", async (_what, estimate, sentProfile, path) => {
+    const res = await request(testApp()).post("/api/v1/replay").send({ estimate, profile: sentProfile }).expect(422);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+  });
+
+  it.each([
+    ["children that are not a list", JSON.stringify(savedWith((j) => (j.programs[1].conditions = { children: "x" })))],
+    ["a threshold's values that are not a list", JSON.stringify(savedWith((j) => (j.programs[1].conditions = { kind: "leaf", label: { en: "FDI of at least USD 30 million" }, threshold: { values: "x" } })))],
+    // Written out as text: JSON.stringify itself overflows the stack on a tree this deep.
+    ["conditions nested 20,000 deep", JSON.stringify(savedWith((j) => (j.programs[1].conditions = "DEEP"))).replace('"DEEP"', `${'{"children":['.repeat(20_000)}{"kind":"leaf"}${"]}".repeat(20_000)}`)],
+  ])("reads a saved tree with %s without failing: its figures are what a replay compares", async (_what, estimate) => {
+    const res = await request(testApp()).post("/api/v1/replay").set("content-type", "application/json").send(`{"estimate":${estimate},"profile":${JSON.stringify(profile)}}`).expect(200);
+    expect(res.body).toMatchObject({ matches: true, differences: [] });
+  });
+
   it("answers over the API too", async () => {
     const res = await request(testApp()).post("/api/v1/replay").send({ estimate: saved, profile }).expect(200);
     expect(res.body).toMatchObject({ matches: true, differences: [] });

@@ -112,4 +112,14 @@ describe("a sweep", () => {
     expect(res.body.flips).toContainEqual({ programId: "cash-grant", after: "300", at: "301", from: "ineligible", to: "eligible" });
     await request(testApp()).post("/api/v1/sweep").send({ profile }).expect(422);
   });
+
+  it.each([
+    ["a bad profile", { profile: { ...profile, investment: { ...profile.investment, amount: "-5" } }, sweep: { field: "employment.researchers", from: "0", to: "5", steps: 6 } }, "profile.investment.amount"],
+    ["no profile", { sweep: { field: "employment.researchers", from: "0", to: "5", steps: 6 } }, "profile"],
+    ["a point of nothing invested", { profile, sweep: { field: "investment.amount", from: "0", to: "5", steps: 6 } }, "profile.investment.amount"],
+    ["a bad sweep", { profile, sweep: { field: "employment.researchers", from: "0", to: "5", steps: 1 } }, "sweep.steps"],
+  ])("names the request's own field for %s", async (_what, body, path) => {
+    const res = await request(testApp()).post("/api/v1/sweep").send(body).expect(422);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+  });
 });
