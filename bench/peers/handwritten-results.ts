@@ -419,9 +419,10 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
     const share = s.shares[shareRow]!;
     const nationalWon = divideHalfEven(ceilingWon * share.pct, 100n);
     const ceiling = pairOfWon(ceilingWon, rate);
+    const national = pairOfWon(nationalWon, rate);
     cashGrantBenefit = rangeResult(s.cashGrantLabel, ceiling, NONE_MISSING, {
-      national: { percent: share.national, amount: pairOfWon(nationalWon, rate) },
-      local: { percent: share.local, amount: pairOfWon(ceilingWon - nationalWon, rate) },
+      national: { percent: share.national, amount: national },
+      local: { percent: share.local, amount: pairOfMinor(ceilingWon - nationalWon, ceiling.usdMinor - national.usdMinor) },
     });
     upToKrw += ceiling.krwMinor;
     upToUsd += ceiling.usdMinor;

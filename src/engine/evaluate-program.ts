@@ -5,7 +5,7 @@ import { multiplyByPercent } from "../money/amount.js";
 import { BOOL } from "../expr/types.js";
 import { dayNumber } from "./dates.js";
 import { evaluateTable } from "./decision-table.js";
-import { pairOf, pairOfWon, sumPairs, ZERO_PAIR } from "./money-pair.js";
+import { pairOf, pairOfMinor, pairOfWon, sumPairs, ZERO_PAIR } from "./money-pair.js";
 import type {
   CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, CompiledTable, EvalContext, Segment,
 } from "./program.js";
@@ -239,10 +239,13 @@ function evaluateBenefit(benefit: CompiledBenefit, ctx: EvalContext): BenefitRes
   }
 }
 
-/** National share rounded to the won; the local share is the rest, so the two add up exactly. */
+/**
+ * National share rounded to the won and converted; the local share is the rest of the ceiling in
+ * each currency, so the two shares add up to the ceiling exactly in won and in dollars.
+ */
 function splitShares(ceiling: MoneyPair, national: Decimal, local: Decimal, ctx: EvalContext) {
   const nationalAmount = pairOf(multiplyByPercent(ceiling.krw, national), ctx.rate);
-  const localAmount = pairOfWon(ceiling.krwMinor - nationalAmount.krwMinor, ctx.rate);
+  const localAmount = pairOfMinor(ceiling.krwMinor - nationalAmount.krwMinor, ceiling.usdMinor - nationalAmount.usdMinor);
   return { national: { percent: national, amount: nationalAmount }, local: { percent: local, amount: localAmount } };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { estimate } from "../../src/engine/estimate.js";
 import { estimateJson } from "../../src/engine/result-json.js";
+import { realRules } from "../helpers/app.js";
 import { ENGINE, TODAY, ruleSetWith } from "../helpers/rule-files.js";
 
 const profile = {
@@ -45,5 +46,34 @@ describe("a discretionary range", () => {
   it("with the cost given has its ceiling", () => {
     const json = estimateJson(estimate(rules, { ...profile, costs: { annualBuildingRent: "100000000" } }, { today: TODAY, engineVersion: ENGINE }));
     expect(json.programs.find((p) => p.id === "rent-range")!.benefit).toMatchObject({ ceiling: { krw: "50000000", usd: "50000.00" } });
+  });
+});
+
+describe("the cash grant's national and local shares", () => {
+  const grantProfile = (amount: string, krwPerUsd: string) => ({
+    asOf: "2016-07-27",
+    investment: { route: "new-shares", amount, currency: "USD", foreignOwnershipPct: "30" },
+    business: { sector: "logistics", technology: "semiconductors", regionalHeadquarters: true },
+    site: { region: "seoul", zone: "industrial-complex" },
+    employment: { newRegularEmployees: 272, researchers: 22 },
+    exchangeRate: { krwPerUsd, date: "2016-07-27", source: "test" },
+  });
+  const cents = (usd: string) => BigInt(usd.replace(".", ""));
+
+  // 11,294,977.04 at 1,380.55 gave a ceiling of USD 4,517,990.82 and shares of 1,355,397.24 + 3,162,593.57.
+  it.each([
+    ["11294977.04", "1380.55"],
+    ["11294977.04", "1123.456789"],
+    ["2000000.01", "1380.55"],
+    ["7777777.77", "1234.5678"],
+    ["30000000", "999.99"],
+    ["123456789.99", "1500.1234"],
+  ])("add up to the ceiling in won and in dollars (USD %s at %s)", (amount, rate) => {
+    const json = estimateJson(estimate(realRules, grantProfile(amount, rate), { today: TODAY, engineVersion: ENGINE }));
+    const benefit = json.programs.find((p) => p.id === "cash-grant")!.benefit!;
+    if (benefit.kind !== "range" || !benefit.ceiling || !benefit.shares) throw new Error("no shares");
+    const { national, local } = benefit.shares;
+    expect(BigInt(national.amount.krw) + BigInt(local.amount.krw)).toBe(BigInt(benefit.ceiling.krw));
+    expect(cents(national.amount.usd) + cents(local.amount.usd)).toBe(cents(benefit.ceiling.usd));
   });
 });
