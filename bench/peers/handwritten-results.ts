@@ -67,9 +67,10 @@ const VERSION_FROM: Readonly<Record<Exclude<ProgramId, "corporate-tax-reduction"
   "state-land-rent-reduction": "2023-07-18",
 };
 
-/** capital-goods-tax-exemption's version has a second segment: the high-tech minimum is confirmed
- *  (and no longer warns) from 2026-01-02. Every other version in force has one segment. */
-const CAPITAL_GOODS_CONFIRMED_FROM = "2026-01-02";
+/** capital-goods-tax-exemption's and state-land-rent-reduction's versions have a second segment: RSTA
+ *  Rule 51(1)'s USD 2 million is confirmed (and no longer warns) from 2026-01-02. Every other version
+ *  in force has one segment. */
+const HIGH_TECH_MIN_CONFIRMED_FROM = "2026-01-02";
 
 /** The programs not in force, and the day each ended. */
 const ENDED_ON = { "corporate-tax-reduction": "2018-12-31", "local-tax-reduction": "2025-12-31" } as const;
@@ -256,12 +257,13 @@ function setUp(ruleSet: RuleSet, options: HandwrittenEstimateOptions): Setup {
 
   const fi = inForce("foreign-investment");
   const fiz = inForce("fiz-individual");
-  const capitalGoods = inForce("capital-goods-tax-exemption", asOf < CAPITAL_GOODS_CONFIRMED_FROM ? VERSION_FROM["capital-goods-tax-exemption"] : CAPITAL_GOODS_CONFIRMED_FROM);
+  const confirmedFrom = (id: keyof typeof VERSION_FROM) => (asOf < HIGH_TECH_MIN_CONFIRMED_FROM ? VERSION_FROM[id] : HIGH_TECH_MIN_CONFIRMED_FROM);
+  const capitalGoods = inForce("capital-goods-tax-exemption", confirmedFrom("capital-goods-tax-exemption"));
   const cashGrant = inForce("cash-grant");
   const seoulEmployment = inForce("seoul-employment-subsidy");
   const seoulTraining = inForce("seoul-training-subsidy");
   const rentSupport = inForce("service-fiz-rent-support");
-  const stateLand = inForce("state-land-rent-reduction");
+  const stateLand = inForce("state-land-rent-reduction", confirmedFrom("state-land-rent-reduction"));
 
   // The warnings each benefit owes when it is given, named by hand; the objects are the rule set's.
   const cashGrantRange = range(cashGrant);

@@ -59,6 +59,7 @@ const SLR_TIER_MIN_CENTS = 2_500_000_00n; //   tier_min_usd
 const SLR_WORKERS_100 = 200; //                workers_100
 const SLR_WORKERS_90 = 150; //                 workers_90
 const SLR_WORKERS_75 = 70; //                  workers_75
+const SLR_DECISION_MIN_CENTS = 2_000_000_00n; // decision_min_usd
 
 // No closures inside the functions below: tsx (esbuild keepNames) names every closure it creates,
 // which costs more than the rules themselves.
@@ -165,18 +166,19 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   const tierBusiness = fizClass !== "none" || nge;
   const tier = cents >= SLR_TIER_MIN_CENTS && tierBusiness;
   const manufacturer = sector === "manufacturing" && cents >= SLR_MANUFACTURING_MIN_CENTS;
+  const decision = nge && cents >= SLR_DECISION_MIN_CENTS; // could hold an RSTA 121-2(1)1 decision
   const stateLandReductionPct =
     fizIndividual ? 100n
-    : inFiz && nge ? 100n
+    : inFiz && decision ? 100n
     : inFiz && tier && hires >= SLR_WORKERS_100 ? 100n
     : inFiz && tier && hires >= SLR_WORKERS_90 ? 90n
     : inFiz && manufacturer ? 75n
     : inFiz && tier && hires >= SLR_WORKERS_75 ? 75n
     : zone === "fiz-service" ? 50n
-    : zone === "industrial-complex" && (nge || manufacturer || (tier && hires >= SLR_WORKERS_75)) ? 50n
+    : zone === "industrial-complex" && (decision || manufacturer || (tier && hires >= SLR_WORKERS_75)) ? 50n
     : 0n; // otherwise
   const stateLand = foreignInvestment &&
-    (ownership >= SLR_MIN_OWNERSHIP_E4 || hires > cashGrantJobs || fizIndividual || nge) &&
+    (ownership >= SLR_MIN_OWNERSHIP_E4 || hires > cashGrantJobs || fizIndividual || decision) &&
     (fizIndividual || inFiz || zone === "industrial-complex") &&
     stateLandReductionPct > 0n;
 
