@@ -2,6 +2,7 @@
 // the profile's value, the threshold and the article, the benefit, the warnings, then the totals and
 // the receipt.
 import { formatMoney } from "../money/format-money.js";
+import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, ProgramResult } from "../engine/result.js";
 import { showValue } from "../engine/show-value.js";
@@ -15,8 +16,7 @@ export function textReport(estimate: Estimate): string {
     `Estimate as of ${estimate.asOf} at KRW ${rate.krwPerUsd.toString()} per USD (${rate.source}, ${rate.date})`,
     "",
     ...estimate.programs.flatMap(programLines),
-    `Total certain value: ${both(estimate.totals.certain)}`,
-    `Total up to discretionary ceilings: ${both(estimate.totals.upTo)}`,
+    ...totalLines(estimate),
     "",
     `Receipt: rules ${estimate.receipt.rulesetHash.slice(0, 12)}, engine ${estimate.receipt.engineVersion}, input ${inputHash(estimate).slice(0, 12)}`,
   ];
@@ -61,6 +61,16 @@ function conditionLines(trace: ConditionTrace, depth: number): string[] {
   return [`${indent}${mark} ${trace.label?.en ?? trace.source}${figures}${cite}`];
 }
 
+function totalLines(estimate: Estimate): string[] {
+  const leftOut = leftOutOfTotals(estimate);
+  const atLeast = leftOut.length ? "at least " : "";
+  return [
+    `Total certain value: ${atLeast}${both(estimate.totals.certain)}`,
+    `Total up to discretionary ceilings: ${atLeast}${both(estimate.totals.upTo)}`,
+    ...(leftOut.length ? [`Left out of these totals, for want of inputs: ${leftOut.map((p) => p.program.id).join(", ")}`] : []),
+  ];
+}
+
 function benefitLines(benefit: BenefitResult): string[] {
   switch (benefit.kind) {
     case "non-monetary":
@@ -74,7 +84,7 @@ function benefitLines(benefit: BenefitResult): string[] {
     }
     default:
       return [
-        `  Benefit: ${both(benefit.total)}`,
+        `  Benefit: ${benefitTotal(benefit)}`,
         ...benefit.components.flatMap((c) => {
           if (!c.applies) return [`    - ${c.label.en}: does not apply`];
           if (!c.amount) return [`    - ${c.label.en}: not estimated (give ${c.missing.join(", ")})`];
@@ -83,5 +93,16 @@ function benefitLines(benefit: BenefitResult): string[] {
           return [`    - ${c.label.en}: ${both(c.amount)}${years}${capped}`];
         }),
       ];
+  }
+}
+
+function benefitTotal(benefit: BenefitResult & { kind: "amount" | "schedule" }): string {
+  switch (estimatedPart(benefit)) {
+    case "none":
+      return "not estimated (the inputs below are needed)";
+    case "some":
+      return `at least ${both(benefit.total)} (parts not estimated are left out)`;
+    default:
+      return both(benefit.total);
   }
 }

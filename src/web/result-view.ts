@@ -4,6 +4,7 @@ import type { Citation } from "../engine/citation.js";
 import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult } from "../engine/result.js";
 import { showValue } from "../engine/show-value.js";
+import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { describeWarning } from "../engine/warning.js";
 import { whatWouldChange } from "../engine/what-would-change.js";
 import type { Flip } from "../engine/sweep.js";
@@ -31,6 +32,7 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
     programCount: programs.length,
     certain: pair(estimate.totals.certain),
     upTo: pair(estimate.totals.upTo),
+    leftOut: leftOutOfTotals(estimate).map((p) => ({ id: p.program.id, title: p.program.title[lang] })),
     inForce: programs.filter((p) => p.status !== "not-in-force"),
     notInForce: programs.filter((p) => p.status === "not-in-force"),
     receipt: {
@@ -116,6 +118,9 @@ function conditionView(trace: ConditionTrace, lang: Lang): ConditionView {
   };
 }
 
+/** Inputs a figure needs, by the form's labels: "costs.leaseYears" is "Lease term (years)". */
+const fieldLabels = (fields: readonly string[], lang: Lang) => fields.map((f) => message(lang, `field.${f}`)).join(", ");
+
 function benefitView(benefit: BenefitResult, lang: Lang) {
   switch (benefit.kind) {
     case "non-monetary":
@@ -125,7 +130,7 @@ function benefitView(benefit: BenefitResult, lang: Lang) {
         range: {
           label: benefit.label[lang],
           ceiling: benefit.ceiling && pair(benefit.ceiling),
-          missing: benefit.missing.join(", "),
+          missing: fieldLabels(benefit.missing, lang),
           cite: cite(benefit.cite, lang),
           shares: benefit.shares && {
             national: { percent: benefit.shares.national.percent.toString(), amount: pair(benefit.shares.national.amount) },
@@ -136,11 +141,12 @@ function benefitView(benefit: BenefitResult, lang: Lang) {
     default:
       return {
         total: pair(benefit.total),
+        estimated: estimatedPart(benefit),
         components: benefit.components.map((c) => ({
           label: c.label[lang],
           applies: c.applies,
           amount: c.amount && pair(c.amount),
-          missing: c.missing.join(", "),
+          missing: fieldLabels(c.missing, lang),
           cappedAt: c.cappedAt && pair(c.cappedAt),
           cite: cite(c.cite, lang),
           years: c.years?.map((y) => ({ year: y.year, percent: y.percent.toString(), amount: pair(y.amount) })),

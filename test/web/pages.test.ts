@@ -65,6 +65,30 @@ describe("the profile form", () => {
 });
 
 describe("the result page", () => {
+  /** The text of a program's section. */
+  const section = (html: string, id: string) => html.slice(html.indexOf(`id="program-${id}"`), html.indexOf("</section>", html.indexOf(`id="program-${id}"`)));
+
+  it("shows a benefit it cannot work out as not estimated, not as ₩0, and says the totals leave it out", async () => {
+    const html = (await request(app).get(`/estimate?${query(PROFILE)}`).expect(200)).text;
+    const land = section(html, "state-land-rent-reduction");
+    expect(land).toContain("Not estimated: the figures need the inputs named below");
+    expect(land).not.toMatch(/class="money total">₩0/);
+    expect(land).toContain("not estimated: give Value of state land to lease, Lease term (years)");
+    expect(html).toMatch(/Certain value<\/dt><dd class="money">at least ₩/);
+    expect(html).toMatch(/Left out of these totals, for want of inputs: (<a href="#program-[a-z-]+">[^<]+<\/a>; )*<a href="#program-state-land-rent-reduction">Rent reduction on leased state land<\/a>/);
+  });
+
+  it("gives a benefit worked out in part as at least its known parts", async () => {
+    const html = (await request(app).get(`/estimate?${query({ ...PROFILE, asOf: "2018-06-01", "costs.capitalGoodsImports": "8000000", "costs.customsDutyRatePct": "8" })}`).expect(200)).text;
+    expect(section(html, "capital-goods-tax-exemption")).toMatch(/class="money total">at least ₩[\d,]+ <span class="usd">\(\$[\d,.]+\)<\/span> — parts not estimated are left out/);
+  });
+
+  it("shows plain totals when every eligible figure is known", async () => {
+    const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "costs.stateLandValue": "1000000", "costs.leaseYears": "10" })}`).expect(200)).text;
+    expect(html).toMatch(/Certain value<\/dt><dd class="money">₩/);
+    expect(html).not.toContain("Left out of these totals");
+  });
+
   it("explains each program, with figures in both currencies, the rate and the receipt", async () => {
     const res = await request(app).get(`/estimate?${query(PROFILE)}`).expect(200);
     expect(res.text).toContain("Individual-type Foreign Investment Zone");

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { textReport } from "../../src/cli/text-report.js";
+import { estimate } from "../../src/engine/estimate.js";
+import { realRules } from "../helpers/app.js";
+import { ENGINE, TODAY } from "../helpers/rule-files.js";
+
+const profile = {
+  asOf: "2026-11-24",
+  investment: { route: "new-shares", amount: "30000000", currency: "USD", foreignOwnershipPct: "100" },
+  business: { sector: "manufacturing", technology: "semiconductors" },
+  site: { region: "chungnam", zone: "none" },
+  employment: { newRegularEmployees: 120 },
+  exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source: "test" },
+};
+const report = (input: object) => textReport(estimate(realRules, input, { today: TODAY, engineVersion: ENGINE }));
+
+describe("the text report", () => {
+  it("shows a benefit it cannot work out as not estimated, and totals as at least what they add", () => {
+    const text = report(profile);
+    expect(text).toMatch(/\[state-land-rent-reduction\]: ELIGIBLE[\s\S]*?Benefit: not estimated \(the inputs below are needed\)/);
+    expect(text).toContain("Total certain value: at least ₩");
+    expect(text).toContain("Left out of these totals, for want of inputs: state-land-rent-reduction");
+  });
+
+  it("gives a benefit worked out in part as at least its known parts", () => {
+    const text = report({ ...profile, asOf: "2018-06-01", costs: { capitalGoodsImports: "8000000", customsDutyRatePct: "8" } });
+    expect(text).toMatch(/\[capital-goods-tax-exemption\]: ELIGIBLE[\s\S]*?Benefit: at least ₩[\d,]+ \(\$[\d,.]+\) \(parts not estimated are left out\)/);
+  });
+
+  it("gives plain totals when every figure is known", () => {
+    const text = report({ ...profile, costs: { stateLandValue: "1000000", leaseYears: 10 } });
+    expect(text).toMatch(/Total certain value: ₩[\d,]+ \(\$[\d,.]+\)\n/);
+    expect(text).not.toContain("Left out");
+  });
+});
