@@ -105,6 +105,19 @@ describe.runIf(available)("in a real browser", () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
+  it.each([1280, 390])("fits a 50-year schedule into a %i px wide window", async (width) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${server.url}/estimate?${new URLSearchParams({
+      asOf: "2026-11-24", "investment.route": "new-shares", "investment.amount": "30000000", "investment.currency": "USD",
+      "investment.foreignOwnershipPct": "100", "business.sector": "manufacturing", "site.region": "chungnam", "site.zone": "none",
+      "costs.stateLandValue": "100000", "costs.leaseYears": "50",
+      "exchangeRate.krwPerUsd": "1380.55", "exchangeRate.date": "2026-11-20", "exchangeRate.source": "test",
+    })}`);
+    expect(await page.locator("#program-state-land-rent-reduction .chart").count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
   it("prints a clean report and saves a screenshot", async () => {
     await page.goto(`${server.url}/estimate?${new URLSearchParams({
       asOf: "2026-11-24", "investment.route": "new-shares", "investment.amount": "30000000", "investment.currency": "USD",
