@@ -11,7 +11,7 @@ export interface ParameterChange {
   readonly name: string;
   readonly label: LocalizedText;
   readonly date: string;
-  readonly before: { readonly value: string; readonly cite: Citation } | null;
+  readonly before: { readonly value: string; readonly cite: Citation; readonly confidence: string } | null;
   readonly after: { readonly value: string; readonly cite: Citation; readonly confidence: string };
 }
 
@@ -56,7 +56,7 @@ export function changesBetween(program: CompiledProgram, from: string, to: strin
         name: p.name,
         label: p.label,
         date: v.from,
-        before: previous ? { value: previous.shown, cite: previous.cite } : null,
+        before: previous ? { value: previous.shown, cite: previous.cite, confidence: previous.confidence } : null,
         after: { value: v.shown, cite: v.cite, confidence: v.confidence },
       }];
     }),

@@ -7,6 +7,7 @@ import { describeProgram, type ConditionDescription } from "../engine/describe-p
 import type { ExampleOutcome } from "../engine/run-examples.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import type { BenefitFile, LocalizedText } from "../rules/program-schema.js";
+import { groupDigits } from "../money/format-money.js";
 import { message, type Lang } from "./messages.js";
 
 const cite = (c: Citation | undefined, lang: Lang) => c && { text: c.text[lang], url: c.url };
@@ -22,6 +23,7 @@ export function ruleListView(ruleSet: RuleSet, outcomes: readonly ExampleOutcome
         id: program.id,
         title: program.title[lang],
         kind: program.kind,
+        kindLabel: message(lang, `kind.${program.kind}`),
         citations: program.citations.map((c) => cite(c, lang)),
         inForce: d.inForce,
         versions: program.versions.length,
@@ -31,7 +33,7 @@ export function ruleListView(ruleSet: RuleSet, outcomes: readonly ExampleOutcome
       };
     })
     .filter((p) => (!filter.kind || p.kind === filter.kind) && (!filter.unverified || p.unconfirmed > 0));
-  const kinds = [...new Set(ruleSet.programs.map((p) => p.kind))].map((kind) => ({ value: kind, selected: kind === filter.kind }));
+  const kinds = [...new Set(ruleSet.programs.map((p) => p.kind))].map((kind) => ({ value: kind, label: message(lang, `kind.${kind}`), selected: kind === filter.kind }));
   return { programs, kinds, unverified: filter.unverified, today };
 }
 
@@ -79,7 +81,7 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
   return {
     id,
     title: program.title[lang],
-    kind: program.kind,
+    kind: message(lang, `kind.${program.kind}`),
     summary: program.summary[lang],
     file: program.file,
     citations: program.citations.map((c) => cite(c, lang)),
@@ -99,7 +101,7 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
         tables: (described.tables ?? []).map((t) => ({
           name: t.name,
           label: t.label[lang],
-          hit: t.hit,
+          hit: message(lang, `hit.${t.hit}`),
           rows: t.rows.map((r) => ({ label: r.label[lang], when: r.when, cite: cite(r.citation, lang) })),
         })),
         benefit: benefitLines(file?.benefit, lang),
@@ -108,13 +110,13 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
     parameters: program.parameters.map((p) => ({
       name: p.name,
       label: p.label[lang],
-      unit: p.unit,
+      unit: message(lang, `unit.${p.unit}`),
       values: p.values.map((v) => ({
         from: v.from,
         value: v.shown,
         cite: cite(v.cite, lang),
         verified: v.verified,
-        confidence: v.confidence,
+        confidence: message(lang, `confidence.${v.confidence}`),
         unconfirmed: UNCONFIRMED.has(v.confidence),
         note: v.note,
       })),
@@ -124,12 +126,7 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
       .map((o) => ({
         name: o.example.name,
         asOf: o.example.asOf,
-        expected: [
-          o.example.expect.status,
-          ...(o.example.expect.certain ? [`certain ${o.example.expect.certain.krw ?? ""} ${o.example.expect.certain.usd ? `($${o.example.expect.certain.usd})` : ""}`] : []),
-          ...(o.example.expect.upTo ? [`up to ${o.example.expect.upTo.krw ?? ""} ${o.example.expect.upTo.usd ? `($${o.example.expect.upTo.usd})` : ""}`] : []),
-          ...(o.example.expect.warnings?.length ? [`warnings: ${o.example.expect.warnings.join(", ")}`] : []),
-        ].join("; "),
+        expected: expectedText(o.example.expect, lang),
         passes: o.differences.length === 0,
         differences: o.differences,
       })),
@@ -146,8 +143,8 @@ export function changesView(changes: readonly ProgramChanges[], lang: Lang) {
       name: p.name,
       label: p.label[lang],
       date: p.date,
-      before: p.before && { value: p.before.value, cite: cite(p.before.cite, lang) },
-      after: { value: p.after.value, cite: cite(p.after.cite, lang), confidence: p.after.confidence },
+      before: p.before && { value: p.before.value, cite: cite(p.before.cite, lang), confidence: message(lang, `confidence.${p.before.confidence}`) },
+      after: { value: p.after.value, cite: cite(p.after.cite, lang), confidence: message(lang, `confidence.${p.after.confidence}`) },
     })),
     added: c.conditionsAdded.map((a) => ({ label: a.label?.[lang], expression: a.expression })),
     removed: c.conditionsRemoved.map((r) => ({ label: r.label?.[lang], expression: r.expression })),
@@ -158,4 +155,18 @@ export function sourceView(ruleSet: RuleSet, id: string) {
   const source = ruleSet.sources.get(id);
   if (!source) return undefined;
   return { path: source.source.path, lines: source.source.text.split("\n").map((text, i) => ({ number: i + 1, text })) };
+}
+
+type Expectation = ExampleOutcome["example"]["expect"];
+
+/** What an example expects, in the reader's language, money grouped as the result page shows it. */
+function expectedText(expect: Expectation, lang: Lang): string {
+  const money = (m: { krw?: string; usd?: string }) =>
+    [m.krw !== undefined && `₩${groupDigits(m.krw)}`, m.usd !== undefined && `($${groupDigits(m.usd)})`].filter(Boolean).join(" ");
+  return [
+    message(lang, `status.${expect.status}`),
+    ...(expect.certain ? [`${message(lang, "rules.expectCertain")} ${money(expect.certain)}`] : []),
+    ...(expect.upTo ? [`${message(lang, "rules.expectUpTo")} ${money(expect.upTo)}`] : []),
+    ...(expect.warnings?.length ? [`${message(lang, "result.warnings")}: ${expect.warnings.join(", ")}`] : []),
+  ].join("; ");
 }

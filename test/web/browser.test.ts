@@ -114,7 +114,8 @@ describe.runIf(available)("in a real browser", () => {
       "exchangeRate.krwPerUsd": "1380.55", "exchangeRate.date": "2026-11-20", "exchangeRate.source": "test",
     })}`);
     expect(await page.locator("#program-state-land-rent-reduction .chart").count()).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    const pageWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    expect(pageWidth).toBeLessThanOrEqual(width);
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 

@@ -27,7 +27,7 @@ describe("the rule pages", () => {
     expect(res.text).toContain("FDI of at least USD 30 million <code>investment.amountUsd &gt;&#x3D; param.manufacturing_min_usd</code>");
     expect(res.text).toContain("USD 30000000.00");
     expect(res.text).toContain('href="https://www.law.go.kr/법령/외국인투자촉진법시행령/제25조"');
-    expect(res.text).toMatch(/A USD 30 million manufacturer qualifies for an individual FIZ<\/td><td>2026-11-24<\/td><td>eligible<\/td><td>Passes/);
+    expect(res.text).toMatch(/A USD 30 million manufacturer qualifies for an individual FIZ<\/td><td>2026-11-24<\/td><td>Eligible<\/td><td>Passes/);
     expect(res.text).not.toContain('class="fails"');
   });
 
@@ -67,5 +67,28 @@ describe("the rule pages", () => {
 
   it("speak Korean", async () => {
     expect((await request(app).get("/rules?lang=ko")).text).toContain("규칙 파일");
+  });
+
+  it.each([
+    ["/rules?lang=ko", ["<td>qualification</td>", "<td>subsidy</td>", ">tax</option>"]],
+    ["/rules/cash-grant?lang=ko", ["<td>statute</td>", "<td>unverified</td>", "(percent)", "(count)", "collect-max", "<td>eligible", "warnings:"]],
+    ["/rules/state-land-rent-reduction/changes?lang=ko&from=2017-01-01&to=2026-11-24", ["(unverified;", "(statute;"]],
+  ])("keep English labels off %s", async (path, snippets) => {
+    const html = (await request(app).get(path).expect(200)).text;
+    for (const snippet of snippets) expect(html, snippet).not.toContain(snippet);
+  });
+
+  it("say so when a figure changes only in how well it is confirmed", async () => {
+    const html = (await request(app).get("/rules/changes?from=2026-01-01&to=2026-01-02").expect(200)).text;
+    expect(html).toMatch(/<code>high_tech_min_usd<\/code>: <del>USD 2,?000,?000\.00<\/del> → <ins>USD 2,?000,?000\.00<\/ins> \(unverified → statute; /);
+  });
+
+  it("head the parameter table by parameter, each name heading its own rows", async () => {
+    const html = (await request(app).get("/rules/cash-grant").expect(200)).text;
+    const table = html.slice(html.indexOf('<table class="parameters">'), html.indexOf("</table>", html.indexOf('<table class="parameters">')));
+    expect(table).toContain('<th scope="col">Parameter</th>');
+    expect(table).not.toMatch(/<th scope="row">\s*<\/th>/);
+    expect(table).toMatch(/<th scope="rowgroup" rowspan="\d+">/);
+    expect(html).toMatch(/<td>Eligible; up to ₩[\d,]+ \(\$[\d,]+\.\d\d\)/);
   });
 });
