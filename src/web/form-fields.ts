@@ -17,6 +17,8 @@ export interface FormField {
   readonly choices?: readonly { readonly value: string; readonly label: LocalizedText }[];
   /** A select whose empty choice means null (a business with no listed technology). */
   readonly nullable?: boolean;
+  /** What the profile takes when the field is left out (site.zone: none): a select shows it chosen. */
+  readonly defaultValue?: string;
 }
 
 type JsonSchema = {
@@ -64,6 +66,7 @@ export function formFields(ruleSet: RuleSet): FormField[] {
         required: isRequired,
         ...(enumOf ? { choices: enumOf.map((value) => ({ value, label: choiceLabel(ruleSet, dotted, value) })) } : {}),
         ...(nullable ? { nullable } : {}),
+        ...(typeof child.default === "string" ? { defaultValue: child.default } : {}),
       });
     }
   };

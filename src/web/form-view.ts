@@ -43,7 +43,7 @@ export function formView(fields: readonly FormField[], values: FormValues, issue
   }
   const id = (path: string) => `f-${path.replace(/\./g, "-")}`;
   const fieldView = (f: FormField) => {
-    const value = values[f.path] ?? "";
+    const value = values[f.path] || (f.defaultValue ?? "");
     const error = errors.get(f.path);
     return {
       id: id(f.path),
@@ -61,7 +61,8 @@ export function formView(fields: readonly FormField[], values: FormValues, issue
       value,
       checked: value !== "" && value !== "false",
       options: [
-        ...(f.nullable || (f.input === "select" && !f.required) ? [{ value: "", label: message(lang, "form.none"), selected: value === "" }] : []),
+        // A select with a default has no empty choice: leaving it out means the default, shown as chosen.
+        ...(f.nullable || (f.input === "select" && !f.required && f.defaultValue === undefined) ? [{ value: "", label: message(lang, "form.none"), selected: value === "" }] : []),
         ...(f.choices ?? []).map((c) => ({ value: c.value, label: c.label[lang], selected: c.value === value })),
       ],
       error,

@@ -44,6 +44,13 @@ describe("the profile form", () => {
     expect(res.text).toContain('<option value="seoul" selected>Seoul</option>');
   });
 
+  it("offers the zone once for 'none': a select with a default has no empty choice, and shows the default chosen", async () => {
+    const html = (await request(app).get("/?lang=en").expect(200)).text;
+    const zone = html.slice(html.indexOf('name="site.zone"'), html.indexOf("</select>", html.indexOf('name="site.zone"')));
+    expect(zone).not.toContain('<option value="">');
+    expect(zone).toContain('<option value="none" selected>');
+  });
+
   it("speaks Korean with ?lang=ko and from Accept-Language", async () => {
     expect((await request(app).get("/?lang=ko")).text).toContain("투자금액");
     expect((await request(app).get("/").set("accept-language", "ko-KR,ko;q=0.9,en;q=0.8")).text).toContain('<html lang="ko">');
