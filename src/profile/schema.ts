@@ -17,14 +17,27 @@ export const PERCENT_DECIMALS = 4;
 /** The most new employees or researchers a profile may give. */
 export const MAX_HEADCOUNT = 10_000_000;
 
-const decimalString = (what: string, digits: number) =>
+const decimalString = (what: string, example: string, digits: number) =>
   z.string().regex(new RegExp(`^(0|[1-9]\\d{0,${AMOUNT_DIGITS - 1}})(\\.\\d{1,${digits}})?$`), {
-    message: `must be ${what} written as a decimal string, e.g. "1234.56"`,
+    error: (issue) => decimalProblem(String(issue.input), what, example, digits),
     abort: true, // later checks parse the text as a decimal; they must not see a non-decimal
   });
 
-const Amount = decimalString("an amount", 2);
-const Percent = decimalString("a percentage", PERCENT_DECIMALS).refine(atMostHundred, "must be at most 100");
+/** Why a text is not a decimal string a profile accepts: the limit it breaks, when it is a number. */
+function decimalProblem(text: string, what: string, example: string, digits: number): string {
+  if (/^-\d/.test(text)) return "must not be negative";
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const [whole = "", fraction = ""] = text.split(".");
+    if (whole.length > 1 && whole.startsWith("0")) return "must not start with a zero";
+    if (whole.length > AMOUNT_DIGITS) return `must have at most ${AMOUNT_DIGITS} digits before the point`;
+    if (fraction.length > digits) return `must have at most ${digits} decimals`;
+  }
+  if (/^[\d.,]+$/.test(text) && text.includes(",")) return `must be written without thousands separators, e.g. "${example}"`;
+  return `must be ${what} written as a decimal string, e.g. "${example}"`;
+}
+
+const Amount = decimalString("an amount", "1234.56", 2);
+const Percent = decimalString("a percentage", "12.5", PERCENT_DECIMALS).refine(atMostHundred, "must be at most 100");
 
 /** A decimal string (as checked above) is at most 100: read from its digits, exactly. */
 function atMostHundred(text: string): boolean {
@@ -96,7 +109,7 @@ export function makeProfileSchema(codes: ProfileCodes) {
         .describe("Optional figures for benefit estimates, in the investment's currency."),
       exchangeRate: z
         .strictObject({
-          krwPerUsd: decimalString("a rate in won per dollar", 6).refine(nonZero, "must be more than zero"),
+          krwPerUsd: decimalString("a rate in won per dollar", "1380.55", 6).refine(nonZero, "must be more than zero"),
           date: IsoDate,
           source: z.string().min(1).max(200),
         })

@@ -74,7 +74,7 @@ describe("POST /api/v1/estimate", () => {
       .expect(422);
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
-        { path: "investment.amount", message: 'must be an amount written as a decimal string, e.g. "1234.56"' },
+        { path: "investment.amount", message: "must not be negative" },
         { path: "investment.foreignOwnershipPct", message: "must be at most 100" },
         { path: "extra", message: "is not a field of the profile" },
       ]),

@@ -45,7 +45,9 @@ describe("a profile's fields", () => {
     ["100.0001", ["must be at most 100"]],
     ["101", ["must be at most 100"]],
     ["1000", ["must be at most 100"]],
-    ["30.12345", ['must be a percentage written as a decimal string, e.g. "1234.56"']],
+    ["30.12345", ["must have at most 4 decimals"]],
+    ["-5", ["must not be negative"]],
+    ["thirty", ['must be a percentage written as a decimal string, e.g. "12.5"']],
   ])("foreignOwnershipPct %s: %j", (pct, messages) => {
     expect(issues({ ...base, investment: { ...base.investment, foreignOwnershipPct: pct } }).map((i) => i.message)).toEqual(messages);
   });
@@ -57,6 +59,18 @@ describe("a profile's fields", () => {
   ])("a %s amount of %s (land %s): %j", (currency, amount, stateLandValue, expected) => {
     const costs = stateLandValue === undefined ? {} : { stateLandValue };
     expect(issues({ ...base, investment: { ...base.investment, currency, amount }, costs })).toEqual(expected);
+  });
+
+  it.each([
+    ["1.123", "must have at most 2 decimals"],
+    ["9999999999999999999", "must have at most 18 digits before the point"],
+    ["-5", "must not be negative"],
+    ["007", "must not start with a zero"],
+    ["30,000,000", 'must be written without thousands separators, e.g. "1234.56"'],
+    ["3e7", 'must be an amount written as a decimal string, e.g. "1234.56"'],
+    [" 30000000", 'must be an amount written as a decimal string, e.g. "1234.56"'],
+  ])("an amount of %j is refused saying which limit it breaks: %s", (amount, message) => {
+    expect(issues({ ...base, investment: { ...base.investment, amount } })).toEqual([{ path: "investment.amount", message }]);
   });
 
   it.each([
