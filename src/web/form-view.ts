@@ -3,6 +3,7 @@
 import type { ProfileIssue } from "../profile/profile-error.js";
 import type { FormField } from "./form-fields.js";
 import { fieldLabel } from "./form-fields.js";
+import { issueText } from "./issue-text.js";
 import { message, type Lang } from "./messages.js";
 
 export type FormValues = Record<string, string | undefined>;
@@ -39,7 +40,7 @@ export function formView(fields: readonly FormField[], values: FormValues, issue
   for (const issue of issues) {
     const target = fields.find((f) => f.path === issue.path) ?? fields.find((f) => f.path.startsWith(`${issue.path}.`));
     const path = target?.path ?? fields[0]!.path;
-    if (!errors.has(path)) errors.set(path, issue.message);
+    if (!errors.has(path)) errors.set(path, issueText(issue.message, lang));
   }
   const id = (path: string) => `f-${path.replace(/\./g, "-")}`;
   const fieldView = (f: FormField) => {

@@ -77,7 +77,7 @@ export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
       const form = formView(fields, valuesFromQuery(query, fields), error.issues, lang);
-      res.status(422).send(views.render("form", page(req, { title: message(lang, "form.errors"), form })));
+      res.status(422).send(views.render("form", page(req, { title: message(lang, "form.errorsTitle"), form })));
     }
   });
   return router;

@@ -130,6 +130,13 @@ describe("the result page", () => {
     expect(res.text).toContain('<p class="error" id="f-investment-foreignOwnershipPct-error">must be at most 100</p>');
   });
 
+  it("gives the form's errors in Korean on the Korean form", async () => {
+    const res = await request(app).get(`/estimate?${query({ ...PROFILE, lang: "ko", "investment.amount": "0", "investment.foreignOwnershipPct": "30.12345" })}`).expect(422);
+    expect(res.text).toContain('<p class="error" id="f-investment-amount-error">0보다 커야 합니다</p>');
+    expect(res.text).toContain('<p class="error" id="f-investment-foreignOwnershipPct-error">소수점 아래 4자리까지 쓸 수 있습니다</p>');
+    expect(res.text).toContain("<title>입력 수정 — ");
+  });
+
   it("shows a profile's <script> as text", async () => {
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, "exchangeRate.source": "<script>alert(1)</script>" })}`).expect(200);
     expect(res.text).not.toContain("<script>alert(1)</script>");

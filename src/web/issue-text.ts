@@ -1,0 +1,41 @@
+// A profile error's reason in the reader's language. The core words its reasons in English, once,
+// for the API and the CLI; the form reads them in Korean too, through this table of the reasons the
+// profile contract gives (test/web/issue-text.test.ts provokes each one and holds the table to them).
+import type { Lang } from "./messages.js";
+
+type Rendering = readonly [RegExp, (...parts: string[]) => string];
+
+const KOREAN: readonly Rendering[] = [
+  [/^is required$/, () => "필수 항목입니다"],
+  [/^is required for a long-term loan$/, () => "장기차관이면 필수입니다"],
+  [/^is not a field of the profile$/, () => "프로필에 없는 항목입니다"],
+  [/^must be one of (.+)$/, (values) => `다음 중 하나여야 합니다: ${values}`],
+  [/^must be a date written YYYY-MM-DD$/, () => "YYYY-MM-DD 형식의 날짜여야 합니다"],
+  [/^is not a real calendar date$/, () => "실제로 있는 날짜가 아닙니다"],
+  [/^must be more than zero$/, () => "0보다 커야 합니다"],
+  [/^must be at most (\S+)$/, (n) => `${n} 이하여야 합니다`],
+  [/^must be at least (\S+)$/, (n) => `${n} 이상이어야 합니다`],
+  [/^must not be negative$/, () => "음수일 수 없습니다"],
+  [/^must not start with a zero$/, () => "0으로 시작할 수 없습니다"],
+  [/^must have at most (\d+) decimals$/, (n) => `소수점 아래 ${n}자리까지 쓸 수 있습니다`],
+  [/^must have at most (\d+) digits before the point$/, (n) => `정수 부분은 ${n}자리까지 쓸 수 있습니다`],
+  [/^must be written without thousands separators, e\.g\. "(.+)"$/, (example) => `천 단위 쉼표 없이 쓰세요 (예: "${example}")`],
+  [/^must be (?:an amount|a percentage|a rate in won per dollar) written as a decimal string, e\.g\. "(.+)"$/, (example) => `숫자로 쓰세요 (예: "${example}")`],
+  [/^must be whole won when the currency is KRW$/, () => "통화가 원화이면 원 단위 정수여야 합니다"],
+  [/^must be a whole number$/, () => "정수여야 합니다"],
+  [/^must be a (number|string|boolean|object)$/, (kind) => `${{ number: "숫자", string: "문자열", boolean: "예/아니오 값", object: "객체" }[kind] ?? kind}여야 합니다`],
+  [
+    /^the rate table covers (\S+) to (\S+) \(usable until (\S+)\); give an exchangeRate for (\S+)$/,
+    (first, last, until, date) => `환율표는 ${first}부터 ${last}까지이며 ${until}까지만 쓸 수 있습니다. ${date}의 환율을 입력하세요`,
+  ],
+];
+
+/** The reason in the reader's language; a reason the table does not know stays as the core wrote it. */
+export function issueText(message: string, lang: Lang): string {
+  if (lang === "en") return message;
+  for (const [pattern, render] of KOREAN) {
+    const match = pattern.exec(message);
+    if (match) return render(...match.slice(1));
+  }
+  return message;
+}

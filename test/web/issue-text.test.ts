@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { estimate } from "../../src/engine/estimate.js";
+import { parseProfile } from "../../src/profile/parse-profile.js";
+import { ProfileError } from "../../src/profile/profile-error.js";
+import { issueText } from "../../src/web/issue-text.js";
+import { realRules } from "../helpers/app.js";
+import { ENGINE, TODAY } from "../helpers/rule-files.js";
+
+const base = {
+  investment: { route: "new-shares", amount: "1000000", currency: "USD", foreignOwnershipPct: "50" },
+  business: { sector: "manufacturing" },
+  site: { region: "seoul" },
+};
+
+/** The reasons the core gives for a profile, provoked one by one. */
+function reasonsFor(input: unknown): string[] {
+  try {
+    estimate(realRules, input, { today: TODAY, engineVersion: ENGINE });
+  } catch (error) {
+    if (error instanceof ProfileError) return error.issues.map((i) => i.message);
+    throw error;
+  }
+  try {
+    parseProfile(input, realRules.profileSchema);
+  } catch (error) {
+    if (error instanceof ProfileError) return error.issues.map((i) => i.message);
+  }
+  return [];
+}
+
+const investment = (change: object) => ({ ...base, investment: { ...base.investment, ...change } });
+
+describe("profile reasons in Korean", () => {
+  it.each([
+    ["a missing field", { ...base, site: {} }],
+    ["a loan without its term", investment({ route: "long-term-loan" })],
+    ["an unknown field", { ...base, colour: "red" }],
+    ["a code not in the list", { ...base, site: { region: "atlantis" } }],
+    ["a date not so written", { ...base, asOf: "2026/01/01" }],
+    ["a date not in the calendar", { ...base, asOf: "2026-02-30" }],
+    ["nothing invested", investment({ amount: "0" })],
+    ["over 100 %", investment({ foreignOwnershipPct: "101" })],
+    ["a count below zero", { ...base, employment: { newRegularEmployees: -1 } }],
+    ["a negative amount", investment({ amount: "-5" })],
+    ["a leading zero", investment({ amount: "05" })],
+    ["too many decimals", investment({ amount: "1.123" })],
+    ["too many digits", investment({ amount: "1".repeat(19) })],
+    ["thousands separators", investment({ amount: "1,000,000" })],
+    ["words for a number", investment({ amount: "a million" })],
+    ["a percentage in words", investment({ foreignOwnershipPct: "half" })],
+    ["decimal won", investment({ currency: "KRW", amount: "10.5" })],
+    ["a fractional count", { ...base, employment: { newRegularEmployees: 1.5 } }],
+    ["a number for text", investment({ amount: 5 })],
+    ["a date the rate table does not reach", { ...base, asOf: "1990-01-01" }],
+  ])("are given for %s", (_what, input) => {
+    const reasons = reasonsFor(input);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) {
+      const korean = issueText(reason, "ko");
+      expect(korean, reason).not.toBe(reason);
+      expect(korean, reason).toMatch(/[가-힣]/);
+    }
+  });
+
+  it("keep the English reason in English", () => {
+    expect(issueText("must not be negative", "en")).toBe("must not be negative");
+  });
+});
