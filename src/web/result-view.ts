@@ -5,7 +5,7 @@ import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult } from "../engine/result.js";
 import { showValue } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
-import { describeWarning } from "../engine/warning.js";
+import { describeWarning, type Warning } from "../engine/warning.js";
 import { whatWouldChange } from "../engine/what-would-change.js";
 import type { Flip } from "../engine/sweep.js";
 import { formatMoney, groupDigits } from "../money/format-money.js";
@@ -61,7 +61,7 @@ function programView(result: ProgramResult, lang: Lang, flips: readonly FieldFli
     citations: program.citations.map((c) => cite(c, lang)),
     conditions: result.conditions && conditionView(result.conditions, lang),
     benefit: result.benefit && benefitView(result.benefit, lang),
-    warnings: result.warnings.map((w) => describeWarning(w, lang)),
+    warnings: result.warnings.map((w) => describeWarning(shownWarning(w, result, lang), lang)),
     changes: whatWouldChange(result).map((s) => ({
       label: s.label[lang],
       gap: s.gap && showValue(s.gap, lang),
@@ -69,6 +69,29 @@ function programView(result: ProgramResult, lang: Lang, flips: readonly FieldFli
     })),
     flips: flips.map((f) => flipText(f, lang, currency)),
   };
+}
+
+/**
+ * A warning worded for a reader rather than an integrator: a parameter by its label, figures with
+ * their digits grouped, a component by its label and missing inputs by the form's labels.
+ */
+function shownWarning(warning: Warning, result: ProgramResult, lang: Lang): Warning {
+  switch (warning.code) {
+    case "unverified-parameter": {
+      const parameter = result.program.parameters.find((p) => p.name === warning.parameter);
+      return { ...warning, parameter: parameter ? parameter.label[lang] : warning.parameter, value: warning.value.replace(/\d+(\.\d+)?/g, groupDigits) };
+    }
+    case "not-estimated": {
+      const benefit = result.benefit;
+      const component =
+        benefit?.kind === "range" ? benefit.label[lang]
+        : benefit?.kind === "amount" || benefit?.kind === "schedule" ? benefit.components.find((c) => c.id === warning.component)?.label[lang]
+        : undefined;
+      return { ...warning, component: component ?? warning.component, missing: warning.missing.map((f) => message(lang, `field.${f}`)) };
+    }
+    default:
+      return warning;
+  }
 }
 
 function notInForceText(n: NotInForce, lang: Lang): string {

@@ -85,6 +85,14 @@ describe("the result page", () => {
     expect(html).toMatch(/Left out of these totals, for want of inputs: (<a href="#program-[a-z-]+">[^<]+<\/a>; )*<a href="#program-state-land-rent-reduction">Rent reduction on leased state land<\/a>/);
   });
 
+  it("words warnings for a reader: parameters and parts by their labels, figures grouped", async () => {
+    const html = (await request(app).get(`/estimate?${query({ ...PROFILE, asOf: "2018-06-01", "site.zone": "fiz-complex", "business.sector": "wholesale-retail" })}`).expect(200)).text;
+    const land = section(html, "state-land-rent-reduction");
+    expect(land).toContain("uses FDI a high-tech business needed for the 100% tier &#x3D; USD 1,000,000.00, an unverified figure not confirmed in the statute");
+    expect(land).toContain("Reduction of the minimum yearly rent not estimated: give Value of state land to lease, Lease term (years)");
+    expect(land).not.toContain("hightech_min_usd");
+  });
+
   it("gives a benefit worked out in part as at least its known parts", async () => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, asOf: "2018-06-01", "costs.capitalGoodsImports": "8000000", "costs.customsDutyRatePct": "8" })}`).expect(200)).text;
     expect(section(html, "capital-goods-tax-exemption")).toMatch(/class="money total">at least ₩[\d,]+ <span class="usd">\(\$[\d,.]+\)<\/span> — parts not estimated are left out/);
