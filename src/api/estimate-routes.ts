@@ -8,7 +8,7 @@ import { replay, SavedEstimate } from "../engine/replay.js";
 import { sweep } from "../engine/sweep.js";
 import { estimateJsonBytes } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
-import { issueUnder, ProfileError } from "../profile/profile-error.js";
+import { issueUnder, ProfileError, type ProfileIssue } from "../profile/profile-error.js";
 import { invalidProfile, problem, sendProblem, type Problem } from "./problem.js";
 import { ndjsonLines } from "./ndjson-lines.js";
 import { isUtf8, readJson } from "./read-json.js";
@@ -59,6 +59,8 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
 
   router.post("/sweep", ...readJson("64kb"), (req: Request, res: Response) => {
     const body = req.body as { profile?: unknown; sweep?: unknown } | null;
+    const strays = strayKeys(body, ["profile", "sweep"]);
+    if (strays.length) return sendProblem(res, invalidProfile(strays));
     try {
       res.json(sweep(ruleSet, body?.profile, body?.sweep, options()));
     } catch (error) {
@@ -72,8 +74,10 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
   router.post("/replay", ...readJson("512kb"), (req: Request, res: Response) => {
     const body = req.body as { estimate?: unknown; profile?: unknown } | null;
     const saved = SavedEstimate.safeParse(body?.estimate);
-    if (!saved.success || body?.profile === undefined) {
+    const strays = strayKeys(body, ["estimate", "profile"]);
+    if (!saved.success || body?.profile === undefined || strays.length) {
       const errors = [
+        ...strays,
         ...(saved.success ? [] : saved.error.issues.map((i) => ({ path: ["estimate", ...i.path.map(String)].join("."), message: i.message }))),
         ...(body?.profile === undefined ? [{ path: "profile", message: "is required" }] : []),
       ];
@@ -102,6 +106,12 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     res.type(JSON_UTF8).send(Buffer.concat([BATCH_START, ...results.flatMap((r, i) => (i ? [COMMA, r] : [r])), BATCH_END]));
   });
   return router;
+}
+
+/** A request body's keys beyond those its endpoint reads, each named as a profile's unknown field is. */
+function strayKeys(body: unknown, known: readonly string[]): ProfileIssue[] {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return [{ path: "", message: `must be an object with ${known.join(" and ")}` }];
+  return Object.keys(body).filter((key) => !known.includes(key)).map((key) => ({ path: key, message: "is not a field of this request" }));
 }
 
 /** One profile per line in, one result per line out, in order, in constant memory. */

@@ -23,4 +23,4 @@ export function sendProblem(res: Response, p: Problem): void {
 }
 
 export const invalidProfile = (errors: readonly ProfileIssue[]) =>
-  problem(422, "invalid-profile", "The profile breaks the contract", `${errors.length} field(s) are not valid: ${errors.map((e) => e.path).join(", ")}`, errors);
+  problem(422, "invalid-profile", "The profile breaks the contract", `${errors.length} field(s) are not valid: ${errors.map((e) => e.path || "the profile itself").join(", ")}`, errors);

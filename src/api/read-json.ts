@@ -28,7 +28,7 @@ export function readJson(limit: string): RequestHandler[] {
       const empty = !req.get("transfer-encoding") && Number(req.get("content-length") ?? 0) === 0;
       if (empty) return sendProblem(res, problem(400, "empty-body", "Empty body", "send the profile as a JSON body"));
       if (req.is(JSON_TYPES)) return next();
-      sendProblem(res, problem(415, "unsupported-media-type", "Unsupported media type", `send application/json, not ${req.get("content-type")}`));
+      sendProblem(res, problem(415, "unsupported-media-type", "Unsupported media type", `send application/json, not ${req.get("content-type") ?? "a body without a content type"}`));
     },
     (req: Request, res: Response, next: NextFunction) => {
       const encoding = req.get("content-encoding");

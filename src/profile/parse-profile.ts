@@ -44,7 +44,7 @@ function toProfileIssues(issue: z.core.$ZodIssue): ProfileIssue[] {
     case "unrecognized_keys":
       return issue.keys.map((key) => ({ path: at(key), message: "is not a field of the profile" }));
     case "invalid_type":
-      return [{ path, message: issue.input === undefined ? "is required" : `must be ${issue.expected === "int" ? "a whole number" : `a ${issue.expected}`}` }];
+      return [{ path, message: issue.input === undefined ? "is required" : `must be ${issue.expected === "int" ? "a whole number" : `${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`}` }];
     case "invalid_value":
       return [{ path, message: issue.input === undefined ? "is required" : `must be one of ${issue.values.map(String).join(", ")}` }];
     case "too_big":

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import express, { type ErrorRequestHandler, type Request } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
+import { methodNotAllowed } from "../api/api-errors.js";
 import { apiRouter, type ApiOptions } from "../api/router.js";
 import { todayInSeoul } from "../engine/dates.js";
 import { PROJECT_ROOT } from "../load-rules.js";
@@ -56,6 +57,7 @@ export function createApp(options: AppOptions): express.Express {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", rulesetHash: options.ruleSet.hash, engineVersion: options.engineVersion });
   });
+  app.all("/healthz", methodNotAllowed(["GET", "HEAD"]));
   app.use("/static", express.static(join(PROJECT_ROOT, "views", "static"), { maxAge: "1h", index: false }));
   app.use("/api/v1", apiRouter({ ...options, today, logError }));
   // Pages speak the language of Accept-Language when the address names none: caches must key on it.

@@ -23,7 +23,7 @@ const KOREAN: readonly Rendering[] = [
   [/^must be (?:an amount|a percentage|a rate in won per dollar) written as a decimal string, e\.g\. "(.+)"$/, (example) => `숫자로 쓰세요 (예: "${example}")`],
   [/^must be whole won when the currency is KRW$/, () => "통화가 원화이면 원 단위 정수여야 합니다"],
   [/^must be a whole number$/, () => "정수여야 합니다"],
-  [/^must be a (number|string|boolean|object)$/, (kind) => `${{ number: "숫자", string: "문자열", boolean: "예/아니오 값", object: "객체" }[kind] ?? kind}여야 합니다`],
+  [/^must be an? (number|string|boolean|object|array)$/, (kind) => `${{ number: "숫자", string: "문자열", boolean: "예/아니오 값", object: "객체", array: "목록" }[kind] ?? kind}여야 합니다`],
   [
     /^the rate table covers (\S+) to (\S+) \(usable until (\S+)\); give an exchangeRate for (\S+)$/,
     (first, last, until, date) => `환율표는 ${first}부터 ${last}까지이며 ${until}까지만 쓸 수 있습니다. ${date}의 환율을 입력하세요`,

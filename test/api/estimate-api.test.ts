@@ -84,6 +84,24 @@ describe("POST /api/v1/estimate", () => {
   it("says 405 with the allowed methods", async () => {
     const res = await request(app).delete("/api/v1/estimate").expect(405);
     expect(res.headers.allow).toBe("POST");
+    const health = await request(app).post("/healthz").expect(405);
+    expect(health.headers.allow).toBe("GET, HEAD");
+    expect(ProblemJson.parse(health.body).type).toMatch(/method-not-allowed$/);
+  });
+
+  it.each([
+    ["a number", "1"],
+    ["null", "null"],
+    ["a list", "[]"],
+  ])("says a body that is %s must be an object", async (_what, body) => {
+    const res = await post("/estimate").set("content-type", "application/json").send(body).expect(422);
+    expect(res.body.detail).toBe("1 field(s) are not valid: the profile itself");
+    expect(res.body.errors).toEqual([{ path: "", message: expect.stringMatching(/^must be an object$|^is required$/) }]);
+  });
+
+  it("names a missing content type as such", async () => {
+    const res = await post("/estimate").send(Buffer.from(JSON.stringify(EXAMPLE_PROFILE))).unset("content-type").expect(415);
+    expect(res.body.detail).toBe("send application/json, not a body without a content type");
   });
 });
 

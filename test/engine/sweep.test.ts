@@ -118,6 +118,7 @@ describe("a sweep", () => {
     ["no profile", { sweep: { field: "employment.researchers", from: "0", to: "5", steps: 6 } }, "profile"],
     ["a point of nothing invested", { profile, sweep: { field: "investment.amount", from: "0", to: "5", steps: 6 } }, "profile.investment.amount"],
     ["a bad sweep", { profile, sweep: { field: "employment.researchers", from: "0", to: "5", steps: 1 } }, "sweep.steps"],
+    ["a key the endpoint does not read", { profile, sweep: { field: "employment.researchers", from: "0", to: "5", steps: 6 }, extra: true }, "extra"],
   ])("names the request's own field for %s", async (_what, body, path) => {
     const res = await request(testApp()).post("/api/v1/sweep").send(body).expect(422);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
