@@ -4,6 +4,7 @@ import { Router, type Request, type Response } from "express";
 import { changesBetween, hasChanges } from "../audit/rule-changes.js";
 import { isIsoDate } from "../engine/dates.js";
 import { runExamples } from "../engine/run-examples.js";
+import type { CompiledProgram } from "../engine/program.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { message } from "./messages.js";
 import { langOf, otherLangUrl } from "./pages.js";
@@ -34,14 +35,19 @@ export function rulePageRoutes({ ruleSet, engineVersion, views, today }: RulePag
     const lang = langOf(req);
     render(req, res, "error", "404", { heading: "404", text: message(lang, "error.notFound") }, 404);
   };
-  /** from and to from the query (defaults: a year ago and today); undefined after answering 400. */
-  const period = (req: Request, res: Response): { from: string; to: string } | undefined => {
+  /** from and to from the query (defaults: a year ago and today), or the two as typed when they are no period. */
+  const period = (req: Request): { from: string; to: string; valid: boolean } => {
     const to = typeof req.query.to === "string" && req.query.to ? req.query.to : today();
     const from = typeof req.query.from === "string" && req.query.from ? req.query.from : aYearBefore(today());
-    if (isIsoDate(from) && isIsoDate(to) && from <= to) return { from, to };
+    return { from, to, valid: isIsoDate(from) && isIsoDate(to) && from <= to };
+  };
+  /** The changes page for the programs given, or its form back with the dates as typed and a 400. */
+  const changesPage = (req: Request, res: Response, title: string, programs: readonly CompiledProgram[], scope: { id?: string; scope?: "all" }) => {
     const lang = langOf(req);
-    render(req, res, "error", "400", { heading: "400", text: message(lang, "rules.badPeriod") }, 400);
-    return undefined;
+    const p = period(req);
+    if (!p.valid) return render(req, res, "rule-changes", title, { period: p, periodError: message(lang, "rules.badPeriod"), programs: [], ...scope }, 400);
+    const changes = programs.map((program) => changesBetween(program, p.from, p.to)).filter(hasChanges);
+    render(req, res, "rule-changes", title, { period: p, programs: changesView(changes, lang), ...scope });
   };
 
   router.get("/rules", (req, res) => {
@@ -52,11 +58,7 @@ export function rulePageRoutes({ ruleSet, engineVersion, views, today }: RulePag
   });
 
   router.get("/rules/changes", (req, res) => {
-    const p = period(req, res);
-    if (!p) return;
-    const lang = langOf(req);
-    const changes = ruleSet.programs.map((program) => changesBetween(program, p.from, p.to)).filter(hasChanges);
-    render(req, res, "rule-changes", message(lang, "rules.changes"), { period: p, programs: changesView(changes, lang), scope: "all" });
+    changesPage(req, res, message(langOf(req), "rules.changes"), ruleSet.programs, { scope: "all" });
   });
 
   router.get("/rules/:id", (req, res) => {
@@ -69,11 +71,8 @@ export function rulePageRoutes({ ruleSet, engineVersion, views, today }: RulePag
   router.get("/rules/:id/changes", (req, res) => {
     const program = ruleSet.byId.get(req.params.id);
     if (!program) return notFound(req, res);
-    const p = period(req, res);
-    if (!p) return;
     const lang = langOf(req);
-    const changes = [changesBetween(program, p.from, p.to)].filter(hasChanges);
-    render(req, res, "rule-changes", `${program.title[lang]} — ${message(lang, "rules.changes")}`, { period: p, programs: changesView(changes, lang), id: program.id });
+    changesPage(req, res, `${program.title[lang]} — ${message(lang, "rules.changes")}`, [program], { id: program.id });
   });
 
   router.get("/rules/:id/source", (req, res) => {
