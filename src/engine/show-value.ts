@@ -6,10 +6,14 @@ import type { Shown } from "./result.js";
 
 export type Lang = "en" | "ko";
 
-export function showValue(shown: Shown, lang: Lang): string {
+/** A code as a reader knows it ("new-shares" is "New shares"); by default the code itself. */
+export type CodeText = (of: string, code: string) => string;
+
+export function showValue(shown: Shown, lang: Lang, codeText: CodeText = (_of, code) => code): string {
   const { type, value } = shown;
   if (value === null || value === undefined) return lang === "ko" ? "(입력 없음)" : "(not given)";
-  if (Array.isArray(value)) return value.map(String).join(", ");
+  const text = (v: unknown) => (type.kind === "code" ? codeText(type.of, String(v)) : String(v));
+  if (Array.isArray(value)) return value.map(text).join(", ");
   switch (type.kind) {
     case "money":
       return formatMoney(value as Money);
@@ -22,6 +26,6 @@ export function showValue(shown: Shown, lang: Lang): string {
     case "years":
       return lang === "ko" ? `${String(value)}년` : `${String(value)} years`;
     default:
-      return String(value);
+      return text(value);
   }
 }

@@ -10,7 +10,7 @@ import { ProfileError } from "../profile/profile-error.js";
 import { formFields, profileFromQuery } from "./form-fields.js";
 import { defaultValues, formView, valuesFromQuery } from "./form-view.js";
 import { message, pickLang, type Lang } from "./messages.js";
-import { resultView, type FieldFlip } from "./result-view.js";
+import { resultView, type CodeLabel, type FieldFlip } from "./result-view.js";
 import type { Views } from "./view-engine.js";
 
 export interface PageOptions {
@@ -50,6 +50,7 @@ function outcomeSweeps(ruleSet: RuleSet, input: unknown, profile: Profile, optio
 export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions): Router {
   const router = Router();
   const fields = formFields(ruleSet);
+  const codeLabel = (lang: Lang): CodeLabel => (path, code) => fields.find((f) => f.path === path)?.choices?.find((c) => c.value === code)?.label[lang];
   const page = (req: Request, extra: Record<string, unknown>) => {
     const lang = langOf(req);
     return { lang, otherLangUrl: otherLangUrl(req, lang), ...extra };
@@ -73,7 +74,7 @@ export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions
       const result = estimate(ruleSet, input, options);
       const flips = outcomeSweeps(ruleSet, input, result.profile, options);
       const editUrl = `/?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === "string")).toString()}`;
-      res.send(views.render("result", page(req, { title: message(lang, "result.heading"), result: resultView(result, lang, flips), editUrl })));
+      res.send(views.render("result", page(req, { title: message(lang, "result.heading"), result: resultView(result, lang, flips, codeLabel(lang)), editUrl })));
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
       const form = formView(fields, valuesFromQuery(query, fields), error.issues, lang);

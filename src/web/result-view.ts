@@ -3,7 +3,7 @@
 import type { Citation } from "../engine/citation.js";
 import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult } from "../engine/result.js";
-import { showValue } from "../engine/show-value.js";
+import { showValue, type CodeText } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { describeWarning, type Warning } from "../engine/warning.js";
 import { whatWouldChange } from "../engine/what-would-change.js";
@@ -18,9 +18,13 @@ const cite = (c: Citation | undefined, lang: Lang) => c && { text: c.text[lang],
 /** A flip found by a sweep, with the field swept. */
 export type FieldFlip = Flip & { readonly field: string };
 
-export function resultView(estimate: Estimate, lang: Lang, flips: readonly FieldFlip[] = []) {
+/** A code of the profile by its label in the reader's language (the form's choices): "semiconductors" is "Semiconductors". */
+export type CodeLabel = (path: "business.sector" | "business.technology" | "site.region", code: string) => string | undefined;
+
+export function resultView(estimate: Estimate, lang: Lang, flips: readonly FieldFlip[] = [], codeLabel: CodeLabel = () => undefined) {
   const currency = estimate.profile.investment.currency;
-  const programs = estimate.programs.map((p) => programView(p, lang, flips.filter((f) => f.programId === p.program.id), currency));
+  const leaves: LeafContext = { estimate, lang, codeLabel, codeText: codeTextOf(lang, codeLabel) };
+  const programs = estimate.programs.map((p) => programView(p, leaves, flips.filter((f) => f.programId === p.program.id), currency));
   return {
     asOf: estimate.asOf,
     rate: {
@@ -48,8 +52,9 @@ function flipText(flip: FieldFlip, lang: Lang, currency: string): string {
   return `${message(lang, `sweep.${flip.field}`)} ${show(flip.after)} → ${show(flip.at)}: ${message(lang, `status.${flip.from}`)} → ${message(lang, `status.${flip.to}`)}`;
 }
 
-function programView(result: ProgramResult, lang: Lang, flips: readonly FieldFlip[], currency: string) {
+function programView(result: ProgramResult, leaves: LeafContext, flips: readonly FieldFlip[], currency: string) {
   const { program } = result;
+  const { lang } = leaves;
   return {
     id: program.id,
     title: program.title[lang],
@@ -59,7 +64,7 @@ function programView(result: ProgramResult, lang: Lang, flips: readonly FieldFli
     version: result.version,
     notInForce: result.notInForce && notInForceText(result.notInForce, lang),
     citations: program.citations.map((c) => cite(c, lang)),
-    conditions: result.conditions && conditionView(result.conditions, lang),
+    conditions: result.conditions && conditionView(result.conditions, leaves),
     benefit: result.benefit && benefitView(result.benefit, lang),
     warnings: result.warnings.map((w) => describeWarning(shownWarning(w, result, lang), lang)),
     changes: whatWouldChange(result).map((s) => ({
@@ -113,22 +118,79 @@ interface ConditionView {
   readonly label: string;
   readonly expression?: string;
   readonly actual?: string;
+  /** Where a yes-or-no leaf about another program's eligibility links to: that program's section. */
+  readonly actualHref?: string;
   readonly op?: string;
   readonly threshold?: string;
   readonly cite?: { text: string; url: string };
   readonly children?: readonly ConditionView[];
 }
 
-function conditionView(trace: ConditionTrace, lang: Lang): ConditionView {
+/** What a leaf's shown value needs beyond its trace: the profile's codes and the other programs' answers. */
+interface LeafContext {
+  readonly estimate: Estimate;
+  readonly lang: Lang;
+  readonly codeLabel: CodeLabel;
+  readonly codeText: CodeText;
+}
+
+/** The profile's own codes by their labels: reference rows by the form's choices, routes and zones by its messages. */
+function codeTextOf(lang: Lang, codeLabel: CodeLabel): CodeText {
+  return (of, code) => {
+    switch (of) {
+      case "sector":
+        return codeLabel("business.sector", code) ?? code;
+      case "technology":
+        return codeLabel("business.technology", code) ?? code;
+      case "region":
+        return codeLabel("site.region", code) ?? code;
+      case "route":
+      case "zone": {
+        const key = `choice.${of}.${code}`;
+        const label = message(lang, key);
+        return label === key ? code : label;
+      }
+      default:
+        return code; // a reference column's own codes (fiz_class …) have no labels to show
+    }
+  };
+}
+
+/** The reference table a column of a leaf such as technology.new_growth_engine belongs to, by the profile field that picks its row. */
+const ROW_OF = { technology: "business.technology", sector: "business.sector", region: "site.region" } as const;
+
+/**
+ * A yes-or-no leaf has no threshold, so its value says what the answer rests on: the profile's row of
+ * a reference table ("Semiconductors: yes") or the other program's status, linked to its section.
+ */
+function yesNoActual(trace: ConditionTrace, { estimate, lang, codeLabel }: LeafContext): { actual?: string; actualHref?: string } {
+  const shown = trace.actual && showValue(trace.actual, lang);
+  const source = trace.source ?? "";
+  const column = /^(technology|sector|region)\.\w+$/.exec(source);
+  if (column) {
+    const path = ROW_OF[column[1] as keyof typeof ROW_OF];
+    const { business, site } = estimate.profile;
+    const code = path === "business.technology" ? business.technology : path === "business.sector" ? business.sector : site.region;
+    const row = code === null ? message(lang, "form.none") : (codeLabel(path, code) ?? code);
+    return { actual: `${row}: ${shown}` };
+  }
+  const eligible = /^eligible\('([\w-]+)'\)$/.exec(source);
+  const other = eligible && estimate.programs.find((p) => p.program.id === eligible[1]);
+  if (other) return { actual: `${other.program.title[lang]}: ${message(lang, `status.${other.status}`)}`, actualHref: `#program-${other.program.id}` };
+  return { actual: shown };
+}
+
+function conditionView(trace: ConditionTrace, leaves: LeafContext): ConditionView {
+  const { lang } = leaves;
   if (trace.kind === "leaf") {
     return {
       leaf: true,
       passed: trace.passed,
       label: trace.label?.[lang] ?? trace.source ?? "",
       expression: trace.source,
-      actual: trace.actual && showValue(trace.actual, lang),
+      ...(trace.threshold ? { actual: trace.actual && showValue(trace.actual, lang, leaves.codeText) } : yesNoActual(trace, leaves)),
       op: trace.op,
-      threshold: trace.threshold && showValue(trace.threshold, lang),
+      threshold: trace.threshold && showValue(trace.threshold, lang, leaves.codeText),
       cite: cite(trace.cite, lang),
     };
   }
@@ -137,7 +199,7 @@ function conditionView(trace: ConditionTrace, lang: Lang): ConditionView {
     passed: trace.passed,
     label: trace.label ? `${trace.label[lang]} — ${message(lang, trace.kind)}` : message(lang, trace.kind),
     cite: cite(trace.cite, lang),
-    children: trace.children!.map((c) => conditionView(c, lang)),
+    children: trace.children!.map((c) => conditionView(c, leaves)),
   };
 }
 

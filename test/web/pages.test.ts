@@ -85,6 +85,19 @@ describe("the result page", () => {
     expect(html).toMatch(/Left out of these totals, for want of inputs: (<a href="#program-[a-z-]+">[^<]+<\/a>; )*<a href="#program-state-land-rent-reduction">Rent reduction on leased state land<\/a>/);
   });
 
+  it.each([
+    ["en", "Semiconductors: yes", "Recognition as foreign investment: Eligible", "New shares", "Manufacturing"],
+    ["ko", "반도체: 예", "외국인투자 해당 여부: 대상", "신주 취득", "제조업"],
+  ])("shows in %s what a yes-or-no criterion rests on, and codes by their labels", async (lang, row, program, route, sector) => {
+    const html = (await request(app).get(`/estimate?${query({ ...PROFILE, lang })}`).expect(200)).text;
+    const actuals = [...html.matchAll(/<span class="actual"[^>]*>(.*?)<\/span>/g)].map((m) => m[1]);
+    expect(actuals).toContain(row);
+    expect(actuals).toContain(`<a href="#program-foreign-investment">${program}</a>`);
+    expect(actuals).toContain(route);
+    expect(actuals).toContain(sector);
+    expect(actuals).not.toContain("new-shares");
+  });
+
   it("words warnings for a reader: parameters and parts by their labels, figures grouped", async () => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, asOf: "2018-06-01", "site.zone": "fiz-complex", "business.sector": "wholesale-retail" })}`).expect(200)).text;
     const land = section(html, "state-land-rent-reduction");
