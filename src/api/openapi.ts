@@ -3,7 +3,8 @@
 // answers them; the test suite sends each and checks the answer.
 import { z } from "zod";
 import type { RuleSet } from "../engine/rule-set.js";
-import { BatchJson, EstimateJson, ProblemJson, ProgramJson, ProgramListJson } from "../engine/result-contract.js";
+import { BatchJson, EstimateJson, ProblemJson, ProgramJson, ProgramListJson, ReplayJson, SweepJson } from "../engine/result-contract.js";
+import { SweepSpec } from "../engine/sweep.js";
 import { BATCH_MAX, BATCH_STREAM_MAX } from "./estimate-routes.js";
 
 type Json = Record<string, unknown>;
@@ -104,6 +105,56 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
           },
         },
       },
+      "/sweep": {
+        post: {
+          summary: "One profile across a range of one field, and where each program's status flips",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["profile", "sweep"],
+                  additionalProperties: false,
+                  properties: { profile: { $ref: "#/components/schemas/Profile" }, sweep: { $ref: "#/components/schemas/SweepSpec" } },
+                },
+              },
+            },
+          },
+          responses: {
+            200: { description: "The points and the flips", content: { "application/json": { schema: { $ref: "#/components/schemas/Sweep" } } } },
+            400: problemResponse("Malformed JSON or an empty body"),
+            422: problemResponse("The profile or the sweep breaks the contract, or a point does (errors[] names profile.… or sweep.…)"),
+          },
+        },
+      },
+      "/replay": {
+        post: {
+          summary: "A saved estimate evaluated again on its receipt's date and rate: do the figures match, and if not, why",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["estimate", "profile"],
+                  additionalProperties: false,
+                  properties: {
+                    estimate: { $ref: "#/components/schemas/Estimate", description: "An answer of /estimate, as saved" },
+                    profile: { $ref: "#/components/schemas/Profile" },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: { description: "Whether the figures match, and the differences", content: { "application/json": { schema: { $ref: "#/components/schemas/Replay" } } } },
+            400: problemResponse("Malformed JSON or an empty body"),
+            413: problemResponse("The body is over 512 kB"),
+            422: problemResponse("Not a replay request, or the receipt or the profile breaks the contract (errors[] names estimate.… or profile.…)"),
+          },
+        },
+      },
       "/programs": {
         get: {
           summary: "Every program, with the version and parameters in force on a date",
@@ -130,6 +181,9 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
         Problem: { schema: ProblemJson },
         Program: { schema: ProgramJson },
         ProgramList: { schema: ProgramListJson },
+        SweepSpec: { schema: SweepSpec, io: "input" },
+        Sweep: { schema: SweepJson },
+        Replay: { schema: ReplayJson },
       }),
     },
   };

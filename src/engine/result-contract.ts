@@ -148,3 +148,36 @@ export const ProgramJson = z.looseObject({
 });
 
 export const ProgramListJson = z.strictObject({ asOf: z.string(), programs: z.array(ProgramJson) });
+
+const Status = z.enum(["eligible", "ineligible", "not-in-force"]);
+
+export const SweepJson = z.strictObject({
+  field: z.string(),
+  values: z.array(z.string()).describe("The points evaluated, in order, as decimal strings"),
+  flips: z.array(
+    z.strictObject({
+      programId: z.string(),
+      after: z.string().describe("The last point with the old status"),
+      at: z.string().describe("The first point with the new status"),
+      from: Status,
+      to: Status,
+    }),
+  ),
+});
+
+export const ReplayJson = z.strictObject({
+  matches: z.boolean().describe("The same figures from the same profile"),
+  sameRuleSet: z.boolean(),
+  sameEngine: z.boolean(),
+  sameProfile: z.boolean(),
+  asOf: z.string(),
+  differences: z.array(
+    z.strictObject({
+      programId: z.string(),
+      what: z.string().describe("status, benefit or program"),
+      before: z.string(),
+      after: z.string(),
+      why: z.array(z.string()).describe("Conditions whose outcome or threshold changed"),
+    }),
+  ),
+});

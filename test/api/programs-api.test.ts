@@ -52,6 +52,7 @@ describe("GET /api/v1/openapi.json", () => {
     const result = await new Validator().validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/estimate", "/estimate/batch", "/sweep", "/replay", "/programs", "/programs/{id}"]));
   });
 
   it("answers every request example as the document says", async () => {

@@ -2,6 +2,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { estimate } from "../../src/engine/estimate.js";
 import { replay, SavedEstimate } from "../../src/engine/replay.js";
+import { ReplayJson } from "../../src/engine/result-contract.js";
 import { estimateJson } from "../../src/engine/result-json.js";
 import { realRules, testApp } from "../helpers/app.js";
 import { ENGINE, TODAY, realProgramFiles, ruleSetWith } from "../helpers/rule-files.js";
@@ -81,7 +82,9 @@ describe("replaying a saved estimate", () => {
 
   it("answers over the API too", async () => {
     const res = await request(testApp()).post("/api/v1/replay").send({ estimate: saved, profile }).expect(200);
-    expect(res.body).toMatchObject({ matches: true, differences: [] });
+    expect(ReplayJson.parse(res.body)).toMatchObject({ matches: true, differences: [] });
+    const changed = await request(testApp()).post("/api/v1/replay").send({ estimate: saved, profile: { ...profile, employment: { newRegularEmployees: 5 } } }).expect(200);
+    expect(ReplayJson.parse(changed.body).differences.length).toBeGreaterThan(0);
     await request(testApp()).post("/api/v1/replay").send({ profile }).expect(422);
   });
 });

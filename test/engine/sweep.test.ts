@@ -2,6 +2,7 @@ import fc from "fast-check";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { statusesOf } from "../../src/engine/estimate.js";
+import { SweepJson } from "../../src/engine/result-contract.js";
 import { SWEEP_FIELDS, sweep, type Flip } from "../../src/engine/sweep.js";
 import { parseProfile } from "../../src/profile/parse-profile.js";
 import { ProfileError } from "../../src/profile/profile-error.js";
@@ -109,7 +110,7 @@ describe("a sweep", () => {
       .post("/api/v1/sweep")
       .send({ profile, sweep: { field: "employment.newRegularEmployees", from: "290", to: "310", steps: 21 } })
       .expect(200);
-    expect(res.body.flips).toContainEqual({ programId: "cash-grant", after: "300", at: "301", from: "ineligible", to: "eligible" });
+    expect(SweepJson.parse(res.body).flips).toContainEqual({ programId: "cash-grant", after: "300", at: "301", from: "ineligible", to: "eligible" });
     await request(testApp()).post("/api/v1/sweep").send({ profile }).expect(422);
   });
 
