@@ -7,7 +7,7 @@ import { Exact, toScaled } from "../money/decimal.js";
 import { minorDigits } from "../money/money.js";
 import { divideHalfEven } from "../money/round.js";
 import { ProfileError } from "../profile/profile-error.js";
-import { parseProfile, profileFieldParser } from "../profile/parse-profile.js";
+import { issuesOf, parseProfile, profileFieldParser } from "../profile/parse-profile.js";
 import { AMOUNT_DIGITS, PERCENT_DECIMALS, type Profile } from "../profile/schema.js";
 import { statusesOf, type EstimateOptions } from "./estimate.js";
 import type { Status } from "./result.js";
@@ -98,7 +98,7 @@ function setValue(profile: Profile, field: SweepField, value: unknown): void {
 export function sweep(ruleSet: RuleSet, profileInput: unknown, specInput: unknown, options: EstimateOptions): SweepResult {
   const specResult = SweepSpec.safeParse(specInput);
   if (!specResult.success) {
-    throw new ProfileError(specResult.error.issues.map((i) => ({ path: ["sweep", ...i.path.map(String)].join("."), message: i.message })));
+    throw new ProfileError(issuesOf(SweepSpec, specInput)).under("sweep");
   }
   const spec = specResult.data;
   const profile = parseProfile(profileInput, ruleSet.profileSchema);

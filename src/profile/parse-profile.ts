@@ -20,6 +20,11 @@ function issuesWithInput(schema: z.ZodType, input: unknown): z.core.$ZodIssue[] 
   return schema.safeParse(input, { reportInput: true }).error!.issues;
 }
 
+/** The reasons a value breaks a schema, worded as a profile's are (a sweep's spec, a request's parts). */
+export function issuesOf(schema: z.ZodType, input: unknown): ProfileIssue[] {
+  return issuesWithInput(schema, input).flatMap(toProfileIssues);
+}
+
 /**
  * A check of one field by the schema's own rule for it, reporting at the field's path: for a
  * validated profile of which only that field changes (a sweep). Rules across fields are not run.

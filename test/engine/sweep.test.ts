@@ -35,6 +35,12 @@ describe("a sweep", () => {
     expect(result.flips).toContainEqual({ programId: "cash-grant", after: "300", at: "301", from: "ineligible", to: "eligible" });
   });
 
+  it("words a sweep's reasons as a profile's are", () => {
+    expect(() => sweep(realRules, profile, { field: "investment.amount", to: "2", steps: 1 }, options)).toThrow(
+      expect.objectContaining({ issues: [{ path: "sweep.from", message: "is required" }, { path: "sweep.steps", message: "must be at least 2" }] }),
+    );
+  });
+
   it.each([
     [{ field: "investment.colour", from: "1", to: "2", steps: 10 }, "sweep.field"],
     [{ field: "investment.amount", from: "1", to: "2", steps: 5000 }, "sweep.steps"],
