@@ -122,7 +122,8 @@ async function streamBatch(req: Request, res: Response, answer: (index: number, 
   if (encoding !== "identity" && !inflate) {
     return sendProblem(res, problem(415, "unsupported-encoding", "Unsupported encoding", `send NDJSON as ${[...INFLATE.keys()].join(", ")} or identity, not ${encoding}`));
   }
-  const body = inflate ? inflated(req, inflate()) : req;
+  // Read without destroying on an early stop (the profile limit): the answer is still to be ended.
+  const body = inflate ? inflated(req.pipe(inflate())) : (req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>);
   res.status(200).type("application/x-ndjson");
   let index = 0;
   const send = async (result: Outcome) => {
@@ -152,6 +153,7 @@ async function streamBatch(req: Request, res: Response, answer: (index: number, 
     if (!(error instanceof UndecodableBody)) throw error;
     await send({ index, status: 400, problem: problem(400, "undecodable-body", "Undecodable body", `the body is not valid ${encoding}; the lines before this one were answered`) });
   }
+  req.resume(); // whatever the client still sends is read and dropped
   res.end();
 }
 
@@ -164,9 +166,9 @@ const INFLATE: ReadonlyMap<string, () => Transform> = new Map([
 class UndecodableBody extends Error {}
 
 /** The body's bytes inflated; a body that is not what its encoding says ends in UndecodableBody. */
-async function* inflated(req: Request, inflate: Transform): AsyncGenerator<Buffer> {
+async function* inflated(stream: Transform): AsyncGenerator<Buffer> {
   try {
-    for await (const chunk of req.pipe(inflate)) yield chunk as Buffer;
+    for await (const chunk of stream.iterator({ destroyOnReturn: false })) yield chunk as Buffer;
   } catch {
     throw new UndecodableBody();
   }

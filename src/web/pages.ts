@@ -50,7 +50,9 @@ function outcomeSweeps(ruleSet: RuleSet, input: unknown, profile: Profile, optio
 export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions): Router {
   const router = Router();
   const fields = formFields(ruleSet);
-  const codeLabel = (lang: Lang): CodeLabel => (path, code) => fields.find((f) => f.path === path)?.choices?.find((c) => c.value === code)?.label[lang];
+  // Looked up for every code a result page shows: one map per field, made once.
+  const choiceLabels = new Map(fields.map((f) => [f.path, new Map((f.choices ?? []).map((c) => [c.value, c.label]))]));
+  const codeLabel = (lang: Lang): CodeLabel => (path, code) => choiceLabels.get(path)?.get(code)?.[lang];
   const page = (req: Request, extra: Record<string, unknown>) => {
     const lang = langOf(req);
     return { lang, otherLangUrl: otherLangUrl(req, lang), ...extra };

@@ -2,7 +2,7 @@ import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { BatchJson, EstimateJson, ProblemJson } from "../../src/engine/result-contract.js";
-import { BATCH_MAX } from "../../src/api/estimate-routes.js";
+import { BATCH_MAX, BATCH_STREAM_MAX } from "../../src/api/estimate-routes.js";
 import { EXAMPLE_PROFILE } from "../../src/api/openapi.js";
 import { testApp } from "../helpers/app.js";
 
@@ -155,6 +155,12 @@ describe("POST /api/v1/estimate/batch", () => {
   ])("reads a %s-compressed stream", async (encoding, compress) => {
     const out = await streamed(compress(`\ufeff${profileLine}\n${profileLine}\n`), { "content-encoding": encoding });
     expect(out.map((o) => o.status)).toEqual([200, 200]);
+  });
+
+  it(`stops a stream after ${BATCH_STREAM_MAX} profiles with a 413 line, and still ends the answer`, async () => {
+    const out = await streamed(`${"{}\n".repeat(BATCH_STREAM_MAX + 5)}`);
+    expect(out).toHaveLength(BATCH_STREAM_MAX + 1);
+    expect(out.at(-1)).toMatchObject({ index: BATCH_STREAM_MAX, status: 413 });
   });
 
   it("answers the lines before a corrupt compressed stream, then says the body broke off", async () => {
