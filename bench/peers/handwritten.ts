@@ -19,6 +19,7 @@ const FI_MIN_SHARE_E4 = 10 * 10_000; //        min_share_pct "10"
 const FI_MIN_LOAN_YEARS = 5; //                min_loan_years 5
 const FI_NONPROFIT_MIN_KRW = 50_000_000n; //   nonprofit_min_krw
 const FI_NONPROFIT_MIN_SHARE_E4 = 10 * 10_000; // nonprofit_min_share_pct "10"
+const FI_NONPROFIT_MIN_RESEARCHERS = 5; //      nonprofit_min_researchers
 
 // rules/kr/fiz-individual.yaml (in cents)
 const FIZ_MANUFACTURING_MIN_CENTS = 30_000_000_00n; // manufacturing_min_usd
@@ -108,7 +109,8 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
     ((route === "new-shares" || route === "existing-shares") && won >= FI_MIN_AMOUNT_KRW &&
       (ownership >= FI_MIN_SHARE_E4 || investment.officerDispatched)) ||
     (route === "long-term-loan" && investment.loanTermYears !== undefined && investment.loanTermYears >= FI_MIN_LOAN_YEARS) ||
-    (route === "nonprofit-contribution" && won >= FI_NONPROFIT_MIN_KRW && ownership >= FI_NONPROFIT_MIN_SHARE_E4) ||
+    (route === "nonprofit-contribution" && won >= FI_NONPROFIT_MIN_KRW && ownership >= FI_NONPROFIT_MIN_SHARE_E4 &&
+      (researchers >= FI_NONPROFIT_MIN_RESEARCHERS || sector === "research-development")) ||
     route === "reinvested-earnings";
 
   // fiz-individual, version from 2009-09-09

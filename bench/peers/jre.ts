@@ -26,7 +26,8 @@ const foreignInvestment = any(
   all(oneOf("route", ["new-shares", "existing-shares"]), atLeast("amountKrw", 100_000_000),
     any(atLeast("ownershipE4", 10 * PCT), is("officerDispatched", true))),
   all(is("route", "long-term-loan"), atLeast("loanTermYears", 5)),
-  all(is("route", "nonprofit-contribution"), atLeast("amountKrw", 50_000_000), atLeast("ownershipE4", 10 * PCT)),
+  all(is("route", "nonprofit-contribution"), atLeast("amountKrw", 50_000_000), atLeast("ownershipE4", 10 * PCT),
+    any(atLeast("researchers", 5), is("sector", "research-development"))),
   is("route", "reinvested-earnings"),
 );
 

@@ -18,6 +18,7 @@ const FI_MIN_AMOUNT_KRW = 100_000_000;
 const FI_MIN_SHARE_E4 = 100_000;
 const FI_MIN_LOAN_YEARS = 5;
 const FI_NONPROFIT_MIN_KRW = 50_000_000;
+const FI_NONPROFIT_MIN_RESEARCHERS = 5;
 const FIZ_MANUFACTURING_MIN_CENTS = 3_000_000_000;
 const FIZ_TOURISM_MIN_CENTS = 2_000_000_000;
 const FIZ_LOGISTICS_MIN_CENTS = 1_000_000_000;
@@ -88,13 +89,14 @@ const IN_FIZ = "'fiz-complex', 'fiz-service'";
 
 const foreignInvestment = tableNode({
   id: "foreign-investment",
-  inputs: ["route", "amountKrw", "ownershipE4", "officerDispatched", "loanTermYears"],
+  inputs: ["route", "amountKrw", "ownershipE4", "officerDispatched", "loanTermYears", "researchers", "sector"],
   output: "eligibleForeignInvestment",
   rows: [
     [{ route: SHARES, amountKrw: `>= ${FI_MIN_AMOUNT_KRW}`, ownershipE4: `>= ${FI_MIN_SHARE_E4}` }, "true"],
     [{ route: SHARES, amountKrw: `>= ${FI_MIN_AMOUNT_KRW}`, officerDispatched: "true" }, "true"],
     [{ route: "'long-term-loan'", loanTermYears: `>= ${FI_MIN_LOAN_YEARS}` }, "true"],
-    [{ route: "'nonprofit-contribution'", amountKrw: `>= ${FI_NONPROFIT_MIN_KRW}`, ownershipE4: `>= ${FI_MIN_SHARE_E4}` }, "true"],
+    [{ route: "'nonprofit-contribution'", amountKrw: `>= ${FI_NONPROFIT_MIN_KRW}`, ownershipE4: `>= ${FI_MIN_SHARE_E4}`, researchers: `>= ${FI_NONPROFIT_MIN_RESEARCHERS}` }, "true"],
+    [{ route: "'nonprofit-contribution'", amountKrw: `>= ${FI_NONPROFIT_MIN_KRW}`, ownershipE4: `>= ${FI_MIN_SHARE_E4}`, sector: "'research-development'" }, "true"],
     [{ route: "'reinvested-earnings'" }, "true"],
     [{}, "false"],
   ],
