@@ -16,12 +16,15 @@ export interface RateTable {
   rateOn(date: string): ExchangeRate | string;
 }
 
+/** How a rate from the table names its month in its source; faces in other languages reword it. */
+export const MONTHLY_AVERAGE = ", monthly average ";
+
 export function compileRateTable(file: ExchangeRatesFile): RateTable {
   const months = Object.keys(file.rates).sort();
   const rates = new Map(
     months.map((month) => [
       month,
-      exchangeRate(file.rates[month]!, lastDayOfMonth(month), `${file.source.title}, monthly average ${month}`),
+      exchangeRate(file.rates[month]!, lastDayOfMonth(month), `${file.source.title}${MONTHLY_AVERAGE}${month}`),
     ]),
   );
   const first = months[0]!;

@@ -3,6 +3,7 @@
 import type { Citation } from "../engine/citation.js";
 import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult } from "../engine/result.js";
+import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
 import { showValue, type CodeText } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { describeWarning, type Warning } from "../engine/warning.js";
@@ -18,6 +19,12 @@ const cite = (c: Citation | undefined, lang: Lang) => c && { text: c.text[lang],
 /** A flip found by a sweep, with the field swept. */
 export type FieldFlip = Flip & { readonly field: string };
 
+/** The rate's source as the reader's language says it: the table's months reworded, a rate the profile gave as given. */
+function rateSource(source: string, lang: Lang): string {
+  const at = source.lastIndexOf(MONTHLY_AVERAGE);
+  return lang === "ko" && at >= 0 ? `${source.slice(0, at)}, ${source.slice(at + MONTHLY_AVERAGE.length)} 월평균` : source;
+}
+
 /** A code of the profile by its label in the reader's language (the form's choices): "semiconductors" is "Semiconductors". */
 export type CodeLabel = (path: "business.sector" | "business.technology" | "site.region", code: string) => string | undefined;
 
@@ -30,10 +37,11 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
     rate: {
       krwPerUsd: estimate.exchangeRate.krwPerUsd.toString(),
       date: estimate.exchangeRate.date,
-      source: estimate.exchangeRate.source,
+      source: rateSource(estimate.exchangeRate.source, lang),
     },
     eligibleCount: programs.filter((p) => p.status === "eligible").length,
-    programCount: programs.length,
+    // Out of the programs in force on the date: one that has ended cannot be qualified for.
+    programCount: programs.filter((p) => p.status !== "not-in-force").length,
     certain: pair(estimate.totals.certain),
     upTo: pair(estimate.totals.upTo),
     leftOut: leftOutOfTotals(estimate).map((p) => ({ id: p.program.id, title: p.program.title[lang] })),
