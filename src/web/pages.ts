@@ -60,10 +60,13 @@ export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions
 
   router.get("/", (req: Request, res: Response) => {
     const lang = langOf(req);
-    // A link back from a result ("change the profile") carries the profile in the query.
+    // A link back from a result ("change the profile") carries the profile in the query; a link that
+    // names only some fields (/?investment.amount=5) keeps the defaults of the others. A field given
+    // empty stays empty.
     const query = req.query as Record<string, unknown>;
-    const submitted = fields.some((f) => f.path in query);
-    const values = submitted ? valuesFromQuery(query, fields) : defaultValues(today());
+    const given = valuesFromQuery(query, fields);
+    const defaults = defaultValues(today());
+    const values = Object.fromEntries(fields.map((f) => [f.path, given[f.path] ?? defaults[f.path]]));
     res.send(views.render("form", page(req, { title: message(lang, "form.heading"), form: formView(fields, values, [], lang) })));
   });
 

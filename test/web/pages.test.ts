@@ -51,6 +51,14 @@ describe("the profile form", () => {
     expect(zone).toContain('<option value="none" selected>');
   });
 
+  it("pre-fills the fields a link names and keeps the defaults of the others", async () => {
+    const html = (await request(app).get("/?investment.amount=5&business.sector=").expect(200)).text;
+    expect(html).toContain('id="f-investment-amount" name="investment.amount" value="5"');
+    expect(html).toContain('id="f-investment-foreignOwnershipPct" name="investment.foreignOwnershipPct" value="100"');
+    expect(html).toContain('<option value="seoul" selected>Seoul</option>');
+    expect(html).not.toContain('<option value="manufacturing" selected>');
+  });
+
   it("speaks Korean with ?lang=ko and from Accept-Language", async () => {
     expect((await request(app).get("/?lang=ko")).text).toContain("투자금액");
     expect((await request(app).get("/").set("accept-language", "ko-KR,ko;q=0.9,en;q=0.8")).text).toContain('<html lang="ko">');
