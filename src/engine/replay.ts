@@ -23,6 +23,7 @@ export const SavedEstimate = z.object({
     asOf: z.string(),
     exchangeRate: z.object({ krwPerUsd: z.string(), date: z.string(), source: z.string() }),
   }),
+  totals: z.object({ certain: MoneyJson, upTo: MoneyJson }).optional(),
   programs: z
     .array(
       z.looseObject({
@@ -45,6 +46,13 @@ export interface ProgramDifference {
   readonly why: readonly string[];
 }
 
+/** A total of the saved estimate that the replay does not reach: "certain" or "upTo". */
+export interface TotalDifference {
+  readonly total: "certain" | "upTo";
+  readonly before: string;
+  readonly after: string;
+}
+
 export interface ReplayReport {
   readonly matches: boolean;
   readonly sameRuleSet: boolean;
@@ -52,6 +60,8 @@ export interface ReplayReport {
   readonly sameProfile: boolean;
   readonly asOf: string;
   readonly differences: readonly ProgramDifference[];
+  /** The totals compare too: a saved total no program's figures explain is a difference of its own. */
+  readonly totals: readonly TotalDifference[];
 }
 
 function figureOf(benefit: { kind: string; total?: { krw: string; usd: string }; ceiling?: { krw: string; usd: string } | null } | null | undefined): string {
@@ -178,13 +188,23 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
   for (const id of savedById.keys()) {
     if (!ruleSet.byId.has(id)) differences.push({ programId: id, what: "program", before: "present", after: "absent", why: ["the program is no longer in the rule set"] });
   }
+  const totals: TotalDifference[] = [];
+  for (const total of ["certain", "upTo"] as const) {
+    const before = saved.totals?.[total];
+    const now = again.totals[total];
+    const after = { krw: amountString(now.krw), usd: amountString(now.usd) };
+    if (before && (before.krw !== after.krw || before.usd !== after.usd)) {
+      totals.push({ total, before: `${before.krw} KRW / ${before.usd} USD`, after: `${after.krw} KRW / ${after.usd} USD` });
+    }
+  }
   const sameProfile = profileHash(profile, asOf) === receipt.inputHash;
   return {
-    matches: differences.length === 0 && sameProfile,
+    matches: differences.length === 0 && totals.length === 0 && sameProfile,
     sameRuleSet: receipt.rulesetHash === ruleSet.hash,
     sameEngine: receipt.engineVersion === engineVersion,
     sameProfile,
     asOf,
     differences,
+    totals,
   };
 }

@@ -27,8 +27,16 @@ const changedRules = ruleSetWith(
 describe("replaying a saved estimate", () => {
   it("matches with the same rules, engine and profile", () => {
     expect(replay(realRules, saved, profile, ENGINE)).toEqual({
-      matches: true, sameRuleSet: true, sameEngine: true, sameProfile: true, asOf: "2026-11-24", differences: [],
+      matches: true, sameRuleSet: true, sameEngine: true, sameProfile: true, asOf: "2026-11-24", differences: [], totals: [],
     });
+  });
+
+  it("compares the saved totals too: a total no program's figures explain is a difference", () => {
+    const edited = SavedEstimate.parse({ ...saved, totals: { ...saved.totals!, certain: { krw: "999999", usd: "1.00" } } });
+    const report = replay(realRules, edited, profile, ENGINE);
+    expect(report.matches).toBe(false);
+    expect(report.differences).toEqual([]);
+    expect(report.totals).toEqual([{ total: "certain", before: "999999 KRW / 1.00 USD", after: expect.stringMatching(/^\d+ KRW \/ \d+\.\d\d USD$/) }]);
   });
 
   it("uses the saved date and rate, not today's", () => {
