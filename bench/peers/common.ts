@@ -223,6 +223,7 @@ export interface PlainFacts {
   readonly newGrowthEngine: boolean;
   readonly highTechIda: boolean;
   readonly materialsPartsEquipment: boolean;
+  readonly materialsOrParts: boolean;
   readonly regionalHeadquarters: boolean;
   readonly region: string;
   readonly capitalRegion: boolean;
@@ -250,6 +251,7 @@ export function plainFacts(profile: Profile, asOf: string): PlainFacts {
     newGrowthEngine: techValues.newGrowthEngine,
     highTechIda: techValues.highTechIda,
     materialsPartsEquipment: business.materialsPartsEquipment,
+    materialsOrParts: business.materialsOrParts,
     regionalHeadquarters: business.regionalHeadquarters,
     region: site.region,
     capitalRegion: CAPITAL_REGION.has(site.region),

@@ -122,7 +122,8 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   );
 
   // cash-grant, version from 2022-07-18
-  const researchRoute = researchers >= CG_RD_MIN_RESEARCHERS && (nge || ida || mpe);
+  // Route 5 (R&D) admits materials and parts, not equipment only.
+  const researchRoute = researchers >= CG_RD_MIN_RESEARCHERS && (nge || ida || business.materialsOrParts);
   const jobsRoute = hires > cashGrantJobs;
   const cashGrant = foreignInvestment && ownership >= CG_MIN_OWNERSHIP_E4 &&
     (route === "new-shares" || (route === "nonprofit-contribution" && researchRoute)) &&

@@ -42,7 +42,8 @@ const fizIndividual = all(
 );
 
 const highTechRoute = any(is("newGrowthEngine", true), is("highTechIda", true), is("materialsPartsEquipment", true));
-const researchRoute = all(atLeast("researchers", 5), highTechRoute);
+// Route 5 (R&D) admits materials and parts, not equipment only.
+const researchRoute = all(atLeast("researchers", 5), any(is("newGrowthEngine", true), is("highTechIda", true), is("materialsOrParts", true)));
 
 const cashGrant = all(
   eligible("foreign-investment"),

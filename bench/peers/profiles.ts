@@ -187,6 +187,8 @@ const SCENARIOS: readonly Scenario[] = [
   s({ investment: { route: "nonprofit-contribution", foreignOwnershipPct: "30" }, business: { technology: "other-ida-high-tech" }, employment: { researchers: 4 } }),
   s({ investment: { route: "nonprofit-contribution", foreignOwnershipPct: "30" }, business: { technology: "other-ida-high-tech" }, employment: { researchers: 5 } }),
   s({ investment: { route: "nonprofit-contribution", foreignOwnershipPct: "30" }, business: { materialsPartsEquipment: true }, employment: { researchers: 5 } }),
+  s({ investment: { route: "nonprofit-contribution", foreignOwnershipPct: "30" }, business: { materialsPartsEquipment: true, materialsOrParts: true }, employment: { researchers: 5 } }),
+  s({ investment: { foreignOwnershipPct: "30" }, business: { materialsPartsEquipment: true, materialsOrParts: true }, employment: { researchers: 5 } }),
   s({ investment: { route: "nonprofit-contribution", foreignOwnershipPct: "30" }, business: { technology: "quantum-computing" }, employment: { researchers: 5 } }),
   s({ investment: { route: "nonprofit-contribution", foreignOwnershipPct: "30" }, business: { regionalHeadquarters: true }, employment: { researchers: 5 } }),
   // Seoul subsidies: the region, "more than 5", the 30%.
@@ -333,6 +335,9 @@ export function benchmarkProfiles(ruleSet: RuleSet, count = 300): Profile[] {
         sector: edge ? edge.decides.sector : sector,
         technology,
         materialsPartsEquipment: edge ? false : materialsPartsEquipment,
+        // Every other maker of materials, parts or equipment makes materials or parts (no random draw:
+        // the other profiles stay as they were).
+        materialsOrParts: !edge && materialsPartsEquipment && i % 2 === 0,
         regionalHeadquarters: edge ? false : regionalHeadquarters,
       },
       site: { region: edge ? (i % 2 ? "seoul" : "chungnam") : region, zone: edge ? edge.decides.zone : zone },

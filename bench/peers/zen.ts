@@ -152,7 +152,8 @@ const stateLandTier = tableNode({
 });
 
 const HIGH_TECH = "(newGrowthEngine or highTechIda or materialsPartsEquipment)";
-const RESEARCH = `(researchers >= ${CG_RD_MIN_RESEARCHERS} and ${HIGH_TECH})`;
+// Route 5 (R&D) admits materials and parts, not equipment only.
+const RESEARCH = `(researchers >= ${CG_RD_MIN_RESEARCHERS} and (newGrowthEngine or highTechIda or materialsOrParts))`;
 const FI = "eligibleForeignInvestment";
 const FIZ = "eligibleFizIndividual";
 

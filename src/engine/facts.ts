@@ -32,6 +32,7 @@ export interface Facts {
   readonly sector: string;
   readonly technology: string | null;
   readonly materialsPartsEquipment: boolean;
+  readonly materialsOrParts: boolean;
   readonly regionalHeadquarters: boolean;
   readonly region: string;
   readonly zone: string;
@@ -90,6 +91,7 @@ export function factCatalogue(tables: Readonly<Record<TableName, CodeTable>>): r
     fact("business.sector", code("sector", codes("sectors")), "sector"),
     fact("business.technology", code("technology", codes("technologies")), "technology", true),
     fact("business.materialsPartsEquipment", BOOL, "materialsPartsEquipment"),
+    fact("business.materialsOrParts", BOOL, "materialsOrParts"),
     fact("business.regionalHeadquarters", BOOL, "regionalHeadquarters"),
     fact("site.region", code("region", codes("regions")), "region"),
     fact("site.zone", code("zone", ZONES), "zone"),
@@ -209,6 +211,9 @@ class ProfileFacts implements Facts {
   }
   get materialsPartsEquipment(): boolean {
     return this.#profile.business.materialsPartsEquipment;
+  }
+  get materialsOrParts(): boolean {
+    return this.#profile.business.materialsOrParts;
   }
   get regionalHeadquarters(): boolean {
     return this.#profile.business.regionalHeadquarters;

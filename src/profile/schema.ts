@@ -81,6 +81,10 @@ export function makeProfileSchema(codes: ProfileCodes) {
         sector: codeOf(codes.sectors),
         technology: codeOf(codes.technologies).nullable().default(null),
         materialsPartsEquipment: z.boolean().default(false),
+        materialsOrParts: z
+          .boolean()
+          .default(false)
+          .describe("Of materials, parts or equipment, it makes materials or parts (Special Act on MPE Art. 2 item 1), not equipment only: FIPA 14-2(1)5 admits only these to the cash grant's R&D route."),
         regionalHeadquarters: z.boolean().default(false),
       }),
       site: z.strictObject({
@@ -122,6 +126,9 @@ export function makeProfileSchema(codes: ProfileCodes) {
         for (const field of COST_AMOUNTS) {
           if (profile.costs[field]?.includes(".")) ctx.addIssue(notWholeWon(["costs", field]));
         }
+      }
+      if (profile.business.materialsOrParts && !profile.business.materialsPartsEquipment) {
+        ctx.addIssue({ code: "custom", path: ["business", "materialsOrParts"], message: "says which materials, parts or equipment: set materialsPartsEquipment too" });
       }
       if (profile.investment.route === "long-term-loan" && profile.investment.loanTermYears === undefined) {
         ctx.addIssue({ code: "custom", path: ["investment", "loanTermYears"], message: "is required for a long-term loan" });

@@ -22,6 +22,7 @@ const KOREAN: readonly Rendering[] = [
   [/^must be written without thousands separators, e\.g\. "(.+)"$/, (example) => `천 단위 쉼표 없이 쓰세요 (예: "${example}")`],
   [/^must be (?:an amount|a percentage|a rate in won per dollar) written as a decimal string, e\.g\. "(.+)"$/, (example) => `숫자로 쓰세요 (예: "${example}")`],
   [/^must be whole won when the currency is KRW$/, () => "통화가 원화이면 원 단위 정수여야 합니다"],
+  [/^says which materials, parts or equipment: set materialsPartsEquipment too$/, () => "소재·부품·장비 생산도 함께 선택하세요"],
   [/^must be a whole number$/, () => "정수여야 합니다"],
   [/^must be an? (number|string|boolean|object|array)$/, (kind) => `${{ number: "숫자", string: "문자열", boolean: "예/아니오 값", object: "객체", array: "목록" }[kind] ?? kind}여야 합니다`],
   [

@@ -80,6 +80,11 @@ describe("a profile's fields", () => {
     ["an amount given as a number", { ...base, investment: { ...base.investment, amount: 5 } }, [{ path: "investment.amount", message: "must be a string" }]],
     ["a count given as text", { ...base, employment: { newRegularEmployees: "5" } }, [{ path: "employment.newRegularEmployees", message: "must be a number" }]],
     ["an unknown field", { ...base, colour: "red" }, [{ path: "colour", message: "is not a field of the profile" }]],
+    [
+      "materials or parts without materials, parts or equipment",
+      { ...base, business: { ...base.business, materialsOrParts: true } },
+      [{ path: "business.materialsOrParts", message: "says which materials, parts or equipment: set materialsPartsEquipment too" }],
+    ],
   ])("%s is refused saying why", (_what, profile, expected) => {
     expect(issues(profile)).toEqual(expected);
   });

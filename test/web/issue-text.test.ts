@@ -51,6 +51,7 @@ describe("profile reasons in Korean", () => {
     ["decimal won", investment({ currency: "KRW", amount: "10.5" })],
     ["a fractional count", { ...base, employment: { newRegularEmployees: 1.5 } }],
     ["a number for text", investment({ amount: 5 })],
+    ["materials or parts alone", { ...base, business: { sector: "manufacturing", materialsOrParts: true } }],
     ["a date the rate table does not reach", { ...base, asOf: "1990-01-01" }],
   ])("are given for %s", (_what, input) => {
     const reasons = reasonsFor(input);
