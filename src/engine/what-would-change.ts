@@ -15,9 +15,21 @@ export interface Suggestion {
   readonly direction?: "more" | "less";
 }
 
-export function whatWouldChange(result: ProgramResult): Suggestion[] {
+/**
+ * `closed` names the programs not in force on the date: a condition that only another of those
+ * programs' eligibility could meet is no change an investor can make, so it is not suggested.
+ */
+export function whatWouldChange(result: ProgramResult, closed: ReadonlySet<string> = new Set()): Suggestion[] {
   if (result.status !== "ineligible" || !result.conditions) return [];
-  return blockers(result.conditions).flatMap((leaf) => (leaf.label ? [suggestionFor(leaf)] : []));
+  return blockers(result.conditions).flatMap((leaf) => (leaf.label && !restsOnClosed(leaf, closed) ? [suggestionFor(leaf)] : []));
+}
+
+/** A leaf that reads only programs' eligibility (eligible('a') or eligible('b')), every one of them closed. */
+function restsOnClosed(leaf: ConditionTrace, closed: ReadonlySet<string>): boolean {
+  const source = leaf.source ?? "";
+  const ids = [...source.matchAll(/eligible\('([\w-]+)'\)/g)].map((m) => m[1]!);
+  const onlyEligibility = source.replace(/eligible\('[\w-]+'\)|\bor\b|[()\s]/g, "") === "";
+  return ids.length > 0 && onlyEligibility && ids.every((id) => closed.has(id));
 }
 
 /** Failing leaves that would, each on its own, turn the whole tree to passing. */

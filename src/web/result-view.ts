@@ -30,7 +30,8 @@ export type CodeLabel = (path: "business.sector" | "business.technology" | "site
 
 export function resultView(estimate: Estimate, lang: Lang, flips: readonly FieldFlip[] = [], codeLabel: CodeLabel = () => undefined) {
   const currency = estimate.profile.investment.currency;
-  const leaves: LeafContext = { estimate, lang, codeLabel, codeText: codeTextOf(lang, codeLabel) };
+  const closed = new Set(estimate.programs.filter((p) => p.status === "not-in-force").map((p) => p.program.id));
+  const leaves: ViewContext = { estimate, lang, codeLabel, codeText: codeTextOf(lang, codeLabel), closed };
   const programs = estimate.programs.map((p) => programView(p, leaves, flips.filter((f) => f.programId === p.program.id), currency));
   return {
     asOf: estimate.asOf,
@@ -60,7 +61,7 @@ function flipText(flip: FieldFlip, lang: Lang, currency: string): string {
   return `${message(lang, `sweep.${flip.field}`)} ${show(flip.after)} → ${show(flip.at)}: ${message(lang, `status.${flip.from}`)} → ${message(lang, `status.${flip.to}`)}`;
 }
 
-function programView(result: ProgramResult, leaves: LeafContext, flips: readonly FieldFlip[], currency: string) {
+function programView(result: ProgramResult, leaves: ViewContext, flips: readonly FieldFlip[], currency: string) {
   const { program } = result;
   const { lang } = leaves;
   return {
@@ -75,7 +76,7 @@ function programView(result: ProgramResult, leaves: LeafContext, flips: readonly
     conditions: result.conditions && conditionView(result.conditions, leaves),
     benefit: result.benefit && benefitView(result.benefit, lang),
     warnings: result.warnings.map((w) => describeWarning(shownWarning(w, result, lang), lang)),
-    changes: whatWouldChange(result).map((s) => ({
+    changes: whatWouldChange(result, leaves.closed).map((s) => ({
       label: s.label[lang],
       gap: s.gap && showValue(s.gap, lang),
       direction: s.direction && message(lang, `result.${s.direction}`),
@@ -134,12 +135,14 @@ interface ConditionView {
   readonly children?: readonly ConditionView[];
 }
 
-/** What a leaf's shown value needs beyond its trace: the profile's codes and the other programs' answers. */
-interface LeafContext {
+/** What a program's view needs beyond its result: the profile's codes, their labels and the other programs' answers. */
+interface ViewContext {
   readonly estimate: Estimate;
   readonly lang: Lang;
   readonly codeLabel: CodeLabel;
   readonly codeText: CodeText;
+  /** The programs not in force on the date, whose eligibility no change to the profile brings. */
+  readonly closed: ReadonlySet<string>;
 }
 
 /** The profile's own codes by their labels: reference rows by the form's choices, routes and zones by its messages. */
@@ -171,7 +174,7 @@ const ROW_OF = { technology: "business.technology", sector: "business.sector", r
  * A yes-or-no leaf has no threshold, so its value says what the answer rests on: the profile's row of
  * a reference table ("Semiconductors: yes") or the other program's status, linked to its section.
  */
-function yesNoActual(trace: ConditionTrace, { estimate, lang, codeLabel }: LeafContext): { actual?: string; actualHref?: string } {
+function yesNoActual(trace: ConditionTrace, { estimate, lang, codeLabel }: ViewContext): { actual?: string; actualHref?: string } {
   const shown = trace.actual && showValue(trace.actual, lang);
   const source = trace.source ?? "";
   const column = /^(technology|sector|region)\.\w+$/.exec(source);
@@ -188,7 +191,7 @@ function yesNoActual(trace: ConditionTrace, { estimate, lang, codeLabel }: LeafC
   return { actual: shown };
 }
 
-function conditionView(trace: ConditionTrace, leaves: LeafContext): ConditionView {
+function conditionView(trace: ConditionTrace, leaves: ViewContext): ConditionView {
   const { lang } = leaves;
   if (trace.kind === "leaf") {
     return {
