@@ -41,6 +41,12 @@ export const EXAMPLE_PROFILE = {
 
 const INVALID_PROFILE = { ...EXAMPLE_PROFILE, investment: { ...EXAMPLE_PROFILE.investment, amount: "-5" } };
 
+/** A JSON request body of exactly these parts, each required (the endpoints refuse any other key). */
+const jsonBodyOf = (properties: Record<string, Json>) => ({
+  required: true,
+  content: { "application/json": { schema: { type: "object", required: Object.keys(properties), additionalProperties: false, properties } } },
+});
+
 const problemResponse = (description: string, examples?: Record<string, unknown>) => ({
   description,
   content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" }, ...(examples ? { examples } : {}) } },
@@ -108,19 +114,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
       "/sweep": {
         post: {
           summary: "One profile across a range of one field, and where each program's status flips",
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["profile", "sweep"],
-                  additionalProperties: false,
-                  properties: { profile: { $ref: "#/components/schemas/Profile" }, sweep: { $ref: "#/components/schemas/SweepSpec" } },
-                },
-              },
-            },
-          },
+          requestBody: jsonBodyOf({ profile: { $ref: "#/components/schemas/Profile" }, sweep: { $ref: "#/components/schemas/SweepSpec" } }),
           responses: {
             200: { description: "The points and the flips", content: { "application/json": { schema: { $ref: "#/components/schemas/Sweep" } } } },
             400: problemResponse("Malformed JSON or an empty body"),
@@ -131,22 +125,10 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
       "/replay": {
         post: {
           summary: "A saved estimate evaluated again on its receipt's date and rate: do the figures match, and if not, why",
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["estimate", "profile"],
-                  additionalProperties: false,
-                  properties: {
-                    estimate: { $ref: "#/components/schemas/Estimate", description: "An answer of /estimate, as saved" },
-                    profile: { $ref: "#/components/schemas/Profile" },
-                  },
-                },
-              },
-            },
-          },
+          requestBody: jsonBodyOf({
+            estimate: { $ref: "#/components/schemas/Estimate", description: "An answer of /estimate, as saved" },
+            profile: { $ref: "#/components/schemas/Profile" },
+          }),
           responses: {
             200: { description: "Whether the figures match, and the differences", content: { "application/json": { schema: { $ref: "#/components/schemas/Replay" } } } },
             400: problemResponse("Malformed JSON or an empty body"),

@@ -10,6 +10,7 @@ import { describeWarning, type Warning } from "../engine/warning.js";
 import { whatWouldChange } from "../engine/what-would-change.js";
 import type { Flip } from "../engine/sweep.js";
 import { formatMoney, groupDigits } from "../money/format-money.js";
+import { fieldLabel } from "./form-fields.js";
 import { message, type Lang } from "./messages.js";
 import { scheduleChart } from "./schedule-chart.js";
 
@@ -101,7 +102,7 @@ function shownWarning(warning: Warning, result: ProgramResult, lang: Lang): Warn
         benefit?.kind === "range" ? benefit.label[lang]
         : benefit?.kind === "amount" || benefit?.kind === "schedule" ? benefit.components.find((c) => c.id === warning.component)?.label[lang]
         : undefined;
-      return { ...warning, component: component ?? warning.component, missing: warning.missing.map((f) => message(lang, `field.${f}`)) };
+      return { ...warning, component: component ?? warning.component, missing: warning.missing.map((f) => fieldLabel(f, lang)) };
     }
     default:
       return warning;
@@ -145,16 +146,14 @@ interface ViewContext {
   readonly closed: ReadonlySet<string>;
 }
 
+/** The profile field that picks a reference table's row: for its codes, and for a leaf such as technology.new_growth_engine. */
+const ROW_OF = { technology: "business.technology", sector: "business.sector", region: "site.region" } as const;
+
 /** The profile's own codes by their labels: reference rows by the form's choices, routes and zones by its messages. */
 function codeTextOf(lang: Lang, codeLabel: CodeLabel): CodeText {
   return (of, code) => {
+    if (of in ROW_OF) return codeLabel(ROW_OF[of as keyof typeof ROW_OF], code) ?? code;
     switch (of) {
-      case "sector":
-        return codeLabel("business.sector", code) ?? code;
-      case "technology":
-        return codeLabel("business.technology", code) ?? code;
-      case "region":
-        return codeLabel("site.region", code) ?? code;
       case "route":
       case "zone": {
         const key = `choice.${of}.${code}`;
@@ -166,9 +165,6 @@ function codeTextOf(lang: Lang, codeLabel: CodeLabel): CodeText {
     }
   };
 }
-
-/** The reference table a column of a leaf such as technology.new_growth_engine belongs to, by the profile field that picks its row. */
-const ROW_OF = { technology: "business.technology", sector: "business.sector", region: "site.region" } as const;
 
 /**
  * A yes-or-no leaf has no threshold, so its value says what the answer rests on: the profile's row of
@@ -215,7 +211,7 @@ function conditionView(trace: ConditionTrace, leaves: ViewContext): ConditionVie
 }
 
 /** Inputs a figure needs, by the form's labels: "costs.leaseYears" is "Lease term (years)". */
-const fieldLabels = (fields: readonly string[], lang: Lang) => fields.map((f) => message(lang, `field.${f}`)).join(", ");
+const fieldLabels = (fields: readonly string[], lang: Lang) => fields.map((f) => fieldLabel(f, lang)).join(", ");
 
 function benefitView(benefit: BenefitResult, lang: Lang) {
   switch (benefit.kind) {
