@@ -7,7 +7,8 @@ import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
 import { showValue, type CodeText } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { describeWarning, type Warning } from "../engine/warning.js";
-import { whatWouldChange } from "../engine/what-would-change.js";
+import { whatWouldChange, type Investment } from "../engine/what-would-change.js";
+import { minorOfAmount } from "../money/amount.js";
 import type { Flip } from "../engine/sweep.js";
 import { formatMoney, groupDigits } from "../money/format-money.js";
 import { fieldLabel } from "./form-fields.js";
@@ -32,7 +33,9 @@ export type CodeLabel = (path: "business.sector" | "business.technology" | "site
 export function resultView(estimate: Estimate, lang: Lang, flips: readonly FieldFlip[] = [], codeLabel: CodeLabel = () => undefined) {
   const currency = estimate.profile.investment.currency;
   const closed = new Set(estimate.programs.filter((p) => p.status === "not-in-force").map((p) => p.program.id));
-  const leaves: ViewContext = { estimate, lang, codeLabel, codeText: codeTextOf(lang, codeLabel), closed };
+  const { amount } = estimate.profile.investment;
+  const investment: Investment = { currency, minor: minorOfAmount(amount, currency)!, rate: estimate.exchangeRate };
+  const leaves: ViewContext = { estimate, lang, codeLabel, codeText: codeTextOf(lang, codeLabel), closed, investment };
   const programs = estimate.programs.map((p) => programView(p, leaves, flips.filter((f) => f.programId === p.program.id), currency));
   return {
     asOf: estimate.asOf,
@@ -77,9 +80,11 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
     conditions: result.conditions && conditionView(result.conditions, leaves),
     benefit: result.benefit && benefitView(result.benefit, lang),
     warnings: result.warnings.map((w) => describeWarning(shownWarning(w, result, lang), lang)),
-    changes: whatWouldChange(result, leaves.closed).map((s) => ({
+    changes: whatWouldChange(result, leaves.closed, leaves.investment).map((s) => ({
       label: s.label[lang],
-      gap: s.gap && showValue(s.gap, lang),
+      // The investor's own currency first, when the threshold is in the other: that is what they would add.
+      gap: s.investorsGap ? showValue(s.investorsGap, lang) : s.gap && showValue(s.gap, lang),
+      gapAlso: s.investorsGap && s.gap && showValue(s.gap, lang),
       direction: s.direction && message(lang, `result.${s.direction}`),
     })),
     flips: flips.map((f) => flipText(f, lang, currency)),
@@ -144,6 +149,8 @@ interface ViewContext {
   readonly codeText: CodeText;
   /** The programs not in force on the date, whose eligibility no change to the profile brings. */
   readonly closed: ReadonlySet<string>;
+  /** The investment in the investor's currency: what a gap on a threshold in the other is shown in. */
+  readonly investment: Investment;
 }
 
 /** The profile field that picks a reference table's row: for its codes, and for a leaf such as technology.new_growth_engine. */

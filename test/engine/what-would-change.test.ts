@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { estimate } from "../../src/engine/estimate.js";
+import type { ProgramResult, Shown } from "../../src/engine/result.js";
 import { whatWouldChange } from "../../src/engine/what-would-change.js";
+import { KRW_MONEY, USD_MONEY } from "../../src/expr/types.js";
+import { exchangeRate } from "../../src/money/exchange-rate.js";
+import { currencyOf, moneyOfMinor, type Money } from "../../src/money/money.js";
+import { roundedMinorUnits } from "../../src/money/round.js";
 import { realRules } from "../helpers/app.js";
 import { ENGINE, TODAY } from "../helpers/rule-files.js";
 
@@ -26,5 +31,30 @@ describe("what would change the outcome", () => {
   ])("%s", (_what, programsClosed, suggested) => {
     expect(capitalGoods.status).toBe("ineligible");
     expect(whatWouldChange(capitalGoods, programsClosed).map((s) => s.label.en).includes(GOODS)).toBe(suggested);
+  });
+});
+
+describe("a gap on the investment in the other currency than the investor's", () => {
+  const rate = exchangeRate("1380.55", "2026-11-20", "test");
+  const krw = (won: bigint) => ({ type: KRW_MONEY, value: moneyOfMinor(won, "KRW") });
+  const usd = (cents: bigint) => ({ type: USD_MONEY, value: moneyOfMinor(cents, "USD") });
+  const failing = (source: string, op: string, actual: Shown, threshold: Shown) =>
+    ({ status: "ineligible", conditions: { kind: "leaf", passed: false, label: { en: "amount", ko: "금액" }, source, op, actual, threshold } }) as unknown as ProgramResult;
+
+  // At 1380.55, USD 72,434.89 is ₩99,999,987 and USD 72,434.90 ₩100,000,001: the least that meets
+  // ₩100,000,000 (or passes it) and the most that stays within it. ₩1,380,543 is USD 999.99 (999.9949…)
+  // and ₩1,380,544 USD 1,000.00.
+  it.each([
+    ["USD 50,000 short of ₩100 million", "USD", 5_000_000n, "investment.amountKrw >= param.min", ">=", krw(69_027_500n), krw(100_000_000n), "USD", 2_243_490n],
+    ["USD 50,000 not over ₩100 million", "USD", 5_000_000n, "investment.amountKrw > param.min", ">", krw(69_027_500n), krw(100_000_000n), "USD", 2_243_490n],
+    ["USD 100,000 not under ₩100 million", "USD", 10_000_000n, "investment.amountKrw < param.max", "<", krw(138_055_000n), krw(100_000_000n), "USD", 2_756_511n],
+    ["USD 100,000 over ₩100 million", "USD", 10_000_000n, "investment.amountKrw <= param.max", "<=", krw(138_055_000n), krw(100_000_000n), "USD", 2_756_511n],
+    ["₩1 million short of USD 1,000", "KRW", 1_000_000n, "investment.amountUsd >= param.min", ">=", usd(72_434n), usd(100_000n), "KRW", 380_544n],
+    ["a cost, not the investment", "KRW", 1_000_000n, "costs.annualBuildingRentKrw >= param.min", ">=", krw(1_000_000n), krw(2_000_000n), undefined, undefined],
+  ] as const)("%s: the investor's own gap", (_what, currency, minor, source, op, actual, threshold, gapCurrency, gap) => {
+    const [suggestion] = whatWouldChange(failing(source, op, actual, threshold), new Set(), { currency, minor, rate });
+    const converted = suggestion!.investorsGap?.value as Money | undefined;
+    expect(converted && currencyOf(converted)).toBe(gapCurrency);
+    expect(converted && roundedMinorUnits(converted)).toBe(gap);
   });
 });

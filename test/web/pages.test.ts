@@ -155,9 +155,22 @@ describe("the result page", () => {
     expect(res.text).toContain("Individual-type Foreign Investment Zone");
   });
 
-  it("says what would change the outcome", async () => {
+  // A threshold in the other currency than the investment's is met by adding, in the investor's
+  // own, the least that converts at the rate (1380.55) to enough: USD 72,434.90 is ₩100,000,001,
+  // USD 72,434.89 ₩99,999,987; ₩41,416,499,994 is USD 29,999,999.995…, which counts as USD 30
+  // million to the cent, as the engine's conversion does.
+  it.each([
+    ["dollars for a dollar threshold", { "investment.amount": "25000000" }, "<strong>$5,000,000.00</strong> more: FDI of at least USD 30 million"],
+    ["dollars, and won, for a won threshold", { "investment.amount": "50000" }, "<strong>$22,434.90</strong> (₩30,972,500) more: The investor puts in at least the minimum amount"],
+    ["won, and dollars, for a dollar threshold", { "investment.amount": "30000000000", "investment.currency": "KRW" }, "<strong>₩11,416,499,994</strong> ($8,269,530.26) more: FDI of at least USD 30 million"],
+  ])("says what would change the outcome, in the investor's currency: %s", async (_what, values, expected) => {
+    const res = await request(app).get(`/estimate?${query({ ...PROFILE, "business.technology": "", ...values })}`).expect(200);
+    expect(res.text).toContain(expected);
+  });
+
+  it("says the changes are alternatives when there is more than one", async () => {
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": "25000000", "business.technology": "" })}`).expect(200);
-    expect(res.text).toMatch(/<strong>\$5,000,000.00<\/strong> more: FDI of at least USD 30 million/);
+    expect(res.text).toContain("Any one of these alone would do:");
   });
 
   it("re-renders the form with the values kept, an error at each bad field and a summary, with 422", async () => {
