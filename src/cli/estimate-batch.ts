@@ -8,6 +8,7 @@ import { createInterface } from "node:readline";
 import { once } from "node:events";
 import { todayInSeoul } from "../engine/dates.js";
 import { estimate } from "../engine/estimate.js";
+import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import type { Estimate } from "../engine/result.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { amountString } from "../money/amount.js";
@@ -23,21 +24,23 @@ function header(ruleSet: RuleSet): string[] {
   return [
     "row", "outcome", "asOf", "krwPerUsd",
     ...ruleSet.programs.flatMap((p) => [`${p.id}.status`, `${p.id}.certainKrw`, `${p.id}.upToKrw`]),
-    "totalCertainKrw", "totalCertainUsd", "totalUpToKrw", "totalUpToUsd", "errors",
+    "totalCertainKrw", "totalCertainUsd", "totalUpToKrw", "totalUpToUsd", "leftOutOfTotals", "errors",
   ];
 }
 
 function resultRow(row: number, result: Estimate): string[] {
   const programCells = result.programs.flatMap((p) => {
     const b = p.benefit;
-    const certain = b && (b.kind === "amount" || b.kind === "schedule") ? amountString(b.total.krw) : "";
+    // Empty, not 0, when the profile lacks what the figure needs (the totals then list the program).
+    const certain = b && (b.kind === "amount" || b.kind === "schedule") && estimatedPart(b) !== "none" ? amountString(b.total.krw) : "";
     const upTo = b?.kind === "range" ? (b.ceiling ? amountString(b.ceiling.krw) : "") : certain;
     return [p.status, certain, upTo];
   });
   const { certain, upTo } = result.totals;
   return [
     String(row), "ok", result.asOf, result.exchangeRate.krwPerUsd.toString(), ...programCells,
-    amountString(certain.krw), amountString(certain.usd), amountString(upTo.krw), amountString(upTo.usd), "",
+    amountString(certain.krw), amountString(certain.usd), amountString(upTo.krw), amountString(upTo.usd),
+    leftOutOfTotals(result).map((p) => p.program.id).join(" "), "",
   ];
 }
 

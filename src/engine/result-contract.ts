@@ -61,12 +61,16 @@ const Component = z.strictObject({
   years: z.array(z.strictObject({ year: z.number().int(), percent: z.string(), amount: Money })).optional(),
 });
 
+const Estimated = z
+  .enum(["all", "some", "none"])
+  .describe("How much of the benefit the profile let the engine work out: with 'some' the total is a lower bound, with 'none' it is 0 only because nothing could be worked out (see the components' missing inputs)");
+
 const Share = z.strictObject({ percent: z.string(), amount: Money });
 
 const Benefit = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("non-monetary"), grants: Localized }),
-  z.strictObject({ kind: z.literal("amount"), total: Money, components: z.array(Component) }),
-  z.strictObject({ kind: z.literal("schedule"), total: Money, components: z.array(Component) }),
+  z.strictObject({ kind: z.literal("amount"), estimated: Estimated, total: Money, components: z.array(Component) }),
+  z.strictObject({ kind: z.literal("schedule"), estimated: Estimated, total: Money, components: z.array(Component) }),
   z.strictObject({
     kind: z.literal("range"),
     label: Localized,
@@ -104,7 +108,11 @@ export const EstimateJson = z.strictObject({
   asOf: z.string(),
   exchangeRate: Rate,
   programs: z.array(ProgramResultJson),
-  totals: z.strictObject({ certain: Money, upTo: Money }),
+  totals: z.strictObject({
+    certain: Money,
+    upTo: Money,
+    leftOut: z.array(z.string()).describe("The eligible programs whose benefit the totals could not add in full, for want of inputs: when any is listed, the totals are lower bounds"),
+  }),
   receipt: z.strictObject({ rulesetHash: z.string(), engineVersion: z.string(), inputHash: z.string(), asOf: z.string(), exchangeRate: Rate }),
 });
 

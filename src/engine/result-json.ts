@@ -10,6 +10,7 @@ import type { ValueType } from "../expr/types.js";
 import { amountString, decimalString } from "../money/amount.js";
 import type { ExchangeRate } from "../money/exchange-rate.js";
 import { minorDigits, type Money } from "../money/money.js";
+import { estimatedPart, leftOutOfTotals } from "./estimated-part.js";
 import { derivedJson, fixedJson, JsonBytes } from "./json-bytes.js";
 import { inputHash } from "./receipt.js";
 import type { EstimateJson } from "./result-contract.js";
@@ -34,6 +35,7 @@ export function estimateJsonBytes(estimate: Estimate): Buffer {
   writePair(w, estimate.totals.certain);
   w.next("upTo");
   writePair(w, estimate.totals.upTo);
+  w.member("leftOut", q(leftOutOfTotals(estimate).map((p) => p.program.id)));
   w.close("}");
   w.next("receipt");
   w.open("{");
@@ -313,6 +315,8 @@ function writeBenefit(w: JsonBytes, benefit: BenefitResult): void {
       break;
     default:
       w.member("kind", `"${benefit.kind}"`);
+      // A total of 0 for want of inputs is not a benefit of 0: the reader is told how much it covers.
+      w.member("estimated", `"${estimatedPart(benefit)}"`);
       w.next("total");
       writePair(w, benefit.total);
       w.list("components", benefit.components, (c) => writeComponent(w, c));

@@ -41,6 +41,19 @@ describe("POST /api/v1/estimate", () => {
     expect(lean.totals).toEqual(full.totals);
   });
 
+  // The example profile gives no state land to lease: the rent reduction it qualifies for is not
+  // worked out, and a total of 0 would pass for a benefit of 0 without these fields.
+  it.each([
+    ["without the land's value", {}, "none", ["state-land-rent-reduction"]],
+    ["with the land's value and lease term", { stateLandValue: "2000000000", leaseYears: 50 }, "all", []],
+  ])("says how much of each benefit it could work out, and which the totals leave out: %s", async (_what, land, estimated, leftOut) => {
+    const profile = { ...EXAMPLE_PROFILE, costs: { ...EXAMPLE_PROFILE.costs, ...land } };
+    const body = EstimateJson.parse((await post("/estimate?explain=false").send(profile).expect(200)).body);
+    const benefit = body.programs.find((p) => p.id === "state-land-rent-reduction")!.benefit;
+    expect(benefit?.kind === "schedule" && benefit.estimated).toBe(estimated);
+    expect(body.totals.leftOut).toEqual(leftOut);
+  });
+
   it.each([
     ["malformed JSON", 400, "malformed-json", () => post("/estimate").set("content-type", "application/json").send('{"investment": ')],
     ["an empty body", 400, "empty-body", () => post("/estimate")],

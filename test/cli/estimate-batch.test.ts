@@ -34,6 +34,16 @@ describe("npm run estimate:batch", () => {
     expect(stderr).toMatch(/4 profiles, 2 estimated, 2 refused, .* peak memory \d+ MB/);
   });
 
+  it("leaves a figure the profile gives no inputs for empty, not 0, and names its program as left out of the totals", async () => {
+    const plant = { ...profile, business: { sector: "manufacturing", technology: "semiconductors" }, site: { region: "chungnam" } };
+    const leased = { ...plant, costs: { stateLandValue: "2000000000", leaseYears: 50 } };
+    const { rows } = await batch("land.ndjson", [JSON.stringify(plant), JSON.stringify(leased)].join("\n"));
+    const [head, without, withLand] = rows;
+    const at = (name: string) => head!.indexOf(name);
+    expect([without![at("state-land-rent-reduction.status")], without![at("state-land-rent-reduction.certainKrw")], without![at("leftOutOfTotals")]]).toEqual(["eligible", "", "state-land-rent-reduction"]);
+    expect([withLand![at("state-land-rent-reduction.certainKrw")], withLand![at("leftOutOfTotals")]]).toEqual([expect.stringMatching(/^[1-9]\d*$/), ""]);
+  });
+
   it("reads a CSV whose header names the profile's fields, with quoted cells", async () => {
     const csv = [
       "investment.route,investment.amount,investment.currency,investment.foreignOwnershipPct,business.sector,site.region,asOf,exchangeRate.krwPerUsd,exchangeRate.date,exchangeRate.source",
