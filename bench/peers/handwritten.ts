@@ -118,7 +118,8 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
     ((fizClass === "manufacturing-ict" || nge) && cents >= FIZ_MANUFACTURING_MIN_CENTS) ||
     (fizClass === "tourism-leisure" && cents >= FIZ_TOURISM_MIN_CENTS) ||
     (fizClass === "logistics-infrastructure" && cents >= FIZ_LOGISTICS_MIN_CENTS) ||
-    (nge && cents >= FIZ_RESEARCH_MIN_CENTS && researchers >= FIZ_RESEARCH_MIN_RESEARCHERS && ownership >= FIZ_RESEARCH_MIN_OWNERSHIP_E4)
+    (sector === "research-development" && nge && cents >= FIZ_RESEARCH_MIN_CENTS && researchers >= FIZ_RESEARCH_MIN_RESEARCHERS &&
+      ownership >= FIZ_RESEARCH_MIN_OWNERSHIP_E4)
   );
 
   // cash-grant, version from 2022-07-18

@@ -37,7 +37,7 @@ const fizIndividual = all(
     all(any(is("fizClass", "manufacturing-ict"), is("newGrowthEngine", true)), atLeast("amountUsdCents", 30_000_000 * USD)),
     all(is("fizClass", "tourism-leisure"), atLeast("amountUsdCents", 20_000_000 * USD)),
     all(is("fizClass", "logistics-infrastructure"), atLeast("amountUsdCents", 10_000_000 * USD)),
-    all(is("newGrowthEngine", true), atLeast("amountUsdCents", 2_000_000 * USD), atLeast("researchers", 10), atLeast("ownershipE4", 30 * PCT)),
+    all(is("sector", "research-development"), is("newGrowthEngine", true), atLeast("amountUsdCents", 2_000_000 * USD), atLeast("researchers", 10), atLeast("ownershipE4", 30 * PCT)),
   ),
 );
 

@@ -59,7 +59,8 @@ const DECIDES: readonly Decides[] = [
   { route: "nonprofit-contribution", sector: "research-development", technology: null, zone: "none", hires: 0, researchers: 0 }, // FI, nonprofit
   { route: "new-shares", sector: "wholesale-retail", technology: null, zone: "none", hires: 10, researchers: 0 }, // FI, shares; Seoul subsidies
   { route: "new-shares", sector: "wholesale-retail", technology: "other-annex-7", zone: "fiz-complex", hires: 0, researchers: 0 }, // control
-  { route: "new-shares", sector: "professional-services", technology: "semiconductors", zone: "none", hires: 0, researchers: 10 }, // FIZ research centre
+  { route: "new-shares", sector: "research-development", technology: "semiconductors", zone: "none", hires: 0, researchers: 10 }, // FIZ research centre
+  { route: "new-shares", sector: "manufacturing", technology: "semiconductors", zone: "none", hires: 0, researchers: 10 }, // a plant, not a research centre
   { route: "new-shares", sector: "software", technology: null, zone: "fiz-complex", hires: 200, researchers: 0 }, // state land worker tier
   { route: "new-shares", sector: "manufacturing", technology: null, zone: "industrial-complex", hires: 0, researchers: 0 }, // state land manufacturer
   { route: "new-shares", sector: "logistics", technology: null, zone: "none", hires: 0, researchers: 0 }, // FIZ logistics

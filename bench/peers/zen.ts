@@ -104,7 +104,7 @@ const foreignInvestment = tableNode({
 
 const fizIndividual = tableNode({
   id: "fiz-individual",
-  inputs: ["eligibleForeignInvestment", "fizClass", "newGrowthEngine", "amountUsdCents", "researchers", "ownershipE4"],
+  inputs: ["eligibleForeignInvestment", "fizClass", "newGrowthEngine", "amountUsdCents", "researchers", "ownershipE4", "sector"],
   output: "eligibleFizIndividual",
   rows: [
     [{ eligibleForeignInvestment: "true", fizClass: "'manufacturing-ict'", amountUsdCents: `>= ${FIZ_MANUFACTURING_MIN_CENTS}` }, "true"],
@@ -112,7 +112,7 @@ const fizIndividual = tableNode({
     [{ eligibleForeignInvestment: "true", fizClass: "'tourism-leisure'", amountUsdCents: `>= ${FIZ_TOURISM_MIN_CENTS}` }, "true"],
     [{ eligibleForeignInvestment: "true", fizClass: "'logistics-infrastructure'", amountUsdCents: `>= ${FIZ_LOGISTICS_MIN_CENTS}` }, "true"],
     [{
-      eligibleForeignInvestment: "true", newGrowthEngine: "true", amountUsdCents: `>= ${FIZ_RESEARCH_MIN_CENTS}`,
+      eligibleForeignInvestment: "true", sector: "'research-development'", newGrowthEngine: "true", amountUsdCents: `>= ${FIZ_RESEARCH_MIN_CENTS}`,
       researchers: `>= ${FIZ_RESEARCH_MIN_RESEARCHERS}`, ownershipE4: `>= ${MIN_30_PCT_E4}`,
     }, "true"],
     [{}, "false"],
