@@ -163,8 +163,9 @@ interface TechnologyLists {
   readonly cashGrant: readonly (readonly Warning[])[];
   /** No grant: the national_share table feeds only the grant, so its row owes nothing. */
   readonly cashGrantRefused: readonly Warning[];
-  /** By what is missing: 0 nothing (or not eligible), 1 the land's value, 2 the lease term, 3 both. */
+  /** A reduction given (discretionary), by what is missing: 0 nothing, 1 the land's value, 2 the lease term, 3 both. */
   readonly stateLand: readonly (readonly Warning[])[];
+  readonly stateLandRefused: readonly Warning[];
 }
 
 interface Setup {
@@ -213,6 +214,7 @@ const RENT = "costs.annualBuildingRent";
 const LAND = "costs.stateLandValue";
 const LEASE = "costs.leaseYears";
 const NONE_MISSING: readonly string[] = Object.freeze([]);
+const DISCRETIONARY: Warning = Object.freeze({ code: "discretionary" });
 const MISSING_RENT: readonly string[] = Object.freeze([RENT]);
 /** By what is missing, as TechnologyLists.stateLand. */
 const MISSING_STATE_LAND: readonly (readonly string[])[] = [NONE_MISSING, Object.freeze([LAND]), Object.freeze([LEASE]), Object.freeze([LAND, LEASE])];
@@ -291,8 +293,8 @@ function setUp(ruleSet: RuleSet, options: HandwrittenEstimateOptions): Setup {
   const cashGrantDiscretionary = discretionaryWarning(cashGrantRange.warnings, cashGrant.program.id);
   const shareRowWarnings = SHARE_ROWS.map((row) => row.unverified === undefined ? undefined : parameterWarning(shareWarnings, row.unverified, "cash-grant's national_share"));
   const stateLandBenefit = stateLand.segment.benefit;
-  if (stateLandBenefit.kind !== "schedule" || stateLandBenefit.components.length !== 1) {
-    throw new Error("handwritten-results: state-land-rent-reduction's benefit is not a schedule of one component");
+  if (stateLandBenefit.kind !== "schedule" || stateLandBenefit.components.length !== 1 || !stateLandBenefit.discretionary) {
+    throw new Error("handwritten-results: state-land-rent-reduction's benefit is not a discretionary schedule of one component");
   }
   const stateLandComponent = stateLandBenefit.components[0]!;
   const landNotEstimated = MISSING_STATE_LAND.map((missing): Warning | undefined =>
@@ -306,7 +308,8 @@ function setUp(ruleSet: RuleSet, options: HandwrittenEstimateOptions): Setup {
     capitalGoods: owed(capitalGoods.base, row),
     cashGrant: shareRowWarnings.map((share) => owed(cashGrant.base, row, share, cashGrantDiscretionary)),
     cashGrantRefused: owed(cashGrant.base, row),
-    stateLand: landNotEstimated.map((notEstimated) => owed(stateLand.base, row, notEstimated)),
+    stateLand: landNotEstimated.map((notEstimated) => owed(stateLand.base, row, DISCRETIONARY, notEstimated)),
+    stateLandRefused: owed(stateLand.base, row),
   });
   const unverified = new Map<string, TechnologyLists>();
   for (const [code, row] of Object.entries(TECHNOLOGIES)) {
@@ -482,13 +485,12 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
       total = pairOfMinor(yearly.krwMinor * BigInt(count), yearly.usdMinor * BigInt(count));
       component = componentResult(c, total, NONE_MISSING, years);
     }
-    certainKrw += total.krwMinor;
-    certainUsd += total.usdMinor;
+    // The agency sets the reduction within the tier: a maximum, counted up to only.
     upToKrw += total.krwMinor;
     upToUsd += total.usdMinor;
-    land = inForceResult(s.stateLand, landStatus, { kind: "schedule", components: [component], total }, lists.stateLand[missing]!);
+    land = inForceResult(s.stateLand, landStatus, { kind: "schedule", components: [component], total, discretionary: true }, lists.stateLand[missing]!);
   } else {
-    land = inForceResult(s.stateLand, landStatus, undefined, lists.stateLand[0]!);
+    land = inForceResult(s.stateLand, landStatus, undefined, lists.stateLandRefused);
   }
 
   return {

@@ -32,8 +32,9 @@ function resultRow(row: number, result: Estimate): string[] {
   const programCells = result.programs.flatMap((p) => {
     const b = p.benefit;
     // Empty, not 0, when the profile lacks what the figure needs (the totals then list the program).
-    const certain = b && (b.kind === "amount" || b.kind === "schedule") && estimatedPart(b) !== "none" ? amountString(b.total.krw) : "";
-    const upTo = b?.kind === "range" ? (b.ceiling ? amountString(b.ceiling.krw) : "") : certain;
+    const figure = b && (b.kind === "amount" || b.kind === "schedule") && estimatedPart(b) !== "none" ? amountString(b.total.krw) : "";
+    const certain = b && (b.kind === "amount" || b.kind === "schedule") && !b.discretionary ? figure : "";
+    const upTo = b?.kind === "range" ? (b.ceiling ? amountString(b.ceiling.krw) : "") : figure;
     return [p.status, certain, upTo];
   });
   const { certain, upTo } = result.totals;

@@ -103,6 +103,6 @@ function benefitTotal(benefit: BenefitResult & { kind: "amount" | "schedule" }):
     case "some":
       return `at least ${both(benefit.total)} (parts not estimated are left out)`;
     default:
-      return both(benefit.total);
+      return benefit.discretionary ? `up to ${both(benefit.total)} (at the authority's discretion)` : both(benefit.total);
   }
 }

@@ -481,6 +481,7 @@ function compileBenefit(
       }
       return {
         kind: benefit.kind,
+        discretionary: benefit.discretionary ?? false,
         components: benefit.components.map((component, c): CompiledComponent => {
           const path = [...at, "components", c];
           const [parts, reads] = track(() => ({

@@ -52,6 +52,9 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
         upToKrw += benefit.ceiling.krwMinor;
         upToUsd += benefit.ceiling.usdMinor;
       }
+    } else if (benefit.discretionary) {
+      upToKrw += benefit.total.krwMinor;
+      upToUsd += benefit.total.usdMinor;
     } else {
       certainKrw += benefit.total.krwMinor;
       certainUsd += benefit.total.usdMinor;

@@ -92,6 +92,7 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
         warnings.add({ code: "not-estimated", component: "ceiling", missing: benefit.missing });
       }
     } else if (compiled.kind !== "non-monetary" && (benefit.kind === "amount" || benefit.kind === "schedule")) {
+      if (compiled.discretionary) warnings.add(DISCRETIONARY);
       for (let i = 0; i < benefit.components.length; i++) {
         const c = benefit.components[i]!;
         if (!c.applies) continue;
@@ -130,6 +131,7 @@ function oweTableWarnings(table: CompiledTable, matched: readonly number[], warn
 
 /** Frozen, like a segment's own warnings: lists results share (result-json.ts encodes them once). */
 const NO_WARNINGS: readonly Warning[] = Object.freeze([]);
+const DISCRETIONARY: Warning = Object.freeze({ code: "discretionary" });
 
 /**
  * The warnings a result owes, each parameter or row once. They start as the segment's own list,
@@ -234,7 +236,7 @@ function evaluateBenefit(benefit: CompiledBenefit, ctx: EvalContext): BenefitRes
         components.push(result);
         if (result.applies && result.amount) known.push(result.amount);
       }
-      return { kind: benefit.kind, components, total: sumPairs(known) };
+      return { kind: benefit.kind, components, total: sumPairs(known), discretionary: benefit.discretionary };
     }
   }
 }

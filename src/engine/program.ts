@@ -107,7 +107,12 @@ export interface CompiledComponent {
 
 export type CompiledBenefit =
   | { readonly kind: "non-monetary"; readonly grants: LocalizedText }
-  | { readonly kind: "amount" | "schedule"; readonly components: readonly CompiledComponent[] }
+  | {
+      readonly kind: "amount" | "schedule";
+      readonly components: readonly CompiledComponent[];
+      /** The figures are maxima an authority may grant less than: counted up to, not as certain. */
+      readonly discretionary: boolean;
+    }
   | {
       readonly kind: "range";
       readonly label: LocalizedText;

@@ -29,13 +29,16 @@ export const SavedEstimate = z.object({
       z.looseObject({
         id: z.string(),
         status: z.string(),
-        benefit: z.looseObject({ kind: z.string(), total: MoneyJson.optional(), ceiling: MoneyJson.nullable().optional() }).nullable(),
+        benefit: z
+          .looseObject({ kind: z.string(), total: MoneyJson.optional(), ceiling: MoneyJson.nullable().optional(), discretionary: z.boolean().optional() })
+          .nullable(),
         conditions: z.unknown().optional(),
       }),
     )
     .optional(),
 });
 export type SavedEstimate = z.infer<typeof SavedEstimate>;
+type SavedProgram = NonNullable<SavedEstimate["programs"]>[number];
 
 export interface ProgramDifference {
   readonly programId: string;
@@ -64,10 +67,10 @@ export interface ReplayReport {
   readonly totals: readonly TotalDifference[];
 }
 
-function figureOf(benefit: { kind: string; total?: { krw: string; usd: string }; ceiling?: { krw: string; usd: string } | null } | null | undefined): string {
+function figureOf(benefit: SavedProgram["benefit"] | undefined): string {
   if (!benefit) return "none";
   if (benefit.kind === "range") return benefit.ceiling ? `up to ${benefit.ceiling.krw} KRW / ${benefit.ceiling.usd} USD` : "up to (not estimated)";
-  if (benefit.total) return `${benefit.total.krw} KRW / ${benefit.total.usd} USD`;
+  if (benefit.total) return `${benefit.discretionary ? "up to " : ""}${benefit.total.krw} KRW / ${benefit.total.usd} USD`;
   return benefit.kind;
 }
 
@@ -76,7 +79,7 @@ function currentFigure(result: ProgramResult): string {
   if (!b) return "none";
   if (b.kind === "range") return b.ceiling ? `up to ${amountString(b.ceiling.krw)} KRW / ${amountString(b.ceiling.usd)} USD` : "up to (not estimated)";
   if (b.kind === "non-monetary") return b.kind;
-  return `${amountString(b.total.krw)} KRW / ${amountString(b.total.usd)} USD`;
+  return `${b.discretionary ? "up to " : ""}${amountString(b.total.krw)} KRW / ${amountString(b.total.usd)} USD`;
 }
 
 interface SavedLeaf {

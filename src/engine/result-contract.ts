@@ -65,12 +65,17 @@ const Estimated = z
   .enum(["all", "some", "none"])
   .describe("How much of the benefit the profile let the engine work out: with 'some' the total is a lower bound, with 'none' it is 0 only because nothing could be worked out (see the components' missing inputs)");
 
+const Discretionary = z
+  .literal(true)
+  .optional()
+  .describe("Present when the total is a maximum an authority may grant less than: it counts in totals.upTo, not in totals.certain");
+
 const Share = z.strictObject({ percent: z.string(), amount: Money });
 
 const Benefit = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("non-monetary"), grants: Localized }),
-  z.strictObject({ kind: z.literal("amount"), estimated: Estimated, total: Money, components: z.array(Component) }),
-  z.strictObject({ kind: z.literal("schedule"), estimated: Estimated, total: Money, components: z.array(Component) }),
+  z.strictObject({ kind: z.literal("amount"), estimated: Estimated, discretionary: Discretionary, total: Money, components: z.array(Component) }),
+  z.strictObject({ kind: z.literal("schedule"), estimated: Estimated, discretionary: Discretionary, total: Money, components: z.array(Component) }),
   z.strictObject({
     kind: z.literal("range"),
     label: Localized,

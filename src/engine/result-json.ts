@@ -317,6 +317,7 @@ function writeBenefit(w: JsonBytes, benefit: BenefitResult): void {
       w.member("kind", `"${benefit.kind}"`);
       // A total of 0 for want of inputs is not a benefit of 0: the reader is told how much it covers.
       w.member("estimated", `"${estimatedPart(benefit)}"`);
+      if (benefit.discretionary) w.member("discretionary", "true");
       w.next("total");
       writePair(w, benefit.total);
       w.list("components", benefit.components, (c) => writeComponent(w, c));

@@ -73,7 +73,13 @@ export interface ComponentResult {
 
 export type BenefitResult =
   | { readonly kind: "non-monetary"; readonly grants: LocalizedText }
-  | { readonly kind: "amount" | "schedule"; readonly components: readonly ComponentResult[]; readonly total: MoneyPair }
+  | {
+      readonly kind: "amount" | "schedule";
+      readonly components: readonly ComponentResult[];
+      readonly total: MoneyPair;
+      /** The total is a maximum an authority may grant less than: it counts up to, not as certain. */
+      readonly discretionary: boolean;
+    }
   | {
       readonly kind: "range";
       readonly label: LocalizedText;

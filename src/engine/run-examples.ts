@@ -43,8 +43,9 @@ function compare(example: ExampleFile, result: ProgramResult): string[] {
   differ("status", expect.status, result.status);
   differ("version", expect.version, result.version?.from);
   const benefit = result.benefit;
-  const certain = benefit && (benefit.kind === "amount" || benefit.kind === "schedule") ? benefit.total : undefined;
-  const upTo = benefit?.kind === "range" ? (benefit.ceiling ?? undefined) : certain;
+  const figures = benefit && (benefit.kind === "amount" || benefit.kind === "schedule") ? benefit : undefined;
+  const certain = figures && !figures.discretionary ? figures.total : undefined;
+  const upTo = benefit?.kind === "range" ? (benefit.ceiling ?? undefined) : figures?.total;
   differ("certain KRW", expect.certain?.krw, certain && amountString(certain.krw));
   differ("certain USD", expect.certain?.usd, certain && amountString(certain.usd));
   differ("up to KRW", expect.upTo?.krw, upTo && amountString(upTo.krw));

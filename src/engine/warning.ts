@@ -22,7 +22,7 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
         ? `${warning.table} '${warning.row}'의 분류는 ${CONFIDENCE_KO[warning.confidence] ?? warning.confidence} 근거에 따름${warning.note ? ` (${warning.note})` : ""}`
         : `treats ${warning.table} '${warning.row}' on ${warning.confidence} grounds${warning.note ? `: ${warning.note}` : ""}`;
     case "discretionary":
-      return ko ? "협상으로 정해지는 금액: 0원부터 표시된 한도까지" : "the amount is negotiated: anything from zero up to the ceiling shown";
+      return ko ? "관계 기관이 재량으로 정하는 금액: 0원부터 표시된 한도까지" : "the amount is at the authority's discretion: anything from zero up to the figure shown";
     case "not-estimated":
       return ko
         ? `${warning.component}: ${warning.missing.join(", ")} 입력이 없어 산정하지 않음`

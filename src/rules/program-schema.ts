@@ -94,10 +94,15 @@ const Component = z.strictObject({
   cite: Citation.optional(),
 });
 
+const Discretionary = z
+  .literal(true)
+  .optional()
+  .describe("The law lets an authority grant less (it 'may' reduce, 'within' a rate): the figures are maxima, added to the total up to, not to the certain one.");
+
 export const Benefit = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("non-monetary"), grants: Localized }),
-  z.strictObject({ kind: z.literal("amount"), components: z.array(Component).min(1) }),
-  z.strictObject({ kind: z.literal("schedule"), components: z.array(Component).min(1) }),
+  z.strictObject({ kind: z.literal("amount"), discretionary: Discretionary, components: z.array(Component).min(1) }),
+  z.strictObject({ kind: z.literal("schedule"), discretionary: Discretionary, components: z.array(Component).min(1) }),
   z.strictObject({
     kind: z.literal("range"),
     label: Localized,

@@ -241,6 +241,7 @@ function benefitView(benefit: BenefitResult, lang: Lang) {
       return {
         total: pair(benefit.total),
         estimated: estimatedPart(benefit),
+        discretionary: benefit.discretionary,
         components: benefit.components.map((c) => ({
           label: c.label[lang],
           applies: c.applies,

@@ -63,12 +63,15 @@ function benefitLines(benefit: BenefitFile | undefined, lang: Lang): string[] {
         ...(benefit.shares ? [`${message(lang, "result.national")}: ${benefit.shares.national}; ${message(lang, "result.local")}: ${benefit.shares.local}`] : []),
       ];
     default:
-      return benefit.components.map((c) => {
-        const schedule = c.schedule ? ` × [${c.schedule.map((s) => `${s.years} × ${s.percent}%`).join(", ")}]` : "";
-        const when = c.when ? ` (${c.when})` : "";
-        const cap = c.cap ? ` ≤ ${c.cap}` : "";
-        return `${c.label[lang]}: ${c.amount}${schedule}${cap}${when}`;
-      });
+      return [
+        ...(benefit.discretionary ? [message(lang, "rules.discretionary")] : []),
+        ...benefit.components.map((c) => {
+          const schedule = c.schedule ? ` × [${c.schedule.map((s) => `${s.years} × ${s.percent}%`).join(", ")}]` : "";
+          const when = c.when ? ` (${c.when})` : "";
+          const cap = c.cap ? ` ≤ ${c.cap}` : "";
+          return `${c.label[lang]}: ${c.amount}${schedule}${cap}${when}`;
+        }),
+      ];
   }
 }
 

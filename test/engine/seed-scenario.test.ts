@@ -61,7 +61,7 @@ describe("a French quantum-computing company's R&D centre and factory in Seoul, 
     // Not in a service-type zone.
     ["service-fiz-rent-support", "ineligible", []],
     // An individual FIZ site: the 100% tier (see below for the figure).
-    ["state-land-rent-reduction", "eligible", ["unverified-reference"]],
+    ["state-land-rent-reduction", "eligible", ["discretionary", "unverified-reference"]],
   ])("%s is %s, with warnings %j", (id, status, warnings) => {
     expect(byId.get(id)?.status).toBe(status);
     expect(codes(id)).toEqual(warnings);
@@ -93,12 +93,12 @@ describe("a French quantum-computing company's R&D centre and factory in Seoul, 
     expect(benefit.components[0]!.years[0]!.amount).toEqual({ krw: "76473095", usd: "50000.00" });
   });
 
-  it("totals the certain rent reduction, and adds the two discretionary ceilings to the total up to", () => {
-    // Certain: KRW 1,529,461,900 (USD 1,000,000.00).
+  it("counts nothing as certain, and adds the rent reduction's maximum and the two discretionary ceilings to the total up to", () => {
+    // Certain: nothing; the rent reduction is a maximum the managing agency sets it within.
     // Up to: 1,529,461,900 + 200,000,000 + 200,000,000 = KRW 1,929,461,900;
     //        USD 1,000,000.00 + 130,764.94 + 130,764.94 = 1,261,529.88.
     expect(result.totals).toEqual({
-      certain: { krw: "1529461900", usd: "1000000.00" },
+      certain: { krw: "0", usd: "0.00" },
       upTo: { krw: "1929461900", usd: "1261529.88" },
       leftOut: [],
     });

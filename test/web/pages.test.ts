@@ -135,6 +135,13 @@ describe("the result page", () => {
     expect(html).not.toContain("Left out of these totals");
   });
 
+  it("shows the state-land rent reduction as a maximum the agency may grant less than", async () => {
+    // USD 1,000,000 of land at 1380.55, 1% a year, 100% for 10 years: ₩138,055,000.
+    const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "costs.stateLandValue": "1000000", "costs.leaseYears": "10" })}`).expect(200)).text;
+    expect(section(html, "state-land-rent-reduction")).toContain('class="money total">At the authority&#x27;s discretion, up to ₩138,055,000 <span class="usd">($100,000.00)</span>');
+    expect(section(html, "state-land-rent-reduction")).toContain("the amount is at the authority&#x27;s discretion");
+  });
+
   it("explains each program, with figures in both currencies, the rate and the receipt", async () => {
     const res = await request(app).get(`/estimate?${query(PROFILE)}`).expect(200);
     expect(res.text).toContain("Individual-type Foreign Investment Zone");
