@@ -1,5 +1,28 @@
-// CSV in and out, one record per line (RFC 4180 quoting; a quoted field may hold commas and doubled
-// quotes, not line breaks).
+// CSV in and out (RFC 4180 quoting: a quoted field may hold commas, doubled quotes and line breaks).
+
+/**
+ * Records from a file's lines: a line that leaves a quoted field open continues on the next one,
+ * joined with a line break. At the end of the file an open quote ends the record as it stands,
+ * which quotesClosed then tells apart.
+ */
+export async function* csvRecords(lines: AsyncIterable<string>): AsyncGenerator<string> {
+  let record: string | undefined;
+  for await (const line of lines) {
+    record = record === undefined ? line : `${record}\n${line}`;
+    if (quotesClosed(record)) {
+      yield record;
+      record = undefined;
+    }
+  }
+  if (record !== undefined) yield record;
+}
+
+/** Whether every quoted field of a record is closed: quotes come in pairs, a doubled one included. */
+export function quotesClosed(record: string): boolean {
+  let quotes = 0;
+  for (let i = record.indexOf('"'); i >= 0; i = record.indexOf('"', i + 1)) quotes++;
+  return quotes % 2 === 0;
+}
 
 export function parseCsvLine(line: string): string[] {
   const fields: string[] = [];

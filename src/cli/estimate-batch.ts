@@ -4,6 +4,7 @@
 // an NDJSON file holds one profile per line. A progress line goes to a terminal's stderr, and a
 // summary (rows, errors, rate, peak memory) to stderr at the end.
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
 import { todayInSeoul } from "../engine/dates.js";
@@ -12,11 +13,12 @@ import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import type { Estimate } from "../engine/result.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { amountString } from "../money/amount.js";
+import { didYouMean } from "../expr/did-you-mean.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { ENGINE_VERSION, loadRules } from "../load-rules.js";
 import { RuleSetError } from "../rules/rule-set-error.js";
-import { formFields, profileFromQuery } from "../web/form-fields.js";
-import { csvLine, parseCsvLine } from "./csv.js";
+import { formFields, profileFromQuery, type FormField } from "../web/form-fields.js";
+import { csvLine, csvRecords, parseCsvLine, quotesClosed } from "./csv.js";
 
 const USAGE = "usage: npm run estimate:batch -- profiles.csv|profiles.ndjson > results.csv";
 
@@ -70,11 +72,22 @@ async function main(): Promise<number> {
   const progress = process.stderr.isTTY;
   const started = process.hrtime.bigint();
   const out = process.stdout;
-  const write = async (line: string) => {
-    if (!out.write(`${line}\n`)) await once(out, "drain");
+  let headed = false;
+  const write = async (cells: readonly string[]) => {
+    if (!headed) {
+      headed = true;
+      out.write(`${csvLine(columns)}\n`);
+    }
+    if (!out.write(`${csvLine(cells)}\n`)) await once(out, "drain");
   };
 
-  await write(csvLine(columns));
+  // Checked before anything is written, so that a wrong path leaves no header-only output behind.
+  try {
+    if (!(await stat(path)).isFile()) throw new Error("not a file");
+  } catch (error) {
+    console.error(`${path}: ${(error as Error).message}`);
+    return 2;
+  }
   let names: string[] | undefined;
   let row = 0;
   let errors = 0;
@@ -83,33 +96,56 @@ async function main(): Promise<number> {
     console.error(`${path}: ${error.message}`);
     process.exit(2);
   });
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    if (line.trim() === "") continue;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let first = true;
+  for await (const record of isCsv ? csvRecords(lines) : lines) {
+    // A byte-order mark (Excel's "CSV UTF-8" writes one) is not part of the first field.
+    const text = first && record.charCodeAt(0) === 0xfeff ? record.slice(1) : record;
+    first = false;
+    if (text.trim() === "") continue;
     if (isCsv && !names) {
-      names = parseCsvLine(line);
+      names = parseCsvLine(text);
+      const unknown = unknownColumns(names, fields);
+      if (unknown.length) {
+        console.error(`${path}: ${unknown.join("; ")}. The header names the profile's fields as the form does: ${fields.map((f) => f.path).join(", ")}`);
+        return 2;
+      }
       continue;
     }
     row++;
-    let profile: unknown;
-    try {
-      if (isCsv) {
-        const cells = parseCsvLine(line);
-        profile = profileFromQuery(Object.fromEntries(names!.map((n, i) => [n, cells[i] ?? ""])), fields);
-      } else profile = JSON.parse(line);
-    } catch {
+    const refuse = async (message: string) => {
       errors++;
-      await write(csvLine(errorRow(row, columns.length, "not valid JSON")));
-      continue;
+      await write(errorRow(row, columns.length, message));
+    };
+    let profile: unknown;
+    if (isCsv) {
+      if (!quotesClosed(text)) {
+        await refuse("a quoted cell is never closed");
+        continue;
+      }
+      const cells = parseCsvLine(text);
+      if (cells.length > names!.length) {
+        await refuse(`${cells.length} cells, but the header names ${names!.length} columns`);
+        continue;
+      }
+      profile = profileFromQuery(Object.fromEntries(names!.map((n, i) => [n, cells[i] ?? ""])), fields);
+    } else {
+      try {
+        profile = JSON.parse(text);
+      } catch {
+        await refuse("not valid JSON");
+        continue;
+      }
     }
     try {
-      await write(csvLine(resultRow(row, estimate(ruleSet, profile, { today, engineVersion: ENGINE_VERSION, explain: false }))));
+      await write(resultRow(row, estimate(ruleSet, profile, { today, engineVersion: ENGINE_VERSION, explain: false })));
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
-      errors++;
-      await write(csvLine(errorRow(row, columns.length, error.issues.map((i) => `${i.path}: ${i.message}`).join("; "))));
+      await refuse(error.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
     }
     if (progress && row % 1000 === 0) process.stderr.write(`\r${row.toLocaleString("en")} profiles…`);
   }
+  if (!headed) out.write(`${csvLine(columns)}\n`); // no profiles: the header alone
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const peakMb = process.resourceUsage().maxRSS / 1024;
   if (progress) process.stderr.write("\r");
@@ -117,7 +153,19 @@ async function main(): Promise<number> {
     `${row.toLocaleString("en")} profiles, ${(row - errors).toLocaleString("en")} estimated, ${errors.toLocaleString("en")} refused, ` +
       `${seconds.toFixed(1)} s (${Math.round(row / Math.max(seconds, 1e-9)).toLocaleString("en")}/s), peak memory ${peakMb.toFixed(0)} MB`,
   );
-  return 0;
+  // Every profile refused is a failed run; some refused is a run whose rows say which and why.
+  return row > 0 && errors === row ? 1 : 0;
 }
 
+/** Header names that are not the profile's fields: a misspelt column would otherwise be dropped unseen. */
+function unknownColumns(names: readonly string[], fields: readonly FormField[]): string[] {
+  const known = new Set(fields.map((f) => f.path));
+  return names.filter((name) => !known.has(name)).map((name) => `unknown column '${name}'${didYouMean(name, known)}`);
+}
+
+// A reader that stops early (| head) closes the pipe: that ends the run quietly, not with a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") console.error(`writing the results: ${error.message}`);
+  process.exit(error.code === "EPIPE" ? 0 : 1);
+});
 process.exitCode = await main();

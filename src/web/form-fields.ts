@@ -82,6 +82,9 @@ function choiceLabel(ruleSet: RuleSet, path: string, value: string): LocalizedTe
   return { en: message("en", key), ko: message("ko", key) };
 }
 
+/** A yes-or-no cell as a spreadsheet or a form writes it; anything else is left for the contract to refuse. */
+const YES_NO = new Map([["true", true], ["1", true], ["yes", true], ["on", true], ["false", false], ["0", false], ["no", false], ["off", false]]);
+
 /** A nested profile from the form's flat query (investment.amount=…); empty inputs are left out. */
 export function profileFromQuery(query: Record<string, unknown>, fields: readonly FormField[]): Record<string, unknown> {
   const profile: Record<string, unknown> = {};
@@ -89,7 +92,7 @@ export function profileFromQuery(query: Record<string, unknown>, fields: readonl
     const raw = query[field.path];
     const text = typeof raw === "string" ? raw.trim() : Array.isArray(raw) ? String(raw[raw.length - 1] ?? "").trim() : undefined;
     let value: unknown;
-    if (field.input === "checkbox") value = text !== undefined && text !== "" && text !== "false";
+    if (field.input === "checkbox") value = text === undefined || text === "" ? false : (YES_NO.get(text.toLowerCase()) ?? text);
     else if (text === undefined || text === "") value = field.nullable && text === "" ? null : undefined;
     else if ((field.input === "integer" || field.input === "number") && /^-?\d+(\.\d+)?$/.test(text)) value = Number(text);
     else value = text;

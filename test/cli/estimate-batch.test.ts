@@ -10,7 +10,7 @@ const batch = async (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
   const { code, stdout, stderr } = await runCommand("src/cli/estimate-batch.ts", [path]);
-  return { code, rows: code === 0 ? stdout.trim().split("\n").map(parseCsvLine) : [], stderr };
+  return { code, stdout, rows: stdout.trim() ? stdout.trim().split("\n").map(parseCsvLine) : [], stderr };
 };
 const profile = {
   asOf: "2026-11-24",
@@ -55,6 +55,50 @@ describe("npm run estimate:batch", () => {
     const [head, first] = rows;
     expect(first![head!.indexOf("outcome")]).toBe("ok");
     expect(first![head!.indexOf("fiz-individual.status")]).toBe("eligible");
+  });
+
+  // A spreadsheet's CSV: a byte-order mark, yes/no cells as Excel writes them, a line break inside a
+  // quoted cell, a row longer than the header, and a quote left open at the end of the file. A
+  // 5 % holding is foreign investment only with an officer dispatched.
+  it("reads a spreadsheet's CSV as it is written, and refuses what it cannot read row by row", async () => {
+    const head = "asOf,investment.route,investment.amount,investment.currency,investment.foreignOwnershipPct,investment.officerDispatched,business.sector,site.region,exchangeRate.krwPerUsd,exchangeRate.date,exchangeRate.source";
+    const line = (dispatched: string, source = "x") => `2026-11-24,new-shares,30000000,USD,5,${dispatched},manufacturing,chungnam,1380.55,2026-11-20,${source}`;
+    const csv = [
+      `\uFEFF${head}`,
+      ...["FALSE", "0", "no", "TRUE", "yes", "1", "maybe"].map((d) => line(d)),
+      line("TRUE", '"Seoul Money Brokerage,\r\nbasic rate"'),
+      `${line("TRUE")},EXTRA`,
+      line("TRUE", '"never closed'),
+    ].join("\r\n");
+    const { code, rows } = await batch("sheet.csv", csv);
+    expect(code).toBe(0);
+    const [names, ...body] = rows;
+    const at = (name: string) => names!.indexOf(name);
+    expect(body.map((r) => [r[at("asOf")], r[at("foreign-investment.status")], r[at("errors")]])).toEqual([
+      ...["ineligible", "ineligible", "ineligible", "eligible", "eligible", "eligible"].map((status) => ["2026-11-24", status, ""]),
+      ["", "", "investment.officerDispatched: must be a boolean"],
+      ["2026-11-24", "eligible", ""],
+      ["", "", "12 cells, but the header names 11 columns"],
+      ["", "", "a quoted cell is never closed"],
+    ]);
+  });
+
+  it("reads an NDJSON file that starts with a byte-order mark", async () => {
+    const { rows } = await batch("bom.ndjson", `\uFEFF${JSON.stringify(profile)}`);
+    expect(rows[1]![1]).toBe("ok");
+  });
+
+  it.each([
+    ["a misspelt column, naming the nearest field", "typo.csv", "investment.amount,employment.newRegularEmployes\n1,2", 2, /unknown column 'employment.newRegularEmployes'; did you mean employment.newRegularEmployees\?/],
+    ["a file that is not there", "missing.ndjson", undefined, 2, /missing.ndjson: ENOENT/],
+    ["a file of which no profile can be estimated", "none.ndjson", "{ nope\n{}", 1, /2 profiles, 0 estimated, 2 refused/],
+  ])("stops with a non-zero exit for %s", async (_what, name, text, exit, message) => {
+    const { code, stdout, stderr } = text === undefined
+      ? await runCommand("src/cli/estimate-batch.ts", [join(dir, name)]).then((r) => ({ ...r, rows: [] }))
+      : await batch(name, text);
+    expect(code).toBe(exit);
+    expect(stderr).toMatch(message);
+    if (exit === 2) expect(stdout).toBe("");
   });
 
   it("refuses a file of another kind with the usage", async () => {
