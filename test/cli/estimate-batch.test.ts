@@ -1,8 +1,11 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parseCsvLine } from "../../src/cli/csv.js";
+import { PROJECT_ROOT } from "../../src/load-rules.js";
 import { runCommand } from "../helpers/run-command.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fdi-batch-"));
@@ -99,6 +102,15 @@ describe("npm run estimate:batch", () => {
     expect(code).toBe(exit);
     expect(stderr).toMatch(message);
     if (exit === 2) expect(stdout).toBe("");
+  });
+
+  it("ends quietly when the reader stops early (| head)", async () => {
+    // 3,000 rows are far more than a pipe holds, so the writes after head has gone meet a closed pipe.
+    const path = join(dir, "many.ndjson");
+    writeFileSync(path, Array.from({ length: 3000 }, () => JSON.stringify(profile)).join("\n"));
+    const { stdout, stderr } = await promisify(execFile)("bash", ["-c", `node_modules/.bin/tsx src/cli/estimate-batch.ts ${path} | head -2; echo "exit \${PIPESTATUS[0]}" >&2`], { cwd: PROJECT_ROOT });
+    expect(stdout.trim().split("\n")).toHaveLength(2);
+    expect(stderr.trim()).toBe("exit 0");
   });
 
   it("refuses a file of another kind with the usage", async () => {
