@@ -6,6 +6,7 @@ import { isIsoDate, todayInSeoul } from "../engine/dates.js";
 import { ENGINE_VERSION, loadRules } from "../load-rules.js";
 import { formatProblem, RuleSetError } from "../rules/rule-set-error.js";
 
+const MAX_STALE_DAYS = 36_500;
 const USAGE = "usage: npm run audit:rules -- [--json] [--as-of YYYY-MM-DD] [--stale-days N]";
 
 function textReport(r: AuditReport): string {
@@ -48,8 +49,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const staleDays = Number(args.values["stale-days"] ?? DEFAULT_STALE_DAYS);
-  if (!Number.isInteger(staleDays) || staleDays < 0) {
-    console.error(`--stale-days must be a whole number of days\n${USAGE}`);
+  // At most a century: the horizon is counted back from today as a calendar date.
+  if (!Number.isInteger(staleDays) || staleDays < 0 || staleDays > MAX_STALE_DAYS) {
+    console.error(`--stale-days must be a whole number of days from 0 to ${MAX_STALE_DAYS}\n${USAGE}`);
     return 2;
   }
   try {

@@ -54,7 +54,13 @@ export const ExchangeRates = z.strictObject({
   label: Localized,
   source: z.strictObject({ title: z.string(), url: z.url(), licence: z.string() }),
   maxAgeDays: z.number().int().positive().describe("How many days after its month a monthly rate may still be used."),
-  rates: z.record(z.string().regex(/^\d{4}-\d{2}$/, "keys are months, YYYY-MM"), z.string().regex(/^\d+(\.\d+)?$/, "a rate is a decimal string")),
+  rates: z.record(
+    z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "keys are months, YYYY-MM, with MM from 01 to 12"),
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, "a rate is a decimal string of won per dollar, such as \"1380.55\"")
+      .refine((rate) => /[1-9]/.test(rate), "a rate must be more than 0"),
+  ),
 });
 
 export type LawsFile = z.infer<typeof Laws>;

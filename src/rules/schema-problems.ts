@@ -10,6 +10,8 @@ type Issue = z.core.$ZodIssue;
 export function validateAgainst<T>(schema: z.ZodType<T>, source: YamlSource): { value?: T; problems: RuleProblem[] } {
   const result = schema.safeParse(source.data, { reportInput: true });
   if (result.success) return { value: result.data, problems: [] };
+  // An empty file (or one of comments only) is no mapping at all: say so, not which field is first missing.
+  if (source.data === null || source.data === undefined) return { problems: [source.problemAt([], "the file is empty: a rule file is a mapping of fields (id, title, versions, …)")] };
   return { problems: result.error.issues.flatMap((issue) => describe(issue, [], source)) };
 }
 
@@ -28,6 +30,11 @@ function describe(issue: Issue, base: DataPath, source: YamlSource): RuleProblem
     case "invalid_union": {
       if (issue.errors.length === 0) return [source.problemAt(path, issue.message)];
       return likeliestBranch(issue.errors).flatMap((inner) => describe(inner, path, source));
+    }
+    case "invalid_key": {
+      // A record's key broke its rule (a month "2026-13"): point at the key, with the rule's own words.
+      const key = String(path[path.length - 1]);
+      return issue.issues.map((inner) => source.problemAtKey(path.slice(0, -1), key, `'${key}': ${inner.message}`));
     }
     case "unrecognized_keys":
       return issue.keys.map((key) => {

@@ -31,6 +31,12 @@ describe("npm run audit:rules", () => {
     expect(stderr).toMatch(/^rules\/kr\/broken\.yaml:\d+:\d+: YAML: /m);
   });
 
+  it.each([["ten"], ["99999999999999999999"], ["=-5"]])("exits 2 on --stale-days %s, with the range it takes", async (days) => {
+    const { code, stderr } = await audit(days.startsWith("=") ? [`--stale-days${days}`] : ["--stale-days", days]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--stale-days must be a whole number of days from 0 to 36500");
+  });
+
   it.each([["soon"], ["2026-02-30"], ["2026-13-01"]])("exits 2 on --as-of %s, not a real date", async (date) => {
     const { code, stderr } = await audit(["--as-of", date]);
     expect(code).toBe(2);
