@@ -38,9 +38,12 @@ export interface ProgramProblem {
 }
 
 export interface CompileContext {
-  readonly laws: LawsFile["laws"];
+  /** Absent when laws.yaml could not be read: citations go unchecked rather than each reported. */
+  readonly laws?: LawsFile["laws"];
   readonly facts: ReadonlyMap<string, FactDefinition>;
   readonly programIndex: ReadonlyMap<string, number>;
+  /** Programs whose files could not be read: eligible() of one is not reported again. */
+  readonly brokenPrograms: ReadonlySet<string>;
 }
 
 const UNIT_TYPES: Record<UnitName, ValueType> = {
@@ -51,9 +54,9 @@ const NEVER: Read = () => false;
 
 export function compileProgram(file: ProgramFile, path: string, context: CompileContext, problems: ProgramProblem[]): CompiledProgram {
   const cite = (c: CitationFile, at: DataPath): Citation => {
-    const resolved = resolveCitation(c, context.laws);
+    const resolved = resolveCitation(c, context.laws ?? {});
     if (typeof resolved === "string") {
-      problems.push({ path: at, message: resolved });
+      if (context.laws) problems.push({ path: at, message: resolved });
       return { text: { en: String(c), ko: String(c) }, url: "" };
     }
     return resolved;
@@ -206,6 +209,7 @@ function compileSegment(
       parameters: setup.parameters,
       facts: setup.context.facts,
       programIndex: setup.context.programIndex,
+      brokenPrograms: setup.context.brokenPrograms,
       tables: tablesSeen,
       dependencies: setup.dependencies,
     },

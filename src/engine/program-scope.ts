@@ -29,6 +29,7 @@ export interface ProgramScopeSetup {
   readonly parameters: ReadonlyMap<string, ParameterInfo>;
   readonly facts: ReadonlyMap<string, FactDefinition>;
   readonly programIndex: ReadonlyMap<string, number>;
+  readonly brokenPrograms: ReadonlySet<string>;
   /** Decision tables visible so far (a table may read the ones declared before it). */
   readonly tables: readonly { readonly name: string; readonly type: ValueType }[];
   readonly dependencies: Set<number>;
@@ -72,6 +73,8 @@ export function programScope(setup: ProgramScopeSetup, currentReads: () => Reads
     eligible(programId) {
       if (programId === setup.programId) return "a program cannot depend on its own eligibility";
       const index = setup.programIndex.get(programId);
+      // A program whose file failed to load is reported there, once: not again at each use.
+      if (index === undefined && setup.brokenPrograms.has(programId)) return { read: () => false, inline: () => "false" };
       if (index === undefined) return `unknown program ${programId}${didYouMean(programId, setup.programIndex.keys())}`;
       setup.dependencies.add(index);
       return { read: (ctx) => ctx.eligible[index]!, inline: (e) => e.eligible(index) };

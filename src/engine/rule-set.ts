@@ -2,6 +2,7 @@
 // resolved, its expressions compiled — and every problem reported at once. A rule set with any
 // problem is never returned.
 import { createHash } from "node:crypto";
+import { basename } from "node:path";
 import type { z } from "zod";
 import { makeProfileSchema } from "../profile/schema.js";
 import { ProfileError } from "../profile/profile-error.js";
@@ -59,7 +60,7 @@ export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
     return { value: result.value, source };
   };
 
-  const laws = reference(`${REFERENCE}laws.yaml`, Laws).value?.laws ?? {};
+  const laws = reference(`${REFERENCE}laws.yaml`, Laws).value?.laws;
   const ratesFile = reference(`${REFERENCE}usd-krw.yaml`, ExchangeRates).value;
   const tables = {} as Record<TableName, CodeTable>;
   for (const [name, path] of Object.entries(TABLE_FILES) as [TableName, string][]) {
@@ -76,11 +77,15 @@ export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
   }
 
   const programFiles: { file: ProgramFile; source: YamlSource }[] = [];
+  // Programs whose files failed to parse or validate, by their id (or, unreadable, their file name):
+  // other files' references to them are not errors of their own.
+  const brokenPrograms = new Set<string>();
   for (const [path, source] of sources) {
-    if (path.startsWith(REFERENCE) || source.problems.length) continue;
-    const result = validateAgainst(Program, source);
-    problems.push(...result.problems);
-    if (result.value) programFiles.push({ file: result.value, source });
+    if (path.startsWith(REFERENCE)) continue;
+    const result = source.problems.length ? undefined : validateAgainst(Program, source);
+    if (result) problems.push(...result.problems);
+    if (result?.value) programFiles.push({ file: result.value, source });
+    else brokenPrograms.add(idOf(source, byPath.get(path)!.text) ?? basename(path, ".yaml"));
   }
   const programIndex = new Map<string, number>();
   programFiles.forEach(({ file, source }, i) => {
@@ -89,7 +94,7 @@ export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
   });
 
   const facts = factCatalogue(tables);
-  const context = { laws, facts: new Map(facts.map((f) => [f.name, f])), programIndex };
+  const context = { laws, facts: new Map(facts.map((f) => [f.name, f])), programIndex, brokenPrograms };
   const compiled = programFiles.map(({ file, source }) => {
     const found: ProgramProblem[] = [];
     const program = compileProgram(file, source.file, context, found);
@@ -121,7 +126,7 @@ export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
     });
   }
 
-  if (problems.length || !ratesFile || "cycle" in ordering) throw new RuleSetError(sortProblems(problems));
+  if (problems.length || !laws || !ratesFile || "cycle" in ordering) throw new RuleSetError(sortProblems(problems));
   const programs = ordering.order.map((i) => compiled[i]!);
   return {
     programs,
@@ -134,6 +139,12 @@ export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
     sources: new Map(programFiles.map(({ file, source }) => [file.id, { file, source: byPath.get(source.file)! }])),
     hash: hashFiles(files),
   };
+}
+
+/** A program file's id as written: from its YAML when it parsed, else from an "id:" line of its text. */
+function idOf(source: YamlSource, text: string): string | undefined {
+  const data = source.data as { id?: unknown } | null | undefined;
+  return typeof data?.id === "string" ? data.id : /^id:\s*([a-z][a-z0-9-]*)\s*$/m.exec(text)?.[1];
 }
 
 function sortProblems(problems: readonly RuleProblem[]): RuleProblem[] {

@@ -88,6 +88,18 @@ describe("loading rule files", () => {
     expect(problemsOf(a, b)).toContainEqual(expect.stringMatching(/programs depend on each other in a cycle: sample-a → sample-b → sample-a/));
   });
 
+  // One broken file is one problem: what only follows from it (an unknown program, every citation
+  // unknown once the list of laws is unreadable) would bury it.
+  it.each([
+    ["a program file that does not parse, used by another", [file(VALID.replace("id: sample", "id: sample-a").replace("kind: qualification", "kind: [qualification"), "rules/kr/a.yaml"), file(VALID.replace("id: sample", "id: sample-b").replace("investment.amountUsd >= param.min_usd", "eligible('sample-a')"), "rules/kr/b.yaml")], /^rules\/kr\/a\.yaml:4:1: YAML: /],
+    ["a program file that breaks its schema, used by another", [file(VALID.replace("id: sample", "id: sample-a").replace("kind: qualification", "kind: qualifier"), "rules/kr/a.yaml"), file(VALID.replace("id: sample", "id: sample-b").replace("investment.amountUsd >= param.min_usd", "eligible('sample-a')"), "rules/kr/b.yaml")], /^rules\/kr\/a\.yaml:3:7: 'kind' must be one of/],
+    ["a list of laws that does not parse", [file("laws: [\n", "rules/reference/laws.yaml"), file(VALID)], /^rules\/reference\/laws\.yaml:\d+:\d+: YAML: /],
+  ])("reports %s once, not again where it is used", (_what, files, expected) => {
+    const problems = problemsOf(...files);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(expected);
+  });
+
   it("reports two files claiming the same program id", () => {
     expect(problemsOf(file(VALID), file(VALID, "rules/kr/copy.yaml"))).toContain("rules/kr/copy.yaml:1:5: program id sample is already used by another file");
   });
