@@ -8,6 +8,7 @@ import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
 import { todayInSeoul } from "../engine/dates.js";
+import { RuleEvaluationError } from "../engine/decision-table.js";
 import { estimate } from "../engine/estimate.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import type { Estimate } from "../engine/result.js";
@@ -140,8 +141,10 @@ async function main(): Promise<number> {
     try {
       await write(resultRow(row, estimate(ruleSet, profile, { today, engineVersion: ENGINE_VERSION, explain: false })));
     } catch (error) {
-      if (!(error instanceof ProfileError)) throw error;
-      await refuse(error.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
+      // A rule set that cannot answer one profile (rows of a unique table both matching) fails that row only.
+      if (error instanceof RuleEvaluationError) await refuse(`the rule set cannot answer this profile: ${error.message}`);
+      else if (error instanceof ProfileError) await refuse(error.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
+      else throw error;
     }
     if (progress && row % 1000 === 0) process.stderr.write(`\r${row.toLocaleString("en")} profiles…`);
   }

@@ -2,14 +2,16 @@
 // npm run estimate -- --replay saved-estimate.json profile.json [--json]
 // Prints the explained estimate for one profile, or replays a saved estimate (its receipt's date
 // and rate) and says whether the figures still match. Exits 1 with every bad field listed when the
-// profile breaks the contract (or a replay differs), 2 on a usage error, 3 when the rules do not load.
+// profile breaks the contract (or a replay differs), 2 on a usage error or an unreadable file (a saved
+// estimate whose receipt is broken included), 3 when the rules do not load or cannot answer.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { todayInSeoul } from "../engine/dates.js";
 import { estimate } from "../engine/estimate.js";
 import { estimateJson } from "../engine/result-json.js";
 import { ENGINE_VERSION, loadRules } from "../load-rules.js";
-import { ProfileError } from "../profile/profile-error.js";
+import { RuleEvaluationError } from "../engine/decision-table.js";
+import { ProfileError, type ProfileIssue } from "../profile/profile-error.js";
 import { RuleSetError } from "../rules/rule-set-error.js";
 import { replay, SavedEstimate, type ReplayReport } from "../engine/replay.js";
 import { textReport } from "./text-report.js";
@@ -51,6 +53,11 @@ async function main(): Promise<number> {
   if (profile === undefined) return 2;
   const replayPath = args.values.replay;
   const saved = replayPath === undefined ? undefined : SavedEstimate.safeParse(await readJson(replayPath));
+  if (replayPath !== undefined && args.values["as-of"]) {
+    // A replay runs on the saved receipt's date: another date would not reproduce anything.
+    console.error(`--as-of does not go with --replay, which uses the saved receipt's date\n${USAGE}`);
+    return 2;
+  }
   if (saved && !saved.success) {
     console.error(`${replayPath}: not a saved estimate (it needs the receipt of an estimate's JSON)`);
     return 2;
@@ -69,11 +76,22 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ProfileError) {
-      console.error(`${path}: the profile has problems:\n${error.issues.map((i) => `  ${i.path}: ${i.message}`).join("\n")}`);
+      const list = (issues: readonly ProfileIssue[]) => issues.map((i) => `  ${i.path}: ${i.message}`).join("\n");
+      // The saved estimate's own problems (its receipt) are that file's, not the profile's.
+      const ofSaved = error.issues.filter((i) => i.path.startsWith("estimate."));
+      if (ofSaved.length) {
+        console.error(`${replayPath}: the saved estimate has problems:\n${list(ofSaved)}`);
+        return 2;
+      }
+      console.error(`${path}: the profile has problems:\n${list(error.issues)}`);
       return 1;
     }
     if (error instanceof RuleSetError) {
       console.error(error.message);
+      return 3;
+    }
+    if (error instanceof RuleEvaluationError) {
+      console.error(`the rule set cannot answer this profile: ${error.message}`);
       return 3;
     }
     throw error;

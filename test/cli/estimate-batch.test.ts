@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -102,6 +102,23 @@ describe("npm run estimate:batch", () => {
     expect(code).toBe(exit);
     expect(stderr).toMatch(message);
     if (exit === 2) expect(stdout).toBe("");
+  });
+
+  it("answers a profile the rule set cannot evaluate with an error row, and goes on", async () => {
+    // A unique table whose rows both match for a regional headquarters in Seoul: a rule-file bug
+    // the loader cannot see, met only by such a profile.
+    const rules = join(mkdtempSync(join(tmpdir(), "fdi-rules-")), "rules");
+    cpSync(join(PROJECT_ROOT, "rules"), rules, { recursive: true });
+    const grant = join(rules, "kr", "cash-grant.yaml");
+    writeFileSync(grant, readFileSync(grant, "utf8").replace("when: not region.capital_region, then", "when: not region.capital_region or business.regionalHeadquarters, then"));
+    const hq = { ...profile, asOf: "2015-06-01", business: { sector: "manufacturing", technology: "semiconductors", regionalHeadquarters: true } };
+    const path = join(dir, "hq.ndjson");
+    writeFileSync(path, [JSON.stringify(hq), JSON.stringify(profile)].join("\n"));
+    const { code, stdout } = await runCommand("src/cli/estimate-batch.ts", [path], { RULES_DIR: rules });
+    const [, first, second] = stdout.trim().split("\n").map(parseCsvLine);
+    expect(code).toBe(0);
+    expect(first!.at(-1)).toMatch(/^the rule set cannot answer this profile: /);
+    expect(second![1]).toBe("ok");
   });
 
   it("ends quietly when the reader stops early (| head)", async () => {

@@ -65,6 +65,20 @@ describe("npm run estimate", () => {
     expect(stdout).toContain("profile: changed");
   });
 
+  it("exits 2 naming the saved file, not the profile, when a saved receipt is broken", async () => {
+    const saved = JSON.parse((await estimate(write("ok.json", profile), "--json")).stdout);
+    saved.receipt.exchangeRate.krwPerUsd = "abc";
+    const { code, stderr } = await estimate("--replay", write("bad-saved.json", saved), write("ok.json", profile));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/bad-saved\.json: the saved estimate has problems:\n  estimate\.receipt\.exchangeRate/);
+  });
+
+  it("exits 2 on --as-of with --replay, which keeps the saved date", async () => {
+    const { code, stderr } = await estimate("--replay", write("saved.json", "{}"), "--as-of", "2020-01-01", write("ok.json", profile));
+    expect(code).toBe(2);
+    expect(stderr).toContain("--as-of does not go with --replay");
+  });
+
   it("exits 2 when the file is not JSON", async () => {
     const { code, stderr } = await estimate(write("broken.json", "{ nope"));
     expect(code).toBe(2);
