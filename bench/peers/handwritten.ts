@@ -31,6 +31,7 @@ const FIZ_RESEARCH_MIN_OWNERSHIP_E4 = 30 * 10_000; //  research_min_ownership_pc
 
 // rules/kr/cash-grant.yaml
 const CG_MIN_OWNERSHIP_E4 = 30 * 10_000; //    min_ownership_pct "30" (from 2020-08-05)
+const CG_HQ_MIN_PARENT_E4 = 50 * 10_000; //    hq_min_parent_pct "50" (from 2020-08-05)
 const CG_RD_MIN_RESEARCHERS = 5; //            rd_min_researchers
 const CG_CEILING_TECH_PCT = 40n; //            ceiling_tech_pct "40" (from 2020-09-09)
 const CG_CEILING_RD_PCT = 50n; //              ceiling_rd_pct "50" (from 2020-09-09)
@@ -128,7 +129,7 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   const jobsRoute = hires > cashGrantJobs;
   const cashGrant = foreignInvestment && ownership >= CG_MIN_OWNERSHIP_E4 &&
     (route === "new-shares" || (route === "nonprofit-contribution" && researchRoute)) &&
-    (nge || ida || mpe || jobsRoute || researchRoute || hq);
+    (nge || ida || mpe || jobsRoute || researchRoute || (hq && ownership >= CG_HQ_MIN_PARENT_E4));
   // Its ceiling table (hit collect-max): the largest percentage of the rows that hold. Every route
   // the conditions accept has a row, so an eligible grant always has a ceiling above 0.
   let cashGrantCeilingPct = 0n;

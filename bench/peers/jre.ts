@@ -51,7 +51,7 @@ const cashGrant = all(
   any(is("route", "new-shares"), all(is("route", "nonprofit-contribution"), researchRoute)),
   any(
     is("newGrowthEngine", true), is("highTechIda", true), is("materialsPartsEquipment", true),
-    more("newRegularEmployees", { fact: "cashGrantJobs" }), researchRoute, is("regionalHeadquarters", true),
+    more("newRegularEmployees", { fact: "cashGrantJobs" }), researchRoute, all(is("regionalHeadquarters", true), atLeast("ownershipE4", 50 * PCT)),
   ),
 );
 

@@ -173,11 +173,13 @@ const SCENARIOS: readonly Scenario[] = [
   s({ investment: { amount: "30000000" }, business: { sector: "wholesale-retail", technology: "other-annex-7" } }),
   s({ investment: { amount: "30000000" }, business: { sector: "wholesale-retail", technology: "quantum-sensing" } }),
   s({ investment: { amount: "20000000" }, business: { sector: "arts-leisure" } }),
-  // cash-grant: the 30%, each route, the jobs route's "more than", the research non-profit.
+  // cash-grant: the 30%, each route (a regional headquarters' parent holding half), the jobs route's "more than", the research non-profit.
   s({ investment: { foreignOwnershipPct: "29.9999" }, business: { technology: "hydrogen" } }),
   s({ investment: { foreignOwnershipPct: "30" }, business: { technology: "other-ida-high-tech" } }),
   s({ investment: { foreignOwnershipPct: "30" }, business: { materialsPartsEquipment: true } }),
-  s({ investment: { foreignOwnershipPct: "30" }, business: { regionalHeadquarters: true } }),
+  s({ investment: { foreignOwnershipPct: "30" }, business: { regionalHeadquarters: true } }), // the parent cannot hold half
+  s({ investment: { foreignOwnershipPct: "49.9999" }, business: { regionalHeadquarters: true } }),
+  s({ investment: { foreignOwnershipPct: "50" }, business: { regionalHeadquarters: true } }),
   s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "manufacturing" }, employment: { newRegularEmployees: 300 } }),
   s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "manufacturing" }, employment: { newRegularEmployees: 301 } }),
   s({ investment: { foreignOwnershipPct: "30" }, business: { sector: "real-estate" }, employment: { newRegularEmployees: 50 } }),

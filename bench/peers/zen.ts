@@ -26,6 +26,7 @@ const FIZ_RESEARCH_MIN_CENTS = 200_000_000;
 const FIZ_RESEARCH_MIN_RESEARCHERS = 10;
 const MIN_30_PCT_E4 = 300_000; // cash-grant, seoul-*, service-fiz-rent-support, state-land, fiz research
 const CG_RD_MIN_RESEARCHERS = 5;
+const CG_HQ_MIN_PARENT_E4 = 500_000; // cash-grant hq_min_parent_pct
 const CAP_HIGH_TECH_MIN_CENTS = 200_000_000;
 const SEOUL_MIN_NEW_HIRES = 5;
 const SFR_MIN_RESEARCHERS = 5;
@@ -160,7 +161,7 @@ const FIZ = "eligibleFizIndividual";
 const programs = expressionNode("programs", [
   ["cashGrant", `${FI} and ownershipE4 >= ${MIN_30_PCT_E4}
     and (route == 'new-shares' or (route == 'nonprofit-contribution' and ${RESEARCH}))
-    and (newGrowthEngine or highTechIda or materialsPartsEquipment or newRegularEmployees > cashGrantJobs or ${RESEARCH} or regionalHeadquarters)`],
+    and (newGrowthEngine or highTechIda or materialsPartsEquipment or newRegularEmployees > cashGrantJobs or ${RESEARCH} or (regionalHeadquarters and ownershipE4 >= ${CG_HQ_MIN_PARENT_E4}))`],
   ["capitalGoods", `${FI} and route == 'new-shares'
     and ((newGrowthEngine and amountUsdCents >= ${CAP_HIGH_TECH_MIN_CENTS}) or (${FIZ} and sector != 'arts-leisure')
          or zone in ['fiz-complex', 'free-economic-zone', 'free-trade-zone'])
