@@ -132,6 +132,7 @@ export const SECTORS: Readonly<Record<string, SectorRow>> = {
   "mining": sector(300, "none"),
   "construction": sector(300, "none"),
   "logistics": sector(300, "logistics-infrastructure"),
+  "transport": sector(300, "none"),
   "software": sector(300, "manufacturing-ict"),
   "data-processing": sector(300, "manufacturing-ict"),
   "information-communication": sector(300, "none"),
