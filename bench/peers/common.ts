@@ -100,7 +100,9 @@ export function amountBoth(profile: Profile, rate?: ScaledRate): { readonly won:
     if (rateText === undefined) throw new RangeError("the benchmark peers need the profile's exchangeRate");
     rate = scaledRate(rateText);
   }
-  const minor = minorUnits(amount, currency);
+  const given = minorUnits(amount, currency);
+  // Reinvested earnings count at the amount used times the foreign share (FIPA 2(1)4라), half-even.
+  const minor = profile.investment.route === "reinvested-earnings" ? divideHalfEven(given * BigInt(percentE4(profile.investment.foreignOwnershipPct)), 1_000_000n) : given;
   return currency === "USD" ? { won: centsToWon(minor, rate), cents: minor } : { won: minor, cents: wonToCents(minor, rate) };
 }
 

@@ -159,6 +159,9 @@ const SCENARIOS: readonly Scenario[] = [
   s({ investment: { route: "long-term-loan", loanTermYears: 4.99, foreignOwnershipPct: "0" } }),
   s({ investment: { route: "long-term-loan", loanTermYears: 5, foreignOwnershipPct: "0" } }),
   s({ investment: { route: "reinvested-earnings", foreignOwnershipPct: "0" } }),
+  // Reinvested earnings count times the foreign share: USD 50 million at 60% is the individual FIZ's USD 30 million.
+  s({ investment: { route: "reinvested-earnings", amount: "50000000", foreignOwnershipPct: "60" } }),
+  s({ investment: { route: "reinvested-earnings", amount: "50000000", foreignOwnershipPct: "59.9999" } }),
   s({ investment: { route: "existing-shares", foreignOwnershipPct: "9.9999" } }),
   s({ investment: { route: "existing-shares", foreignOwnershipPct: "10" } }),
   s({ investment: { foreignOwnershipPct: "5", officerDispatched: true } }),

@@ -7,6 +7,7 @@ import { minorOfAmount, parseAmount } from "../money/amount.js";
 import { Exact, scaledInteger } from "../money/decimal.js";
 import { centsOfWon, convertToKrw, wonOfDollars, type ExchangeRate } from "../money/exchange-rate.js";
 import { moneyOfMinor, type Money } from "../money/money.js";
+import { divideHalfEven, POWERS_OF_TEN } from "../money/round.js";
 import {
   BOOL, COUNT, DATE, KRW_MONEY, PERCENT, USD_MONEY, YEARS, type ValueType,
 } from "../expr/types.js";
@@ -121,6 +122,17 @@ export function profileFieldOf(factName: string): string {
   return factName.replace(/(Krw|Usd)$/, "");
 }
 
+/**
+ * The foreign investment amount in minor units of the profile's currency: the amount given, but for
+ * reinvested retained earnings the amount used times the foreign investment ratio (FIPA 2(1)4라),
+ * rounded half-even to the won or the cent.
+ */
+export function foreignInvestmentMinor(investment: Profile["investment"]): bigint {
+  const minor = minorOfAmount(investment.amount, investment.currency)!;
+  if (investment.route !== "reinvested-earnings") return minor;
+  return divideHalfEven(minor * scaledInteger(investment.foreignOwnershipPct, PERCENT_DECIMALS)!, POWERS_OF_TEN[PERCENT_DECIMALS + 2]!);
+}
+
 export function buildFacts(
   profile: Profile,
   asOf: string,
@@ -162,7 +174,7 @@ class ProfileFacts implements Facts {
     const { business, investment } = profile;
     this.#profile = profile;
     this.#rate = rate;
-    const minor = minorOfAmount(investment.amount, investment.currency)!;
+    const minor = foreignInvestmentMinor(investment);
     const usd = investment.currency === "USD";
     this.amountKrwMinor = usd ? wonOfDollars(minor, 2, rate) : minor;
     this.amountUsdMinor = usd ? minor : centsOfWon(minor, 0, rate);

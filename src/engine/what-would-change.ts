@@ -22,7 +22,7 @@ export interface Suggestion {
   readonly direction?: "more" | "less";
 }
 
-/** The investment as the profile gives it, in minor units of its own currency, and the estimate's rate. */
+/** The foreign investment amount in minor units of the investor's currency (facts.ts), and the estimate's rate. */
 export interface Investment {
   readonly currency: CurrencyCode;
   readonly minor: bigint;

@@ -6,9 +6,9 @@ import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, Pr
 import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
 import { showValue, type CodeText } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
+import { foreignInvestmentMinor } from "../engine/facts.js";
 import { describeWarning, type Warning } from "../engine/warning.js";
 import { whatWouldChange, type Investment } from "../engine/what-would-change.js";
-import { minorOfAmount } from "../money/amount.js";
 import type { Flip } from "../engine/sweep.js";
 import { formatMoney, groupDigits } from "../money/format-money.js";
 import { fieldLabel } from "./form-fields.js";
@@ -33,8 +33,7 @@ export type CodeLabel = (path: "business.sector" | "business.technology" | "site
 export function resultView(estimate: Estimate, lang: Lang, flips: readonly FieldFlip[] = [], codeLabel: CodeLabel = () => undefined) {
   const currency = estimate.profile.investment.currency;
   const closed = new Set(estimate.programs.filter((p) => p.status === "not-in-force").map((p) => p.program.id));
-  const { amount } = estimate.profile.investment;
-  const investment: Investment = { currency, minor: minorOfAmount(amount, currency)!, rate: estimate.exchangeRate };
+  const investment: Investment = { currency, minor: foreignInvestmentMinor(estimate.profile.investment), rate: estimate.exchangeRate };
   const leaves: ViewContext = { estimate, lang, codeLabel, codeText: codeTextOf(lang, codeLabel), closed, investment };
   const programs = estimate.programs.map((p) => programView(p, leaves, flips.filter((f) => f.programId === p.program.id), currency));
   return {
