@@ -64,12 +64,11 @@ const VERSION_FROM: Readonly<Record<Exclude<ProgramId, "corporate-tax-reduction"
   "seoul-employment-subsidy": "2025-01-01",
   "seoul-training-subsidy": "2025-01-01",
   "service-fiz-rent-support": "2023-07-18",
-  "state-land-rent-reduction": "2023-07-18",
+  "state-land-rent-reduction": "2026-01-01",
 };
 
-/** capital-goods-tax-exemption's and state-land-rent-reduction's versions have a second segment: RSTA
- *  Rule 51(1)'s USD 2 million is confirmed (and no longer warns) from 2026-01-02. Every other version
- *  in force has one segment. */
+/** capital-goods-tax-exemption's version has a second segment: RSTA Rule 51(1)'s USD 2 million is
+ *  confirmed (and no longer warns) from 2026-01-02. Every other version in force has one segment. */
 const HIGH_TECH_MIN_CONFIRMED_FROM = "2026-01-02";
 
 /** The programs not in force, and the day each ended. */
@@ -265,7 +264,7 @@ function setUp(ruleSet: RuleSet, options: HandwrittenEstimateOptions): Setup {
   const seoulEmployment = inForce("seoul-employment-subsidy");
   const seoulTraining = inForce("seoul-training-subsidy");
   const rentSupport = inForce("service-fiz-rent-support");
-  const stateLand = inForce("state-land-rent-reduction", confirmedFrom("state-land-rent-reduction"));
+  const stateLand = inForce("state-land-rent-reduction");
 
   // The warnings each benefit owes when it is given, named by hand; the objects are the rule set's.
   const cashGrantRange = range(cashGrant);

@@ -61,7 +61,6 @@ const SLR_TIER_MIN_CENTS = 2_500_000_00n; //   tier_min_usd
 const SLR_WORKERS_100 = 200; //                workers_100
 const SLR_WORKERS_90 = 150; //                 workers_90
 const SLR_WORKERS_75 = 70; //                  workers_75
-const SLR_DECISION_MIN_CENTS = 2_000_000_00n; // decision_min_usd
 
 // No closures inside the functions below: tsx (esbuild keepNames) names every closure it creates,
 // which costs more than the rules themselves.
@@ -165,25 +164,24 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
       hires >= SFR_MIN_SERVICE_STAFF)
   );
 
-  // state-land-rent-reduction, version from 2023-07-18. Its reduction table (hit first), row by row,
-  // with the percentages the rows give.
+  // state-land-rent-reduction, version from 2026-01-01: no RSTA 121-2(1)1 decision can be had any
+  // more, so neither the high-tech tier nor the exception resting on one. Its reduction table (hit
+  // first), row by row, with the percentages the rows give.
   const inFiz = zone === "fiz-complex" || zone === "fiz-service";
   const tierBusiness = fizClass !== "none" || nge;
   const tier = cents >= SLR_TIER_MIN_CENTS && tierBusiness;
   const manufacturer = sector === "manufacturing" && cents >= SLR_MANUFACTURING_MIN_CENTS;
-  const decision = nge && cents >= SLR_DECISION_MIN_CENTS; // could hold an RSTA 121-2(1)1 decision
   const stateLandReductionPct =
     fizIndividual ? 100n
-    : inFiz && decision ? 100n
     : inFiz && tier && hires >= SLR_WORKERS_100 ? 100n
     : inFiz && tier && hires >= SLR_WORKERS_90 ? 90n
     : inFiz && manufacturer ? 75n
     : inFiz && tier && hires >= SLR_WORKERS_75 ? 75n
     : zone === "fiz-service" ? 50n
-    : zone === "industrial-complex" && (decision || manufacturer || (tier && hires >= SLR_WORKERS_75)) ? 50n
+    : zone === "industrial-complex" && (manufacturer || (tier && hires >= SLR_WORKERS_75)) ? 50n
     : 0n; // otherwise
   const stateLand = foreignInvestment &&
-    (ownership >= SLR_MIN_OWNERSHIP_E4 || hires > cashGrantJobs || fizIndividual || decision) &&
+    (ownership >= SLR_MIN_OWNERSHIP_E4 || hires > cashGrantJobs || fizIndividual) &&
     (fizIndividual || inFiz || zone === "industrial-complex") &&
     stateLandReductionPct > 0n;
 

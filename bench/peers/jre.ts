@@ -91,22 +91,20 @@ const inFiz = oneOf("zone", ["fiz-complex", "fiz-service"]);
 const tierBusiness = any({ fact: "fizClass", operator: "notEqual", value: "none" }, is("newGrowthEngine", true));
 const tier = (workers: number) => all(atLeast("amountUsdCents", 2_500_000 * USD), atLeast("newRegularEmployees", workers), tierBusiness);
 const manufacturer = all(is("sector", "manufacturing"), atLeast("amountUsdCents", 5_000_000 * USD));
-/** Could hold an RSTA 121-2(1)1 tax-reduction decision: a new-growth-engine business of USD 2 million. */
-const decision = all(is("newGrowthEngine", true), atLeast("amountUsdCents", 2_000_000 * USD));
+/** From 2026-01-01 no RSTA 121-2(1)1 tax-reduction decision can be had: no tier or exception rests on one. */
 const stateLand = all(
   eligible("foreign-investment"),
-  any(atLeast("ownershipE4", 30 * PCT), more("newRegularEmployees", { fact: "cashGrantJobs" }), eligible("fiz-individual"), decision),
+  any(atLeast("ownershipE4", 30 * PCT), more("newRegularEmployees", { fact: "cashGrantJobs" }), eligible("fiz-individual")),
   any(eligible("fiz-individual"), oneOf("zone", ["fiz-complex", "fiz-service", "industrial-complex"])),
   // table.reduction > 0: some row of the first-hit table matches (every row gives more than 0).
   any(
     eligible("fiz-individual"),
-    all(inFiz, decision),
     all(inFiz, tier(200)),
     all(inFiz, tier(150)),
     all(inFiz, manufacturer),
     all(inFiz, tier(70)),
     is("zone", "fiz-service"),
-    all(is("zone", "industrial-complex"), any(decision, manufacturer, tier(70))),
+    all(is("zone", "industrial-complex"), any(manufacturer, tier(70))),
   ),
 );
 

@@ -33,7 +33,6 @@ const SFR_MIN_RESEARCHERS = 5;
 const SFR_MIN_SERVICE_STAFF = 15;
 const SLR_MANUFACTURING_MIN_CENTS = 500_000_000;
 const SLR_TIER_MIN_CENTS = 250_000_000;
-const SLR_DECISION_MIN_CENTS = 200_000_000; // state-land's decision_min_usd
 
 type Cells = Record<string, string>;
 
@@ -135,7 +134,6 @@ const stateLandTier = tableNode({
   output: "stateLandReduction",
   rows: [
     [{ eligibleFizIndividual: "true" }, "100"],
-    [{ zone: IN_FIZ, newGrowthEngine: "true", amountUsdCents: `>= ${SLR_DECISION_MIN_CENTS}` }, "100"],
     [{ zone: IN_FIZ, ...tierCells(200), fizClass: "$ != 'none'" }, "100"],
     [{ zone: IN_FIZ, ...tierCells(200), newGrowthEngine: "true" }, "100"],
     [{ zone: IN_FIZ, ...tierCells(150), fizClass: "$ != 'none'" }, "90"],
@@ -144,7 +142,6 @@ const stateLandTier = tableNode({
     [{ zone: IN_FIZ, ...tierCells(70), fizClass: "$ != 'none'" }, "75"],
     [{ zone: IN_FIZ, ...tierCells(70), newGrowthEngine: "true" }, "75"],
     [{ zone: "'fiz-service'" }, "50"],
-    [{ zone: "'industrial-complex'", newGrowthEngine: "true", amountUsdCents: `>= ${SLR_DECISION_MIN_CENTS}` }, "50"],
     [{ zone: "'industrial-complex'", sector: "'manufacturing'", amountUsdCents: `>= ${SLR_MANUFACTURING_MIN_CENTS}` }, "50"],
     [{ zone: "'industrial-complex'", ...tierCells(70), fizClass: "$ != 'none'" }, "50"],
     [{ zone: "'industrial-complex'", ...tierCells(70), newGrowthEngine: "true" }, "50"],
@@ -175,7 +172,7 @@ const programs = expressionNode("programs", [
               or sector == 'information-communication' or sector == 'tourism')
              and newRegularEmployees >= ${SFR_MIN_SERVICE_STAFF}))`],
   ["stateLand", `${FI}
-    and (ownershipE4 >= ${MIN_30_PCT_E4} or newRegularEmployees > cashGrantJobs or ${FIZ} or (newGrowthEngine and amountUsdCents >= ${SLR_DECISION_MIN_CENTS}))
+    and (ownershipE4 >= ${MIN_30_PCT_E4} or newRegularEmployees > cashGrantJobs or ${FIZ})
     and (${FIZ} or zone in ['fiz-complex', 'fiz-service', 'industrial-complex'])
     and stateLandReduction > 0`],
 ], true);
