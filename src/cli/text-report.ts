@@ -39,6 +39,7 @@ function programLines(result: ProgramResult): string[] {
     head,
     `  version in force from ${result.version!.from}${result.version!.to ? ` to ${result.version!.to}` : ""}`,
     ...(result.conditions ? conditionLines(result.conditions, 1) : []),
+    ...program.assumes.map((a) => `  ? assumed, not checked: ${a.en}`),
     ...(result.benefit ? benefitLines(result.benefit) : []),
     ...result.warnings.map((w) => `  ! ${describeWarning(w)}`),
     "",

@@ -77,6 +77,7 @@ export function compileProgram(file: ProgramFile, path: string, context: Compile
     kind: file.kind,
     summary: file.summary,
     citations: file.citations.map((c, i) => cite(c, ["citations", i])),
+    assumes: file.assumes,
     parameters: [...parameters.values()],
     versions,
     dependsOn: [...dependencies].sort((a, b) => a - b),

@@ -55,6 +55,7 @@ export function describeProgram(program: CompiledProgram, asOf: string) {
     summary: program.summary,
     file: program.file,
     citations: program.citations,
+    assumes: program.assumes,
     asOf,
     inForce: "version" in selection ? selection.version : null,
     ...("notInForce" in selection ? { notInForce: selection.notInForce } : {}),

@@ -178,6 +178,8 @@ export interface CompiledProgram {
   readonly kind: ProgramKind;
   readonly summary: LocalizedText;
   readonly citations: readonly Citation[];
+  /** What a result takes for granted because the profile cannot say: shown, never tested. */
+  readonly assumes: readonly LocalizedText[];
   readonly parameters: readonly ParameterInfo[];
   readonly versions: readonly CompiledVersion[];
   /** Indexes of the programs whose eligibility this one reads. */

@@ -103,6 +103,10 @@ export const ProgramResultJson = z.strictObject({
   version: z.strictObject({ from: z.string(), to: z.string().nullable() }).nullable(),
   notInForce: NotInForce.optional(),
   citations: z.array(Citation),
+  assumes: z
+    .array(Localized)
+    .optional()
+    .describe("What the result takes for granted because the profile cannot say, to be checked by hand; absent when not in force"),
   conditions: Condition.optional().describe("Absent with ?explain=false"),
   tables: z.array(z.looseObject({ name: z.string(), label: Localized })).optional().describe("The decision tables' rows and values; absent with ?explain=false"),
   benefit: Benefit.nullable(),
@@ -154,6 +158,7 @@ export const ProgramJson = z.looseObject({
   kind: z.string(),
   summary: Localized,
   citations: z.array(Citation),
+  assumes: z.array(Localized),
   asOf: z.string(),
   inForce: z.strictObject({ from: z.string(), to: z.string().nullable() }).nullable(),
   parameters: z.array(Parameter),

@@ -95,8 +95,9 @@ function openingOf(result: ProgramResult): Buffer {
 }
 
 function openingText({ program, status, version, notInForce }: ProgramResult): string {
+  const assumes = notInForce || program.assumes.length === 0 ? "" : `,"assumes":${q(program.assumes)}`;
   return `{"id":${q(program.id)},"title":${q(program.title)},"kind":${q(program.kind)},"citations":${q(program.citations)}` +
-    `,"status":${q(status)},"version":${version ? q(version) : "null"}${notInForce ? `,"notInForce":${q(notInForce)}` : ""}`;
+    `,"status":${q(status)},"version":${version ? q(version) : "null"}${notInForce ? `,"notInForce":${q(notInForce)}` : ""}${assumes}`;
 }
 
 function writeProgram(w: JsonBytes, result: ProgramResult): void {

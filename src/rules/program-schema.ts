@@ -151,6 +151,10 @@ export const Program = z.strictObject({
   kind: z.enum(["qualification", "tax", "grant", "site", "subsidy"]),
   summary: Localized.describe("What the program does, in the analyst's own words."),
   citations: z.array(Citation).min(1),
+  assumes: z
+    .array(Localized)
+    .default([])
+    .describe("What a result takes for granted because the profile cannot say (a new factory, a condition of a notice): shown with every result in force, so that a reader checks it by hand. A result may be too generous where one fails."),
   parameters: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, "parameter names are snake_case"), Parameter).default({}),
   versions: z.array(Version).min(1),
   exampleProfile: z.record(z.string(), z.unknown()).optional().describe("The profile every example starts from."),

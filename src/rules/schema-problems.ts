@@ -65,7 +65,7 @@ const RULE_FILE_KEYS = [
   "label", "unit", "values", "from", "to", "value", "cite", "verified", "confidence", "note", "test",
   "all", "any", "not", "conditions", "tables", "benefit", "gap", "ended", "name", "hit", "output", "rows",
   "when", "then", "otherwise", "components", "amount", "schedule", "years", "percent", "ceiling",
-  "discretionary", "shares", "national", "local", "grants", "asOf", "profile", "expect", "status",
+  "discretionary", "shares", "national", "local", "grants", "assumes", "asOf", "profile", "expect", "status",
   "version", "certain", "upTo", "failed", "warnings", "en", "ko", "code", "columns", "type", "absent",
   "rows", "table", "page", "title", "seen", "krw", "usd",
 ];

@@ -77,6 +77,7 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
     notInForce: result.notInForce && notInForceText(result.notInForce, lang),
     citations: program.citations.map((c) => cite(c, lang)),
     conditions: result.conditions && conditionView(result.conditions, leaves),
+    assumes: result.notInForce ? [] : program.assumes.map((a) => a[lang]),
     benefit: result.benefit && benefitView(result.benefit, lang),
     warnings: result.warnings.map((w) => describeWarning(shownWarning(w, result, lang), lang)),
     changes: whatWouldChange(result, leaves.closed, leaves.investment).map((s) => ({

@@ -86,6 +86,7 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
     title: program.title[lang],
     kind: message(lang, `kind.${program.kind}`),
     summary: program.summary[lang],
+    assumes: program.assumes.map((a) => a[lang]),
     file: program.file,
     citations: program.citations.map((c) => cite(c, lang)),
     inForce: d.inForce,

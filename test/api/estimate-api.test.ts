@@ -34,6 +34,15 @@ describe("POST /api/v1/estimate", () => {
     expect(res.headers["x-engine-version"]).toBe("test");
   });
 
+  it("names what each program in force assumes without checking, and nothing for one not in force", async () => {
+    const body = EstimateJson.parse((await post("/estimate?explain=false").send(EXAMPLE_PROFILE).expect(200)).body);
+    const of = (id: string) => body.programs.find((p) => p.id === id)!;
+    expect(of("cash-grant").assumes?.[0]?.en).toBe("The investment builds a new or enlarged factory, business premises or research facility.");
+    expect(of("cash-grant").assumes?.[0]?.ko).toBe("공장·사업장·연구시설을 신설하거나 증설하는 투자임.");
+    expect(of("corporate-tax-reduction").status).toBe("not-in-force");
+    expect(of("corporate-tax-reduction").assumes).toBeUndefined();
+  });
+
   it("drops the condition trees with ?explain=false and keeps the figures", async () => {
     const full = EstimateJson.parse((await post("/estimate").send(EXAMPLE_PROFILE)).body);
     const lean = EstimateJson.parse((await post("/estimate?explain=false").send(EXAMPLE_PROFILE).expect(200)).body);

@@ -27,6 +27,12 @@ describe("the text report", () => {
     expect(text).toMatch(/\[capital-goods-tax-exemption\]: ELIGIBLE[\s\S]*?Benefit: at least ₩[\d,]+ \(\$[\d,.]+\) \(parts not estimated are left out\)/);
   });
 
+  it("lists what a program in force assumes without checking, and nothing for one that ended", () => {
+    const text = report(profile);
+    expect(text).toMatch(/\[cash-grant\]: ELIGIBLE[\s\S]*?\? assumed, not checked: The investment builds a new or enlarged factory/);
+    expect(text).not.toMatch(/\[corporate-tax-reduction\]: NOT-IN-FORCE\n.*\n  \? assumed/);
+  });
+
   it("gives plain totals when every figure is known", () => {
     const text = report({ ...profile, costs: { stateLandValue: "1000000", leaseYears: 10 } });
     expect(text).toMatch(/Total certain value: ₩[\d,]+ \(\$[\d,.]+\)\n/);

@@ -135,6 +135,17 @@ describe("the result page", () => {
     expect(html).not.toContain("Left out of these totals");
   });
 
+  it.each([
+    ["en", "Assumed, not checked: the profile cannot say", "The investment builds a new or enlarged factory"],
+    ["ko", "확인하지 않은 전제: 프로필로는 알 수 없음", "공장·사업장·연구시설을 신설하거나 증설하는 투자임."],
+  ])("shows in %s what a program assumes without checking", async (lang, heading, item) => {
+    const html = (await request(app).get(`/estimate?${query({ ...PROFILE, lang })}`).expect(200)).text;
+    const grant = section(html, "cash-grant");
+    expect(grant).toContain(`<h3>${heading}</h3>`);
+    expect(grant).toContain(item);
+    expect(section(html, "corporate-tax-reduction")).not.toContain(heading);
+  });
+
   it("shows the state-land rent reduction as a maximum the agency may grant less than", async () => {
     // USD 1,000,000 of land at 1380.55, 1% a year, 100% for 10 years: ₩138,055,000.
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "costs.stateLandValue": "1000000", "costs.leaseYears": "10" })}`).expect(200)).text;

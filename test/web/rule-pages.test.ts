@@ -90,6 +90,11 @@ describe("the rule pages", () => {
     expect(html).toMatch(/<code>high_tech_min_usd<\/code>: <del>USD 2,?000,?000\.00<\/del> → <ins>USD 2,?000,?000\.00<\/ins> \(unverified → statute; /);
   });
 
+  it("list what the program assumes without checking", async () => {
+    const html = (await request(app).get("/rules/cash-grant").expect(200)).text;
+    expect(html).toMatch(/<h2>Assumed, not checked: the profile cannot say<\/h2>\s*<ul class="assumes"><li>The investment builds a new or enlarged factory/);
+  });
+
   it("head the parameter table by parameter, each name heading its own rows", async () => {
     const html = (await request(app).get("/rules/cash-grant").expect(200)).text;
     const table = html.slice(html.indexOf('<table class="parameters">'), html.indexOf("</table>", html.indexOf('<table class="parameters">')));
