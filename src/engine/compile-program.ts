@@ -253,7 +253,7 @@ function compileSegment(
     return compiled;
   });
 
-  const conditions = compileCondition(version.conditions!, [...at, "conditions"], scope, setup, problems);
+  const conditions = compileCondition(version.conditions!, [...at, "conditions"], scope, { ...setup, from }, problems);
   // The tree as one generated function that stops at the first deciding leaf (inline.ts).
   const passesInline = conditionInline(conditions);
   const conditionReads = reads;
@@ -360,7 +360,7 @@ function compileCondition(
   node: ConditionNode,
   at: DataPath,
   scope: ReturnType<typeof programScope>,
-  setup: VersionSetup,
+  setup: VersionSetup & { readonly from: string },
   problems: ProgramProblem[],
 ): CompiledCondition {
   const cite = node.cite === undefined ? undefined : setup.cite(node.cite, [...at, "cite"]);
@@ -368,7 +368,7 @@ function compileCondition(
     const path = [...at, "test"];
     try {
       const expr = parseExpr(node.test);
-      return { kind: "leaf", label: node.label, cite, source: node.test, test: compileLeaf(expr, scope) };
+      return { kind: "leaf", label: node.label, cite: cite ?? thresholdCite(expr, setup.parameters, setup.from), source: node.test, test: compileLeaf(expr, scope) };
     } catch (error) {
       problems.push(expressionProblem(error, path));
       return { kind: "leaf", label: node.label, cite, source: node.test, test: { form: "plain", read: NEVER } };
@@ -385,6 +385,20 @@ function compileCondition(
     cite,
     children: list.map((child, i) => compileCondition(child, [...at, kind, i], scope, setup, problems)),
   };
+}
+
+/**
+ * A comparison with a parameter whose leaf names no article of its own cites the source of the
+ * parameter's value in force from the segment's first day: a figure from a yearly notice (Seoul's
+ * subsidies) is cited by the notice of its year, not by one written once for every version.
+ */
+function thresholdCite(expr: Expr, parameters: ReadonlyMap<string, ParameterInfo>, from: string): Citation | undefined {
+  if (expr.kind !== "binary" || !COMPARISON_OPS.includes(expr.op) || expr.right.kind !== "ref") return undefined;
+  const [head, name, ...rest] = expr.right.path;
+  if (head !== "param" || name === undefined || rest.length) return undefined;
+  let inForce: ParameterValueInfo | undefined;
+  for (const value of parameters.get(name)?.values ?? []) if (value.from <= from) inForce = value;
+  return inForce?.cite;
 }
 
 function compileLeaf(expr: Expr, scope: ReturnType<typeof programScope>): LeafTest {
