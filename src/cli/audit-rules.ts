@@ -15,7 +15,7 @@ function textReport(r: AuditReport): string {
     if (items.length) lines.push(`${title} (${items.length})`, ...items.map((i) => `  ${i}`), "");
   };
   lines.push(r.errorCount ? `ERRORS: ${r.errorCount}` : "No errors.", "");
-  section("Examples that fail", r.examples.failing.map((f) => `${f.programId}: ${f.name}: ${f.differences.join("; ")}`));
+  section("Examples that fail", r.examples.failing.map((f) => `${f.at}: ${f.programId}: ${f.name}: ${f.differences.join("; ")}`));
   section(
     "Clauses no example sees both hold and fail",
     r.coverage.uncovered.map((c) => `${c.programId}: "${c.label.en}" [${c.source}] — held ${c.passes}, failed ${c.fails} (${c.kind}, versions ${c.versions.join(", ")})`),

@@ -89,7 +89,8 @@ export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
   }
   const programIndex = new Map<string, number>();
   programFiles.forEach(({ file, source }, i) => {
-    if (programIndex.has(file.id)) problems.push(source.problemAt(["id"], `program id ${file.id} is already used by another file`));
+    const first = programIndex.get(file.id);
+    if (first !== undefined) problems.push(source.problemAt(["id"], `program id ${file.id} is already used by ${programFiles[first]!.source.file}`));
     else programIndex.set(file.id, i);
   });
 

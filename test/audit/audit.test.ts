@@ -107,8 +107,12 @@ describe("the audit's checks bite", () => {
   });
 
   it("reports a failing example", () => {
-    const report = auditRuleSet(only(one.replace("status: eligible", "status: ineligible")), { today: TODAY, engineVersion: ENGINE });
-    expect(report.examples.failing).toEqual([{ programId: "audited", name: "Eleven hires in Seoul", differences: ["status: expected ineligible, got eligible"] }]);
+    const broken = fixture(one.replace("status: eligible", "status: ineligible"));
+    const report = auditRuleSet(ruleSetWith(broken), { today: TODAY, engineVersion: ENGINE });
+    // Placed at the example's name, so an analyst jumps to it from the report.
+    const line = broken.text.split("\n").findIndex((l) => l.includes("Eleven hires in Seoul")) + 1;
+    const col = broken.text.split("\n")[line - 1]!.indexOf("Eleven") + 1;
+    expect(report.examples.failing).toEqual([{ at: `rules/kr/audited.yaml:${line}:${col}`, programId: "audited", name: "Eleven hires in Seoul", differences: ["status: expected ineligible, got eligible"] }]);
   });
 
   it("lists every date the program changes, and the ones without examples on both sides", () => {

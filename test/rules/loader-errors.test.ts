@@ -101,7 +101,7 @@ describe("loading rule files", () => {
   });
 
   it("reports two files claiming the same program id", () => {
-    expect(problemsOf(file(VALID), file(VALID, "rules/kr/copy.yaml"))).toContain("rules/kr/copy.yaml:1:5: program id sample is already used by another file");
+    expect(problemsOf(file(VALID), file(VALID, "rules/kr/copy.yaml"))).toContain("rules/kr/copy.yaml:1:5: program id sample is already used by rules/kr/sample.yaml");
   });
 
   it("reports every problem of a file at once, in file order", () => {
