@@ -115,13 +115,22 @@ export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
     regions: [...tables.regions.rows.keys()],
   });
   for (const { file, source } of programFiles) {
+    // A bad value the examples take from exampleProfile is reported there once, not at every example.
+    const fromBase = new Set<string>();
     file.examples.forEach((example, i) => {
       try {
         parseProfile(mergeProfile(file.exampleProfile ?? {}, example.profile), profileSchema);
       } catch (error) {
         if (!(error instanceof ProfileError)) throw error;
         for (const issue of error.issues) {
-          problems.push(source.problemAt(["examples", i, "profile", ...issue.path.split(".")], `example profile: ${issue.path} ${issue.message}`));
+          const path = issue.path.split(".");
+          const inherited = file.exampleProfile !== undefined && !hasPath(example.profile, path) && hasPath(file.exampleProfile, path);
+          const message = `${issue.path} ${issue.message}`;
+          if (!inherited) problems.push(source.problemAt(["examples", i, "profile", ...path], `example profile: ${message}`));
+          else if (!fromBase.has(message)) {
+            fromBase.add(message);
+            problems.push(source.problemAt(["exampleProfile", ...path], `exampleProfile: ${message}`));
+          }
         }
       }
     });
@@ -140,6 +149,16 @@ export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
     sources: new Map(programFiles.map(({ file, source }) => [file.id, { file, source: byPath.get(source.file)! }])),
     hash: hashFiles(files),
   };
+}
+
+/** Whether a nested profile object holds a value at a dotted path's keys. */
+function hasPath(value: unknown, path: readonly string[]): boolean {
+  let node = value;
+  for (const key of path) {
+    if (node === null || typeof node !== "object" || !(key in node)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return true;
 }
 
 /** A program file's id as written: from its YAML when it parsed, else from an "id:" line of its text. */

@@ -100,6 +100,14 @@ describe("loading rule files", () => {
     expect(problems[0]).toMatch(expected);
   });
 
+  it("reports a bad value of exampleProfile once, where it is written, not at every example", () => {
+    const withBase = VALID.replace("examples:\n", "exampleProfile: { site: { region: seoul, zone: moon } }\nexamples:\n");
+    const problems = problemsOf(file(withBase));
+    expect(problems).toHaveLength(1);
+    const line = withBase.split("\n").findIndex((l) => l.startsWith("exampleProfile:")) + 1;
+    expect(problems[0]).toMatch(new RegExp(`^rules/kr/sample\\.yaml:${line}:48: exampleProfile: site\\.zone must be one of `));
+  });
+
   it("reports two files claiming the same program id", () => {
     expect(problemsOf(file(VALID), file(VALID, "rules/kr/copy.yaml"))).toContain("rules/kr/copy.yaml:1:5: program id sample is already used by rules/kr/sample.yaml");
   });
