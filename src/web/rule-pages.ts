@@ -35,10 +35,10 @@ export function rulePageRoutes({ ruleSet, engineVersion, views, today }: RulePag
     const lang = langOf(req);
     render(req, res, "error", "404", { heading: "404", text: message(lang, "error.notFound") }, 404);
   };
-  /** from and to from the query (defaults: a year ago and today), or the two as typed when they are no period. */
+  /** from and to from the query (defaults: today, and the year before to), or the two as typed when they are no period. */
   const period = (req: Request): { from: string; to: string; valid: boolean } => {
     const to = typeof req.query.to === "string" && req.query.to ? req.query.to : today();
-    const from = typeof req.query.from === "string" && req.query.from ? req.query.from : aYearBefore(today());
+    const from = typeof req.query.from === "string" && req.query.from ? req.query.from : isIsoDate(to) ? aYearBefore(to) : aYearBefore(today());
     return { from, to, valid: isIsoDate(from) && isIsoDate(to) && from <= to };
   };
   /** The changes page for the programs given, or its form back with the dates as typed and a 400. */

@@ -158,7 +158,9 @@ export function changesView(changes: readonly ProgramChanges[], lang: Lang) {
 export function sourceView(ruleSet: RuleSet, id: string) {
   const source = ruleSet.sources.get(id);
   if (!source) return undefined;
-  return { path: source.source.path, lines: source.source.text.split("\n").map((text, i) => ({ number: i + 1, text })) };
+  // The newline that ends the last line starts no line of its own: an editor shows as many as here.
+  const text = source.source.text.endsWith("\n") ? source.source.text.slice(0, -1) : source.source.text;
+  return { path: source.source.path, lines: text.split("\n").map((line, i) => ({ number: i + 1, text: line })) };
 }
 
 type Expectation = ExampleOutcome["example"]["expect"];

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/load-rules.js";
 import { createApp } from "../../src/web/app.js";
 import { realRules, testApp, views } from "../helpers/app.js";
 import { ENGINE } from "../helpers/rule-files.js";
@@ -42,6 +45,10 @@ describe("the rule pages", () => {
   it("show the rule file with line numbers, escaped", async () => {
     const res = await request(app).get("/rules/foreign-investment/source").expect(200);
     expect(res.text).toContain('<li id="L1" value="1"><code># yaml-language-server: $schema&#x3D;../schema/program.schema.json</code></li>');
+    // As many numbered lines as an editor shows: the final newline starts none.
+    const lines = readFileSync(join(PROJECT_ROOT, "rules/kr/foreign-investment.yaml"), "utf8").trimEnd().split("\n").length;
+    expect(res.text).toContain(`<li id="L${lines}" value="${lines}">`);
+    expect(res.text).not.toContain(`<li id="L${lines + 1}"`);
   });
 
   it.each([
@@ -63,6 +70,11 @@ describe("the rule pages", () => {
     expect(html).toContain('<input type="date" id="f-from" name="from" value="2026-1-1">');
     expect(html).toContain('<input type="date" id="f-to" name="to" value="2026-12-31">');
     expect(html).toMatch(/<p class="error" role="alert">[^<]+<\/p>/);
+  });
+
+  it("list the year before the end date given alone", async () => {
+    const res = await request(app).get("/rules/changes?to=2020-01-01").expect(200);
+    expect(res.text).toContain('name="from" value="2019-01-01"');
   });
 
   it("list a year of changes by default, from the 28th when today is 29 February", async () => {
