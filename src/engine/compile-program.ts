@@ -10,7 +10,7 @@ import { amountString, parseAmount } from "../money/amount.js";
 import type { Decimal } from "decimal.js";
 import type { ConstraintContext } from "../expr/constraints.js";
 import { Exact, parseDecimal } from "../money/decimal.js";
-import type { Money } from "../money/money.js";
+import { minorDigits, type Money } from "../money/money.js";
 import type {
   BenefitFile, CitationFile, ConditionNode, ParameterFile, ProgramFile, TableFile, UnitName, VersionFile,
 } from "../rules/program-schema.js";
@@ -27,7 +27,7 @@ import type {
 import { emptyReads, programScope, valueAt, type Reads } from "./program-scope.js";
 import type { NotInForce } from "./result.js";
 import { checkTable, type TableFindings } from "./table-checks.js";
-import { addDays, dayNumber } from "./dates.js";
+import { addDays, dayNumber, isIsoDate } from "./dates.js";
 import type { Warning } from "./warning.js";
 
 export interface ProgramProblem {
@@ -102,7 +102,7 @@ function compileParameter(
   const values: ParameterValueInfo[] = parameter.values.map((entry, i) => {
     const path = [...at, "values", i, "value"];
     const value = parseParameterValue(entry.value, parameter.unit);
-    if (value === undefined) problems.push({ path, message: `${name}: '${entry.value}' is not a valid ${parameter.unit} value` });
+    if (value === undefined) problems.push({ path, message: `${name}: '${entry.value}' ${valueProblem(entry.value, parameter.unit)}` });
     if (i > 0 && entry.from <= parameter.values[i - 1]!.from) {
       problems.push({ path: [...at, "values", i, "from"], message: `${name}: values must be in date order; ${entry.from} does not follow ${parameter.values[i - 1]!.from}` });
     }
@@ -130,9 +130,30 @@ function parseParameterValue(raw: string | number, unit: UnitName): unknown {
     case "years":
       return Number.isSafeInteger(raw) && (raw as number) >= 0 ? raw : undefined;
     case "date":
-      return typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined;
+      return typeof raw === "string" && isIsoDate(raw) ? raw : undefined;
   }
 }
+
+/** Why a value is not one of its unit, in words an analyst can act on. */
+function valueProblem(raw: string | number, unit: UnitName): string {
+  switch (unit) {
+    case "KRW":
+    case "USD": {
+      if (typeof raw !== "string") return `is a number: write ${unit} amounts as quoted decimal strings, such as "30000000"`;
+      const places = minorDigits(unit);
+      return /^(0|[1-9]\d*)\.\d+$/.test(raw) ? `has more than ${places} decimal${places === 1 ? "" : "s"}, the most ${unit} takes` : `is not an amount of ${unit}: write digits, with at most ${places} decimals after a point`;
+    }
+    case "percent":
+      return `is not a percentage: write a decimal string, such as "30" or "12.5"`;
+    case "count":
+    case "years":
+      return typeof raw === "number" && Number.isInteger(raw) && raw >= 0 ? "is too large" : "is not a whole number from 0 up";
+    case "date":
+      return typeof raw === "string" && DATE_SHAPE.test(raw) ? "is not a date of the calendar" : "is not a date written YYYY-MM-DD";
+  }
+}
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 function showParameter(value: unknown, unit: UnitName): string {
   if (value === undefined) return "?";

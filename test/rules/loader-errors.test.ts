@@ -53,7 +53,10 @@ describe("loading rule files", () => {
     ["an unknown law in a citation", edit("citations: [fipa-decree 25(1)]", "citations: [fipa-degree 25(1)]"), /^rules\/kr\/sample\.yaml:5:13: unknown law 'fipa-degree'/],
     ["an example that names no expected status", edit("expect: { status: eligible }", "expect: { version: 2009-01-01 }"), "rules/kr/sample.yaml:23:13: missing required field 'status'"],
     ["an example whose profile breaks the contract", edit('amount: "30000000"', "amount: 30000000"), /^rules\/kr\/sample\.yaml:22:\d+: example profile: investment.amount must be a string/],
-    ["a parameter value that is not a number of its unit", edit('value: "30000000"', 'value: "thirty"'), "rules/kr/sample.yaml:11:36: min_usd: 'thirty' is not a valid USD value"],
+    ["a parameter value that is not a number of its unit", edit('value: "30000000"', 'value: "thirty"'), "rules/kr/sample.yaml:11:36: min_usd: 'thirty' is not an amount of USD: write digits, with at most 2 decimals after a point"],
+    ["a money parameter written as a bare number", edit('value: "30000000"', "value: 30000000"), 'rules/kr/sample.yaml:11:36: min_usd: \'30000000\' is a number: write USD amounts as quoted decimal strings, such as "30000000"'],
+    ["a money parameter with a tenth of a cent", edit('value: "30000000"', 'value: "30000000.001"'), "rules/kr/sample.yaml:11:36: min_usd: '30000000.001' has more than 2 decimals, the most USD takes"],
+    ["a date parameter that is no day of the calendar", edit('unit: USD\n    values:\n      - { from: 2009-01-01, value: "30000000"', 'unit: date\n    values:\n      - { from: 2009-01-01, value: "2023-02-30"'), "rules/kr/sample.yaml:11:36: min_usd: '2023-02-30' is not a date of the calendar"],
     ["a parameter with no value when the version starts", edit("from: 2009-01-01, value", "from: 2010-01-01, value"), "rules/kr/sample.yaml:17:41: parameter min_usd has no value on 2009-01-01; its first value starts 2010-01-01"],
   ])("reports %s at file:line:col", (_kind, broken, expected) => {
     const problems = problemsOf(broken);
@@ -120,7 +123,7 @@ describe("loading rule files", () => {
     );
     expect(problemsOf(broken)).toEqual([
       expect.stringMatching(/^rules\/kr\/sample\.yaml:5:13: unknown law 'fipa-degree'/),
-      "rules/kr/sample.yaml:11:36: min_usd: 'thirty' is not a valid USD value",
+      "rules/kr/sample.yaml:11:36: min_usd: 'thirty' is not an amount of USD: write digits, with at most 2 decimals after a point",
       "rules/kr/sample.yaml:17:41: unknown parameter min_us; did you mean min_usd?",
     ]);
   });
