@@ -29,6 +29,9 @@ export interface YamlSource {
   problemAtKey(path: DataPath, key: string, message: string): RuleProblem;
 }
 
+/** A mapping key as written at the start of a text: plain up to its colon, or quoted. */
+const KEY = /^("[^"]*"|'[^']*'|[^:\s]+)/;
+
 export function parseYamlSource(source: SourceFile): YamlSource {
   let positions: Positions | undefined;
   const positioned = () => (positions ??= positionsOf(source));
@@ -92,7 +95,12 @@ function positionsOf(source: SourceFile): Positions {
     }
     return at(start, message);
   };
-  const errors = [...doc.errors, ...doc.warnings].map((e) => at(e.pos[0], `YAML: ${e.message.split("\n")[0]}`));
+  const errors = [...doc.errors, ...doc.warnings].map((e) => {
+    // The place is in file:line:col already; a duplicate key is named, as "must be unique" alone is not.
+    const reason = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    const key = e.code === "DUPLICATE_KEY" ? `: '${KEY.exec(source.text.slice(e.pos[0]))?.[0] ?? "?"}' appears twice` : "";
+    return at(e.pos[0], `YAML: ${reason}${key}`);
+  });
   return {
     // Rule files are trusted input under review, so the alias-expansion guard (costly) is off.
     data: errors.length ? undefined : doc.toJS({ maxAliasCount: -1 }),

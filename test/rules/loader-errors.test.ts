@@ -42,6 +42,7 @@ describe("loading rule files", () => {
 
   it.each([
     ["a YAML syntax error", edit("kind: qualification", "kind: [qualification"), /^rules\/kr\/sample\.yaml:4:1: YAML: /],
+    ["a key written twice, named", edit("kind: qualification", "kind: qualification\nkind: tax"), "rules/kr/sample.yaml:4:1: YAML: Map keys must be unique: 'kind' appears twice"],
     ["an unknown field, with a did-you-mean", edit("    conditions:", "    conditons:"), "rules/kr/sample.yaml:14:5: unknown field 'conditons'; did you mean conditions?"],
     ["a missing required field", edit("kind: qualification\n", ""), "rules/kr/sample.yaml:1:1: missing required field 'kind'"],
     ["a value outside its enumeration", edit("kind: qualification", "kind: qualifier"), "rules/kr/sample.yaml:3:7: 'kind' must be one of qualification, tax, grant, site, subsidy"],
