@@ -17,7 +17,21 @@ export function parseProfile(input: unknown, schema: ProfileSchema): Profile {
  * with an object spread, which V8 does slowly, and that cost a third of a successful parse.
  */
 function issuesWithInput(schema: z.ZodType, input: unknown): z.core.$ZodIssue[] {
-  return schema.safeParse(input, { reportInput: true }).error!.issues;
+  return tightestBounds(schema.safeParse(input, { reportInput: true }).error!.issues);
+}
+
+/**
+ * One bound broken per field and direction, the tightest: a whole number over its maximum also
+ * breaks zod's safe-integer bound, and "at most 9007199254740991" would only distract.
+ */
+function tightestBounds(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const bound = (i: z.core.$ZodIssue) => (i.code === "too_big" ? Number(i.maximum) : i.code === "too_small" ? -Number(i.minimum) : undefined);
+  return issues.filter((issue) => {
+    const mine = bound(issue);
+    if (mine === undefined) return true;
+    const path = issue.path.join(".");
+    return !issues.some((other) => other !== issue && other.code === issue.code && other.path.join(".") === path && bound(other)! < mine);
+  });
 }
 
 /** The reasons a value breaks a schema, worded as a profile's are (a sweep's spec, a request's parts). */
