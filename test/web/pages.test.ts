@@ -146,6 +146,11 @@ describe("the result page", () => {
     expect(section(html, "corporate-tax-reduction")).not.toContain(heading);
   });
 
+  it("says what the version in force changed, in the rule file's words", async () => {
+    const html = (await request(app).get(`/estimate?${query(PROFILE)}`).expect(200)).text;
+    expect(section(html, "state-land-rent-reduction")).toMatch(/<p class="version-note">From 2026-01-01 no new tax-reduction decision under RSTA 121-2\(1\)1 can be had/);
+  });
+
   it("shows the state-land rent reduction as a maximum the agency may grant less than", async () => {
     // USD 1,000,000 of land at 1380.55, 1% a year, 100% for 10 years: ₩138,055,000.
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "costs.stateLandValue": "1000000", "costs.leaseYears": "10" })}`).expect(200)).text;
