@@ -122,15 +122,22 @@ export function profileFieldOf(factName: string): string {
   return factName.replace(/(Krw|Usd)$/, "");
 }
 
-/**
- * The foreign investment amount in minor units of the profile's currency: the amount given, but for
- * reinvested retained earnings the amount used times the foreign investment ratio (FIPA 2(1)4라),
- * rounded half-even to the won or the cent.
- */
+/** The foreign investment amount in minor units of the profile's currency (countedShare). */
 export function foreignInvestmentMinor(investment: Profile["investment"]): bigint {
   const minor = minorOfAmount(investment.amount, investment.currency)!;
-  if (investment.route !== "reinvested-earnings") return minor;
-  return divideHalfEven(minor * scaledInteger(investment.foreignOwnershipPct, PERCENT_DECIMALS)!, POWERS_OF_TEN[PERCENT_DECIMALS + 2]!);
+  const share = countedShare(investment);
+  return share ? share(minor) : minor;
+}
+
+/**
+ * What an amount entered counts as foreign investment, when not all of it: reinvested retained
+ * earnings count at the amount used times the foreign investment ratio (FIPA 2(1)4라), rounded
+ * half-even to the won or the cent. Undefined when the whole amount counts.
+ */
+export function countedShare(investment: Profile["investment"]): ((minor: bigint) => bigint) | undefined {
+  if (investment.route !== "reinvested-earnings") return undefined;
+  const ratioE4 = scaledInteger(investment.foreignOwnershipPct, PERCENT_DECIMALS)!;
+  return (minor) => divideHalfEven(minor * ratioE4, POWERS_OF_TEN[PERCENT_DECIMALS + 2]!);
 }
 
 export function buildFacts(

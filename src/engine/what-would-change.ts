@@ -1,9 +1,10 @@
 // "What would change the outcome": for a program that came out ineligible, the single conditions
 // whose passing alone would flip it, each with how far the profile is from the threshold where the
 // engine can measure it ("USD 5,000,000.00 more"). Rule files keep the profile's fact on the left of
-// a comparison, which is what makes the gap readable. A threshold on the investment in the other
-// currency than the investor's ("KRW 100 million or more" for a dollar investment) is also given in
-// the investor's own: the amount they would add.
+// a comparison, which is what makes the gap readable. A threshold on the investment is also given
+// as what the investor would change the amount they enter by: in their own currency when the
+// threshold is in the other ("KRW 100 million or more" for a dollar investment), and for reinvested
+// earnings, of which only the foreign share counts, in earnings rather than counted FDI.
 import { add, subtract } from "dinero.js/bigint";
 import type { Decimal } from "decimal.js";
 import { KRW_MONEY, USD_MONEY } from "../expr/types.js";
@@ -17,16 +18,19 @@ export interface Suggestion {
   readonly label: LocalizedText;
   /** How much more (or less) of the value on the left the condition needs; absent for yes/no tests. */
   readonly gap?: Shown;
-  /** The same gap in the investor's currency, when the gap is on the investment in the other one. */
+  /** The change to the amount the investor enters that meets the threshold, when that differs from
+   *  the gap: a threshold in the other currency, or an amount of which only a share counts. */
   readonly investorsGap?: Shown;
   readonly direction?: "more" | "less";
 }
 
-/** The foreign investment amount in minor units of the investor's currency (facts.ts), and the estimate's rate. */
+/** The amount the investor enters, in minor units of its currency, and the estimate's rate. */
 export interface Investment {
   readonly currency: CurrencyCode;
   readonly minor: bigint;
   readonly rate: ExchangeRate;
+  /** The FDI an entered amount counts as, when not all of it (reinvested earnings: its foreign share). */
+  readonly counted?: (minor: bigint) => bigint;
 }
 
 /**
@@ -76,9 +80,8 @@ function suggestionFor(leaf: ConditionTrace, investment: Investment | undefined)
     case "money": {
       let gap = subtract(to as Money, from as Money);
       if (strict) gap = add(gap, moneyOfMinor(1n, currencyOf(gap)));
-      const converted = investment && ON_INVESTMENT.test(leaf.source ?? "") && currencyOf(gap) !== investment.currency
-        ? investorsGap(investment, roundedMinorUnits(threshold.value as Money), op)
-        : undefined;
+      const onAmount = investment && ON_INVESTMENT.test(leaf.source ?? "") && (currencyOf(gap) !== investment.currency || investment.counted);
+      const converted = onAmount ? investorsGap(investment, roundedMinorUnits(threshold.value as Money), currencyOf(gap), op) : undefined;
       return { label, gap: { type: actual.type, value: gap }, ...(converted && { investorsGap: converted }), direction: more ? "more" : "less" };
     }
     case "count":
@@ -91,28 +94,43 @@ function suggestionFor(leaf: ConditionTrace, investment: Investment | undefined)
   }
 }
 
+/** 2^100 minor units: more than any amount a profile may give, where the search for one gives up. */
+const BEYOND_ANY_AMOUNT = 2n ** 100n;
+
 /** A comparison of the investment's amount (in either currency) with a threshold. */
 const ON_INVESTMENT = /^investment\.amount(Krw|Usd)\s*[<>]/;
 
 /**
- * How much the investor would add (or take away), in their own currency, for the investment's
- * amount converted at the estimate's rate to meet a threshold in the other currency: the nearest
- * amount that does, found through the very conversion the facts use, so its rounding included.
+ * How much the investor would add to (or take from) the amount they enter for the amount the facts
+ * compare — its counted share, converted at the estimate's rate when the threshold is in the other
+ * currency — to meet the threshold: the nearest amount that does, found through the very arithmetic
+ * the facts use (rounding included). That arithmetic never decreases as the amount grows, so the
+ * amount is found by doubling and then halving: a few dozen steps whatever the rate. Undefined when
+ * no amount reaches the threshold (reinvested earnings with no foreign share).
  */
-function investorsGap(investment: Investment, threshold: bigint, op: ">=" | ">" | "<=" | "<"): Shown {
-  const { currency, minor, rate } = investment;
-  const toOther = currency === "USD" ? (cents: bigint) => wonOfDollars(cents, 2, rate) : (won: bigint) => centsOfWon(won, 0, rate);
-  const fromOther = currency === "USD" ? centsOfWon(threshold, 0, rate) : wonOfDollars(threshold, 2, rate);
-  let x = fromOther;
-  if (op === ">=" || op === ">") {
-    const least = op === ">" ? threshold + 1n : threshold;
-    while (toOther(x) < least) x++;
-    while (toOther(x - 1n) >= least) x--;
-  } else {
-    const most = op === "<" ? threshold - 1n : threshold;
-    while (toOther(x) > most) x--;
-    while (toOther(x + 1n) <= most) x++;
-  }
-  const gap = x > minor ? x - minor : minor - x;
+function investorsGap(investment: Investment, threshold: bigint, thresholdCurrency: CurrencyCode, op: ">=" | ">" | "<=" | "<"): Shown | undefined {
+  const { currency, minor, rate, counted = (x: bigint) => x } = investment;
+  const convert = thresholdCurrency === currency ? (x: bigint) => x
+    : currency === "USD" ? (cents: bigint) => wonOfDollars(cents, 2, rate) : (won: bigint) => centsOfWon(won, 0, rate);
+  const compared = (x: bigint) => convert(counted(x));
+  // The least entered amount whose compared amount reaches `bound`; for "at most", the one after the last that stays within.
+  const least = (bound: bigint): bigint | undefined => {
+    let high = 1n;
+    while (compared(high) < bound) {
+      if (high > BEYOND_ANY_AMOUNT) return undefined;
+      high *= 2n;
+    }
+    let low = 0n;
+    while (low < high) {
+      const mid = (low + high) / 2n;
+      if (compared(mid) >= bound) high = mid;
+      else low = mid + 1n;
+    }
+    return low;
+  };
+  const reach = least(op === ">" || op === "<=" ? threshold + 1n : threshold);
+  if (reach === undefined) return undefined;
+  const target = op === ">=" || op === ">" ? reach : reach - 1n;
+  const gap = target > minor ? target - minor : minor - target;
   return { type: currency === "USD" ? USD_MONEY : KRW_MONEY, value: moneyOfMinor(gap, currency) };
 }

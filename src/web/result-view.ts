@@ -6,7 +6,8 @@ import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, Pr
 import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
 import { showValue, type CodeText } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
-import { foreignInvestmentMinor } from "../engine/facts.js";
+import { countedShare } from "../engine/facts.js";
+import { minorOfAmount } from "../money/amount.js";
 import { describeWarning, type Warning } from "../engine/warning.js";
 import { whatWouldChange, type Investment } from "../engine/what-would-change.js";
 import type { Flip } from "../engine/sweep.js";
@@ -33,7 +34,9 @@ export type CodeLabel = (path: "business.sector" | "business.technology" | "site
 export function resultView(estimate: Estimate, lang: Lang, flips: readonly FieldFlip[] = [], codeLabel: CodeLabel = () => undefined) {
   const currency = estimate.profile.investment.currency;
   const closed = new Set(estimate.programs.filter((p) => p.status === "not-in-force").map((p) => p.program.id));
-  const investment: Investment = { currency, minor: foreignInvestmentMinor(estimate.profile.investment), rate: estimate.exchangeRate };
+  const { amount } = estimate.profile.investment;
+  const counted = countedShare(estimate.profile.investment);
+  const investment: Investment = { currency, minor: minorOfAmount(amount, currency)!, rate: estimate.exchangeRate, ...(counted && { counted }) };
   const leaves: ViewContext = { estimate, lang, codeLabel, codeText: codeTextOf(lang, codeLabel), closed, investment };
   const programs = estimate.programs.map((p) => programView(p, leaves, flips.filter((f) => f.programId === p.program.id), currency));
   return {
@@ -84,9 +87,10 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
     warnings: result.warnings.map((w) => describeWarning(shownWarning(w, result, lang), lang)),
     changes: whatWouldChange(result, leaves.closed, leaves.investment).map((s) => ({
       label: s.label[lang],
-      // The investor's own currency first, when the threshold is in the other: that is what they would add.
+      // What the investor would change the amount they enter by comes first; the threshold's own gap
+      // follows when it is in the other currency (for a counted share it would only confuse).
       gap: s.investorsGap ? showValue(s.investorsGap, lang) : s.gap && showValue(s.gap, lang),
-      gapAlso: s.investorsGap && s.gap && showValue(s.gap, lang),
+      gapAlso: s.investorsGap && s.gap && !leaves.investment.counted && showValue(s.gap, lang),
       direction: s.direction && message(lang, `result.${s.direction}`),
     })),
     flips: flips.map((f) => flipText(f, lang, currency)),

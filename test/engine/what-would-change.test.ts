@@ -51,10 +51,24 @@ describe("a gap on the investment in the other currency than the investor's", ()
     ["USD 100,000 over ₩100 million", "USD", 10_000_000n, "investment.amountKrw <= param.max", "<=", krw(138_055_000n), krw(100_000_000n), "USD", 2_756_511n],
     ["₩1 million short of USD 1,000", "KRW", 1_000_000n, "investment.amountUsd >= param.min", ">=", usd(72_434n), usd(100_000n), "KRW", 380_544n],
     ["a cost, not the investment", "KRW", 1_000_000n, "costs.annualBuildingRentKrw >= param.min", ">=", krw(1_000_000n), krw(2_000_000n), undefined, undefined],
-  ] as const)("%s: the investor's own gap", (_what, currency, minor, source, op, actual, threshold, gapCurrency, gap) => {
-    const [suggestion] = whatWouldChange(failing(source, op, actual, threshold), new Set(), { currency, minor, rate });
+    // ₩29,999,999,995,000,000,000 is USD 29,999,999.995, which counts as 30 million to the cent.
+    ["a rate of 10^12 won to the dollar, found in a few dozen steps", "KRW", 200_000_000n, "investment.amountUsd >= param.min", ">=", usd(0n), usd(3_000_000_000n), "KRW", 29_999_999_994_800_000_000n, "1000000000000"],
+  ] as const)("%s: the investor's own gap", (_what, currency, minor, source, op, actual, threshold, gapCurrency, gap, rateText?: string) => {
+    const at = rateText ? exchangeRate(rateText, "2026-11-20", "test") : rate;
+    const [suggestion] = whatWouldChange(failing(source, op, actual, threshold), new Set(), { currency, minor, rate: at });
     const converted = suggestion!.investorsGap?.value as Money | undefined;
     expect(converted && currencyOf(converted)).toBe(gapCurrency);
+    expect(converted && roundedMinorUnits(converted)).toBe(gap);
+  });
+
+  // Reinvested earnings: only the foreign share counts, so the earnings to add are the counted gap
+  // divided by it. USD 40 million at 60% counts as 24 million; 30 million needs 50 million entered.
+  it.each([
+    ["a 60% share", (x: bigint) => (x * 6n) / 10n, 1_000_000_000n],
+    ["no foreign share at all, which no amount helps", () => 0n, undefined],
+  ])("for reinvested earnings with %s, gives the earnings to add", (_what, counted, gap) => {
+    const [suggestion] = whatWouldChange(failing("investment.amountUsd >= param.min", ">=", usd(2_400_000_000n), usd(3_000_000_000n)), new Set(), { currency: "USD", minor: 4_000_000_000n, rate, counted });
+    const converted = suggestion!.investorsGap?.value as Money | undefined;
     expect(converted && roundedMinorUnits(converted)).toBe(gap);
   });
 });

@@ -186,6 +186,8 @@ describe("the result page", () => {
     ["dollars for a dollar threshold", { "investment.amount": "25000000" }, "<strong>$5,000,000.00</strong> more: FDI of at least USD 30 million"],
     ["dollars, and won, for a won threshold", { "investment.amount": "50000" }, "<strong>$22,434.90</strong> (₩30,972,500) more: The investor puts in at least the minimum amount"],
     ["won, and dollars, for a dollar threshold", { "investment.amount": "30000000000", "investment.currency": "KRW" }, "<strong>₩11,416,499,994</strong> ($8,269,530.26) more: FDI of at least USD 30 million"],
+    // USD 40 million reinvested at 60% counts as 24 million: 30 million counted needs 50 million reinvested.
+    ["earnings to reinvest, of which the foreign share counts", { "investment.route": "reinvested-earnings", "investment.amount": "40000000", "investment.foreignOwnershipPct": "60" }, "<strong>$10,000,000.00</strong> more: FDI of at least USD 30 million"],
   ])("says what would change the outcome, in the investor's currency: %s", async (_what, values, expected) => {
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, "business.technology": "", ...values })}`).expect(200);
     expect(res.text).toContain(expected);
