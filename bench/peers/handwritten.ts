@@ -124,10 +124,12 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
 
   // cash-grant, version from 2022-07-18
   // Route 5 (R&D) admits materials and parts, not equipment only.
-  const researchRoute = researchers >= CG_RD_MIN_RESEARCHERS && (nge || ida || business.materialsOrParts);
+  // The researchers the R&D route asks, and (route 5 itself) a research facility: an R&D investment.
+  const researchStaff = researchers >= CG_RD_MIN_RESEARCHERS && (nge || ida || business.materialsOrParts);
+  const researchRoute = sector === "research-development" && researchStaff;
   const jobsRoute = hires > cashGrantJobs;
   const cashGrant = foreignInvestment && ownership >= CG_MIN_OWNERSHIP_E4 &&
-    (route === "new-shares" || (route === "nonprofit-contribution" && researchRoute)) &&
+    (route === "new-shares" || (route === "nonprofit-contribution" && researchStaff)) &&
     (nge || ida || mpe || jobsRoute || researchRoute || (hq && ownership >= CG_HQ_MIN_PARENT_E4));
   // Its ceiling table (hit collect-max): the largest percentage of the rows that hold. Every route
   // the conditions accept has a row, so an eligible grant always has a ceiling above 0.

@@ -43,12 +43,13 @@ const fizIndividual = all(
 
 const highTechRoute = any(is("newGrowthEngine", true), is("highTechIda", true), is("materialsPartsEquipment", true));
 // Route 5 (R&D) admits materials and parts, not equipment only.
-const researchRoute = all(atLeast("researchers", 5), any(is("newGrowthEngine", true), is("highTechIda", true), is("materialsOrParts", true)));
+const researchStaff = all(atLeast("researchers", 5), any(is("newGrowthEngine", true), is("highTechIda", true), is("materialsOrParts", true)));
+const researchRoute = all(is("sector", "research-development"), researchStaff);
 
 const cashGrant = all(
   eligible("foreign-investment"),
   atLeast("ownershipE4", 30 * PCT),
-  any(is("route", "new-shares"), all(is("route", "nonprofit-contribution"), researchRoute)),
+  any(is("route", "new-shares"), all(is("route", "nonprofit-contribution"), researchStaff)),
   any(
     is("newGrowthEngine", true), is("highTechIda", true), is("materialsPartsEquipment", true),
     more("newRegularEmployees", { fact: "cashGrantJobs" }), researchRoute, all(is("regionalHeadquarters", true), atLeast("ownershipE4", 50 * PCT)),

@@ -151,13 +151,14 @@ const stateLandTier = tableNode({
 
 const HIGH_TECH = "(newGrowthEngine or highTechIda or materialsPartsEquipment)";
 // Route 5 (R&D) admits materials and parts, not equipment only.
-const RESEARCH = `(researchers >= ${CG_RD_MIN_RESEARCHERS} and (newGrowthEngine or highTechIda or materialsOrParts))`;
+const RESEARCH_STAFF = `(researchers >= ${CG_RD_MIN_RESEARCHERS} and (newGrowthEngine or highTechIda or materialsOrParts))`;
+const RESEARCH = `(sector == 'research-development' and ${RESEARCH_STAFF})`;
 const FI = "eligibleForeignInvestment";
 const FIZ = "eligibleFizIndividual";
 
 const programs = expressionNode("programs", [
   ["cashGrant", `${FI} and ownershipE4 >= ${MIN_30_PCT_E4}
-    and (route == 'new-shares' or (route == 'nonprofit-contribution' and ${RESEARCH}))
+    and (route == 'new-shares' or (route == 'nonprofit-contribution' and ${RESEARCH_STAFF}))
     and (newGrowthEngine or highTechIda or materialsPartsEquipment or newRegularEmployees > cashGrantJobs or ${RESEARCH} or (regionalHeadquarters and ownershipE4 >= ${CG_HQ_MIN_PARENT_E4}))`],
   ["capitalGoods", `${FI} and route == 'new-shares'
     and ((newGrowthEngine and amountUsdCents >= ${CAP_HIGH_TECH_MIN_CENTS}) or (${FIZ} and sector != 'arts-leisure')
