@@ -17,21 +17,24 @@ export async function* csvRecords(lines: AsyncIterable<string>): AsyncGenerator<
   if (record !== undefined) yield record;
 }
 
-/** Whether every quoted field of a record is closed: quotes come in pairs, a doubled one included. */
-export function quotesClosed(record: string): boolean {
-  let quotes = 0;
-  for (let i = record.indexOf('"'); i >= 0; i = record.indexOf('"', i + 1)) quotes++;
-  return quotes % 2 === 0;
+export function parseCsvLine(line: string): string[] {
+  return scan(line).fields;
 }
 
-export function parseCsvLine(line: string): string[] {
+/** Whether a record ends outside any quoted field (a quote inside an unquoted field is a character). */
+export function quotesClosed(record: string): boolean {
+  return !scan(record).open;
+}
+
+/** The one reading of a record both of the above share: its fields, and whether a quote is left open. */
+function scan(record: string): { fields: string[]; open: boolean } {
   const fields: string[] = [];
   let field = "";
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
+  for (let i = 0; i < record.length; i++) {
+    const ch = record[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
+      if (ch === '"' && record[i + 1] === '"') {
         field += '"';
         i++;
       } else if (ch === '"') quoted = false;
@@ -43,7 +46,7 @@ export function parseCsvLine(line: string): string[] {
     } else field += ch;
   }
   fields.push(field);
-  return fields;
+  return { fields, open: quoted };
 }
 
 export function csvLine(fields: readonly string[]): string {

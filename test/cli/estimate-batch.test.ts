@@ -61,7 +61,8 @@ describe("npm run estimate:batch", () => {
   });
 
   // A spreadsheet's CSV: a byte-order mark, yes/no cells as Excel writes them, a line break inside a
-  // quoted cell, a row longer than the header, and a quote left open at the end of the file. A
+  // quoted cell, a quote inside an unquoted cell (a character, not the start of a field), a row
+  // longer than the header, and a quote left open at the end of the file. A
   // 5 % holding is foreign investment only with an officer dispatched.
   it("reads a spreadsheet's CSV as it is written, and refuses what it cannot read row by row", async () => {
     const head = "asOf,investment.route,investment.amount,investment.currency,investment.foreignOwnershipPct,investment.officerDispatched,business.sector,site.region,exchangeRate.krwPerUsd,exchangeRate.date,exchangeRate.source";
@@ -70,6 +71,7 @@ describe("npm run estimate:batch", () => {
       `\uFEFF${head}`,
       ...["FALSE", "0", "no", "TRUE", "yes", "1", "maybe"].map((d) => line(d)),
       line("TRUE", '"Seoul Money Brokerage,\r\nbasic rate"'),
+      line("TRUE", 'BOK 5" rate'),
       `${line("TRUE")},EXTRA`,
       line("TRUE", '"never closed'),
     ].join("\r\n");
@@ -80,6 +82,7 @@ describe("npm run estimate:batch", () => {
     expect(body.map((r) => [r[at("asOf")], r[at("foreign-investment.status")], r[at("errors")]])).toEqual([
       ...["ineligible", "ineligible", "ineligible", "eligible", "eligible", "eligible"].map((status) => ["2026-11-24", status, ""]),
       ["", "", "investment.officerDispatched: must be a boolean"],
+      ["2026-11-24", "eligible", ""],
       ["2026-11-24", "eligible", ""],
       ["", "", "12 cells, but the header names 11 columns"],
       ["", "", "a quoted cell is never closed"],
