@@ -44,7 +44,7 @@ function resultRow(row: number, result: Estimate): string[] {
   return [
     String(row), "ok", result.asOf, result.exchangeRate.krwPerUsd.toString(), ...programCells,
     amountString(certain.krw), amountString(certain.usd), amountString(upTo.krw), amountString(upTo.usd),
-    leftOutOfTotals(result).map((p) => p.program.id).join(" "), "",
+    leftOutOfTotals(result).upTo.map((p) => p.program.id).join(" "), "",
   ];
 }
 

@@ -63,12 +63,12 @@ function conditionLines(trace: ConditionTrace, depth: number): string[] {
 }
 
 function totalLines(estimate: Estimate): string[] {
-  const leftOut = leftOutOfTotals(estimate);
-  const atLeast = leftOut.length ? "at least " : "";
+  const { certain, upTo } = leftOutOfTotals(estimate);
+  const atLeast = (programs: readonly unknown[]) => (programs.length ? "at least " : "");
   return [
-    `Total certain value: ${atLeast}${both(estimate.totals.certain)}`,
-    `Total up to discretionary ceilings: ${atLeast}${both(estimate.totals.upTo)}`,
-    ...(leftOut.length ? [`Left out of these totals, for want of inputs: ${leftOut.map((p) => p.program.id).join(", ")}`] : []),
+    `Total certain value: ${atLeast(certain)}${both(estimate.totals.certain)}`,
+    `Total up to discretionary ceilings: ${atLeast(upTo)}${both(estimate.totals.upTo)}`,
+    ...(upTo.length ? [`Left out of these totals, for want of inputs: ${upTo.map((p) => p.program.id).join(", ")}`] : []),
   ];
 }
 

@@ -17,7 +17,13 @@ export function estimatedPart(benefit: BenefitResult): "all" | "some" | "none" {
   return known === applying ? "all" : known > 0 ? "some" : "none";
 }
 
-/** The eligible programs whose figures the totals could not add in full. */
-export function leftOutOfTotals(estimate: Estimate): ProgramResult[] {
-  return estimate.programs.filter((p) => p.status === "eligible" && p.benefit !== undefined && estimatedPart(p.benefit) !== "all");
+/**
+ * The eligible programs whose figures each total could not add in full. The total up to adds every
+ * figure and ceiling; the certain total only the figures the law gives as of right, so a ceiling or
+ * a discretionary figure left out does not make it a lower bound.
+ */
+export function leftOutOfTotals(estimate: Estimate): { readonly certain: ProgramResult[]; readonly upTo: ProgramResult[] } {
+  const upTo = estimate.programs.filter((p) => p.status === "eligible" && p.benefit !== undefined && estimatedPart(p.benefit) !== "all");
+  const certain = upTo.filter(({ benefit }) => (benefit!.kind === "amount" || benefit!.kind === "schedule") && !benefit!.discretionary);
+  return { certain, upTo };
 }

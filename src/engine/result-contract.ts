@@ -120,7 +120,9 @@ export const EstimateJson = z.strictObject({
   totals: z.strictObject({
     certain: Money,
     upTo: Money,
-    leftOut: z.array(z.string()).describe("The eligible programs whose benefit the totals could not add in full, for want of inputs: when any is listed, the totals are lower bounds"),
+    leftOut: z
+      .strictObject({ certain: z.array(z.string()), upTo: z.array(z.string()) })
+      .describe("For each total, the eligible programs whose benefit it could not add in full, for want of inputs: a total with any listed is a lower bound"),
   }),
   receipt: z.strictObject({ rulesetHash: z.string(), engineVersion: z.string(), inputHash: z.string(), asOf: z.string(), exchangeRate: Rate }),
 });

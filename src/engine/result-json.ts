@@ -35,7 +35,9 @@ export function estimateJsonBytes(estimate: Estimate): Buffer {
   writePair(w, estimate.totals.certain);
   w.next("upTo");
   writePair(w, estimate.totals.upTo);
-  w.member("leftOut", q(leftOutOfTotals(estimate).map((p) => p.program.id)));
+  const leftOut = leftOutOfTotals(estimate);
+  const ids = (programs: readonly ProgramResult[]) => programs.map((p) => p.program.id);
+  w.member("leftOut", q({ certain: ids(leftOut.certain), upTo: ids(leftOut.upTo) }));
   w.close("}");
   w.next("receipt");
   w.open("{");

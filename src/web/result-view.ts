@@ -51,7 +51,7 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
     programCount: programs.filter((p) => p.status !== "not-in-force").length,
     certain: pair(estimate.totals.certain),
     upTo: pair(estimate.totals.upTo),
-    leftOut: leftOutOfTotals(estimate).map((p) => ({ id: p.program.id, title: p.program.title[lang] })),
+    ...leftOutView(estimate, lang),
     inForce: programs.filter((p) => p.status !== "not-in-force"),
     notInForce: programs.filter((p) => p.status === "not-in-force"),
     receipt: {
@@ -60,6 +60,12 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
       inputHash: inputHash(estimate),
     },
   };
+}
+
+/** Which totals are lower bounds, and the programs they leave out (the up-to total's, which hold the certain one's). */
+function leftOutView(estimate: Estimate, lang: Lang) {
+  const { certain, upTo } = leftOutOfTotals(estimate);
+  return { certainAtLeast: certain.length > 0, upToAtLeast: upTo.length > 0, leftOut: upTo.map((p) => ({ id: p.program.id, title: p.program.title[lang] })) };
 }
 
 function flipText(flip: FieldFlip, lang: Lang, currency: string): string {

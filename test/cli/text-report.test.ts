@@ -18,13 +18,16 @@ describe("the text report", () => {
   it("shows a benefit it cannot work out as not estimated, and totals as at least what they add", () => {
     const text = report(profile);
     expect(text).toMatch(/\[state-land-rent-reduction\]: ELIGIBLE[\s\S]*?Benefit: not estimated \(the inputs below are needed\)/);
-    expect(text).toContain("Total certain value: at least ₩");
+    // The rent reduction is discretionary: only the total up to is a lower bound for want of it.
+    expect(text).toMatch(/Total certain value: ₩/);
+    expect(text).toContain("Total up to discretionary ceilings: at least ₩");
     expect(text).toContain("Left out of these totals, for want of inputs: state-land-rent-reduction");
   });
 
   it("gives a benefit worked out in part as at least its known parts", () => {
     const text = report({ ...profile, asOf: "2018-06-01", costs: { capitalGoodsImports: "8000000", customsDutyRatePct: "8" } });
     expect(text).toMatch(/\[capital-goods-tax-exemption\]: ELIGIBLE[\s\S]*?Benefit: at least ₩[\d,]+ \(\$[\d,.]+\) \(parts not estimated are left out\)/);
+    expect(text).toContain("Total certain value: at least ₩");
   });
 
   it("lists what a program in force assumes without checking, and nothing for one that ended", () => {

@@ -100,7 +100,7 @@ describe("a French quantum-computing company's R&D centre and factory in Seoul, 
     expect(result.totals).toEqual({
       certain: { krw: "0", usd: "0.00" },
       upTo: { krw: "1929461900", usd: "1261529.88" },
-      leftOut: [],
+      leftOut: { certain: [], upTo: [] },
     });
   });
 });

@@ -89,7 +89,9 @@ describe("the result page", () => {
     expect(land).toContain("Not estimated: the figures need the inputs named below");
     expect(land).not.toMatch(/class="money total">₩0/);
     expect(land).toContain("not estimated: give Value of state land to lease, Lease term (years)");
-    expect(html).toMatch(/Certain value<\/dt><dd class="money">at least ₩/);
+    // A discretionary figure left out makes the total up to a lower bound, not the certain one.
+    expect(html).toMatch(/Up to, with discretionary grants at their ceilings<\/dt><dd class="money">at least ₩/);
+    expect(html).toMatch(/Certain value<\/dt><dd class="money">₩/);
     expect(html).toMatch(/Left out of these totals, for want of inputs: (<a href="#program-[a-z-]+">[^<]+<\/a>; )*<a href="#program-state-land-rent-reduction">Rent reduction on leased state land<\/a>/);
   });
 
@@ -127,6 +129,8 @@ describe("the result page", () => {
   it("gives a benefit worked out in part as at least its known parts", async () => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, asOf: "2018-06-01", "costs.capitalGoodsImports": "8000000", "costs.customsDutyRatePct": "8" })}`).expect(200)).text;
     expect(section(html, "capital-goods-tax-exemption")).toMatch(/class="money total">at least ₩[\d,]+ <span class="usd">\(\$[\d,.]+\)<\/span> — parts not estimated are left out/);
+    // A figure of right worked out in part makes the certain total a lower bound too.
+    expect(html).toMatch(/Certain value<\/dt><dd class="money">at least ₩/);
   });
 
   it("shows plain totals when every eligible figure is known", async () => {
