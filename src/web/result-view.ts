@@ -161,7 +161,7 @@ interface ViewContext {
   readonly codeText: CodeText;
   /** The programs not in force on the date, whose eligibility no change to the profile brings. */
   readonly closed: ReadonlySet<string>;
-  /** The investment in the investor's currency: what a gap on a threshold in the other is shown in. */
+  /** The amount the investor enters and how much of it counts: what gaps on the investment are shown in. */
   readonly investment: Investment;
 }
 
