@@ -15,7 +15,7 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
   switch (warning.code) {
     case "unverified-parameter":
       return ko
-        ? `${warning.parameter} = ${warning.value}: 법령에서 확인되지 않은 ${CONFIDENCE_KO[warning.confidence] ?? warning.confidence} 수치를 사용함`
+        ? `${warning.parameter} = ${warning.value}: ${CONFIDENCE_KO[warning.confidence] ?? warning.confidence} 근거의 수치를 사용함(법령에서 확인되지 않음)`
         : `uses ${warning.parameter} = ${warning.value}, ${/^[aeiou]/.test(warning.confidence) ? "an" : "a"} ${warning.confidence} figure not confirmed in the statute`;
     case "unverified-reference":
       return ko

@@ -87,8 +87,11 @@ function suggestionFor(leaf: ConditionTrace, investment: Investment | undefined)
     case "count":
     case "years":
       return { label, gap: { type: actual.type, value: (to as number) - (from as number) + (strict ? 1 : 0) }, direction: more ? "more" : "less" };
-    case "percent":
-      return { label, gap: { type: actual.type, value: (to as Decimal).minus(from as Decimal) }, direction: more ? "more" : "less" };
+    case "percent": {
+      // "More than 0%" of a value at 0% has no amount to name: the smallest step up is no figure.
+      const gap = (to as Decimal).minus(from as Decimal);
+      return gap.isZero() ? { label } : { label, gap: { type: actual.type, value: gap }, direction: more ? "more" : "less" };
+    }
     default:
       return { label };
   }

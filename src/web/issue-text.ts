@@ -9,7 +9,8 @@ const KOREAN: readonly Rendering[] = [
   [/^is required$/, () => "필수 항목입니다"],
   [/^is required for a long-term loan$/, () => "장기차관이면 필수입니다"],
   [/^is not a field of the profile$/, () => "프로필에 없는 항목입니다"],
-  [/^must be one of (.+)$/, (values) => `다음 중 하나여야 합니다: ${values}`],
+  // The codes are the contract's, not words a reader chose from: the form's list holds the choices.
+  [/^must be one of (.+)$/, () => "목록에 있는 값 중 하나를 고르세요"],
   [/^must be a date written YYYY-MM-DD$/, () => "YYYY-MM-DD 형식의 날짜여야 합니다"],
   [/^is not a real calendar date$/, () => "실제로 있는 날짜가 아닙니다"],
   [/^must be more than zero$/, () => "0보다 커야 합니다"],

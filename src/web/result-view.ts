@@ -2,7 +2,7 @@
 // condition with its value, threshold, outcome and article. The template only lays this out.
 import type { Citation } from "../engine/citation.js";
 import { inputHash } from "../engine/receipt.js";
-import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult } from "../engine/result.js";
+import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult, Shown } from "../engine/result.js";
 import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
 import { showValue, type CodeText } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
@@ -13,6 +13,7 @@ import { whatWouldChange, type Investment } from "../engine/what-would-change.js
 import type { Flip } from "../engine/sweep.js";
 import { formatMoney, groupDigits } from "../money/format-money.js";
 import { fieldLabel } from "./form-fields.js";
+import { parameterText } from "./parameter-text.js";
 import { message, type Lang } from "./messages.js";
 import { scheduleChart } from "./schedule-chart.js";
 
@@ -68,6 +69,13 @@ function leftOutView(estimate: Estimate, lang: Lang) {
   return { certainAtLeast: certain.length > 0, upToAtLeast: upTo.length > 0, leftOut: upTo.map((p) => ({ id: p.program.id, title: p.program.title[lang] })) };
 }
 
+/** A gap in the reader's words: in Korean, people counted (명) and percentage points (%p). */
+function gapText(gap: Shown, lang: Lang): string {
+  const text = showValue(gap, lang);
+  if (lang !== "ko") return text;
+  return gap.type.kind === "count" ? `${text}명` : gap.type.kind === "percent" ? `${text}p` : text;
+}
+
 function flipText(flip: FieldFlip, lang: Lang, currency: string): string {
   const show = (v: string) => (flip.field === "investment.amount" ? `${currency} ${groupDigits(v)}` : groupDigits(v));
   return `${message(lang, `sweep.${flip.field}`)} ${show(flip.after)} → ${show(flip.at)}: ${message(lang, `status.${flip.from}`)} → ${message(lang, `status.${flip.to}`)}`;
@@ -90,12 +98,12 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
     conditions: result.conditions && conditionView(result.conditions, leaves),
     assumes: result.notInForce ? [] : program.assumes.map((a) => a[lang]),
     benefit: result.benefit && benefitView(result.benefit, lang),
-    warnings: result.warnings.map((w) => describeWarning(shownWarning(w, result, lang), lang)),
+    warnings: result.warnings.map((w) => describeWarning(shownWarning(w, result, leaves), lang)),
     changes: whatWouldChange(result, leaves.closed, leaves.investment).map((s) => ({
       label: s.label[lang],
       // What the investor would change the amount they enter by comes first; the threshold's own gap
       // follows when it is in the other currency (for a counted share it would only confuse).
-      gap: s.investorsGap ? showValue(s.investorsGap, lang) : s.gap && showValue(s.gap, lang),
+      gap: s.investorsGap ? showValue(s.investorsGap, lang) : s.gap && gapText(s.gap, lang),
       gapAlso: s.investorsGap && s.gap && !leaves.investment.counted && showValue(s.gap, lang),
       direction: s.direction && message(lang, `result.${s.direction}`),
     })),
@@ -107,11 +115,16 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
  * A warning worded for a reader rather than an integrator: a parameter by its label, figures with
  * their digits grouped, a component by its label and missing inputs by the form's labels.
  */
-function shownWarning(warning: Warning, result: ProgramResult, lang: Lang): Warning {
+function shownWarning(warning: Warning, result: ProgramResult, { lang, codeLabel }: ViewContext): Warning {
   switch (warning.code) {
     case "unverified-parameter": {
       const parameter = result.program.parameters.find((p) => p.name === warning.parameter);
-      return { ...warning, parameter: parameter ? parameter.label[lang] : warning.parameter, value: warning.value.replace(/\d+(\.\d+)?/g, groupDigits) };
+      return { ...warning, parameter: parameter ? parameter.label[lang] : warning.parameter, value: parameterText(warning.value, lang) };
+    }
+    case "unverified-reference": {
+      // The table as the form's field names it, the row by its label: "Technology 'Quantum computing'".
+      const path = ROW_OF[TABLE_ROW[warning.table as keyof typeof TABLE_ROW]];
+      return path ? { ...warning, table: fieldLabel(path, lang), row: codeLabel(path, warning.row) ?? warning.row } : warning;
     }
     case "not-estimated": {
       const benefit = result.benefit;
@@ -165,23 +178,20 @@ interface ViewContext {
   readonly investment: Investment;
 }
 
+/** A reference table by the kind of row it holds (the names ROW_OF knows). */
+const TABLE_ROW = { technologies: "technology", sectors: "sector", regions: "region" } as const;
+
 /** The profile field that picks a reference table's row: for its codes, and for a leaf such as technology.new_growth_engine. */
 const ROW_OF = { technology: "business.technology", sector: "business.sector", region: "site.region" } as const;
 
-/** The profile's own codes by their labels: reference rows by the form's choices, routes and zones by its messages. */
+/** Codes by their labels: reference rows by the form's choices, the rest (routes, zones, a column's classes) by the messages. */
 function codeTextOf(lang: Lang, codeLabel: CodeLabel): CodeText {
   return (of, code) => {
     if (of in ROW_OF) return codeLabel(ROW_OF[of as keyof typeof ROW_OF], code) ?? code;
-    switch (of) {
-      case "route":
-      case "zone": {
-        const key = `choice.${of}.${code}`;
-        const label = message(lang, key);
-        return label === key ? code : label;
-      }
-      default:
-        return code; // a reference column's own codes (fiz_class …) have no labels to show
-    }
+    // The profile's own codes (route, zone) and a reference column's (sectors.fiz_class), by their labels.
+    const key = `choice.${of}.${code}`;
+    const label = message(lang, key);
+    return label === key ? code : label;
   };
 }
 

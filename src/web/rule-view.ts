@@ -9,6 +9,7 @@ import type { RuleSet } from "../engine/rule-set.js";
 import type { BenefitFile, LocalizedText } from "../rules/program-schema.js";
 import { groupDigits } from "../money/format-money.js";
 import { message, type Lang } from "./messages.js";
+import { parameterText } from "./parameter-text.js";
 
 const cite = (c: Citation | undefined, lang: Lang) => c && { text: c.text[lang], url: c.url };
 const UNCONFIRMED = new Set(["press", "unverified"]);
@@ -117,7 +118,7 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
       unit: message(lang, `unit.${p.unit}`),
       values: p.values.map((v) => ({
         from: v.from,
-        value: v.shown,
+        value: parameterText(v.shown, lang),
         cite: cite(v.cite, lang),
         verified: v.verified,
         confidence: message(lang, `confidence.${v.confidence}`),
@@ -173,6 +174,6 @@ function expectedText(expect: Expectation, lang: Lang): string {
     message(lang, `status.${expect.status}`),
     ...(expect.certain ? [`${message(lang, "rules.expectCertain")} ${money(expect.certain)}`] : []),
     ...(expect.upTo ? [`${message(lang, "rules.expectUpTo")} ${money(expect.upTo)}`] : []),
-    ...(expect.warnings?.length ? [`${message(lang, "result.warnings")}: ${expect.warnings.join(", ")}`] : []),
+    ...(expect.warnings?.length ? [`${message(lang, "result.warnings")}: ${expect.warnings.map((code) => message(lang, `warning.${code}`)).join(", ")}`] : []),
   ].join("; ");
 }

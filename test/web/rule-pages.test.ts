@@ -28,7 +28,7 @@ describe("the rule pages", () => {
   it("lay one program open: conditions as sentences and expressions, parameters with sources, examples that pass", async () => {
     const res = await request(app).get("/rules/fiz-individual").expect(200);
     expect(res.text).toContain("FDI of at least USD 30 million <code>investment.amountUsd &gt;&#x3D; param.manufacturing_min_usd</code>");
-    expect(res.text).toContain("USD 30000000.00");
+    expect(res.text).toContain("USD 30,000,000.00"); // digits grouped, as on the result page
     expect(res.text).toContain('href="https://www.law.go.kr/법령/외국인투자촉진법시행령/제25조"');
     expect(res.text).toMatch(/A USD 30 million manufacturer qualifies for an individual FIZ<\/td><td>2026-11-24<\/td><td>Eligible<\/td><td>Passes/);
     expect(res.text).not.toContain('class="fails"');
