@@ -111,7 +111,7 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
     (route === "long-term-loan" && investment.loanTermYears !== undefined && investment.loanTermYears >= FI_MIN_LOAN_YEARS) ||
     (route === "nonprofit-contribution" && won >= FI_NONPROFIT_MIN_KRW && ownership >= FI_NONPROFIT_MIN_SHARE_E4 &&
       (researchers >= FI_NONPROFIT_MIN_RESEARCHERS || sector === "research-development")) ||
-    route === "reinvested-earnings";
+    (route === "reinvested-earnings" && ownership > 0);
 
   // fiz-individual, version from 2009-09-09
   const fizIndividual = foreignInvestment && (

@@ -28,7 +28,7 @@ const foreignInvestment = any(
   all(is("route", "long-term-loan"), atLeast("loanTermYears", 5)),
   all(is("route", "nonprofit-contribution"), atLeast("amountKrw", 50_000_000), atLeast("ownershipE4", 10 * PCT),
     any(atLeast("researchers", 5), is("sector", "research-development"))),
-  is("route", "reinvested-earnings"),
+  all(is("route", "reinvested-earnings"), { fact: "ownershipE4", operator: "greaterThan", value: 0 }),
 );
 
 const fizIndividual = all(

@@ -97,7 +97,7 @@ const foreignInvestment = tableNode({
     [{ route: "'long-term-loan'", loanTermYears: `>= ${FI_MIN_LOAN_YEARS}` }, "true"],
     [{ route: "'nonprofit-contribution'", amountKrw: `>= ${FI_NONPROFIT_MIN_KRW}`, ownershipE4: `>= ${FI_MIN_SHARE_E4}`, researchers: `>= ${FI_NONPROFIT_MIN_RESEARCHERS}` }, "true"],
     [{ route: "'nonprofit-contribution'", amountKrw: `>= ${FI_NONPROFIT_MIN_KRW}`, ownershipE4: `>= ${FI_MIN_SHARE_E4}`, sector: "'research-development'" }, "true"],
-    [{ route: "'reinvested-earnings'" }, "true"],
+    [{ route: "'reinvested-earnings'", ownershipE4: "> 0" }, "true"],
     [{}, "false"],
   ],
 });

@@ -36,8 +36,8 @@ describe("the rule pages", () => {
 
   it("show what changed between two dates as a diff", async () => {
     const res = await request(app).get("/rules/foreign-investment/changes?from=2010-01-01&to=2020-12-31").expect(200);
-    expect(res.text).toContain("2010-10-06 · Minimum investment per foreign investor (share route) <code>min_amount_krw</code>: <del>KRW 50000000</del> → <ins>KRW 100000000</ins>");
-    expect(res.text).toContain("<ins>+ A foreign-invested company reinvests its retained earnings");
+    expect(res.text).toContain("2010-10-06 · Minimum investment per foreign investor (share route) <code>min_amount_krw</code>: <del>KRW 50,000,000</del> → <ins>KRW 100,000,000</ins>");
+    expect(res.text).toContain("<ins>+ The investment is reinvested retained earnings");
     const all = await request(app).get("/rules/changes?from=2018-01-01&to=2019-06-30").expect(200);
     expect(all.text).toContain("2018-12-31");
   });
