@@ -7,8 +7,9 @@ import { parseProfile, profileFieldParser } from "../profile/parse-profile.js";
 import { ProfileError } from "../profile/profile-error.js";
 import type { Profile } from "../profile/schema.js";
 import { estimateProfile } from "./estimate.js";
+import { estimatedPart, leftOutOfTotals } from "./estimated-part.js";
 import { profileHash } from "./receipt.js";
-import type { ConditionTrace, ProgramResult } from "./result.js";
+import type { ConditionTrace, MoneyPair, ProgramResult } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
 import { showValue } from "./show-value.js";
 
@@ -23,14 +24,26 @@ export const SavedEstimate = z.object({
     asOf: z.string(),
     exchangeRate: z.object({ krwPerUsd: z.string(), date: z.string(), source: z.string() }),
   }),
-  totals: z.object({ certain: MoneyJson, upTo: MoneyJson }).optional(),
+  totals: z
+    .object({
+      certain: MoneyJson,
+      upTo: MoneyJson,
+      leftOut: z.object({ certain: z.array(z.string()), upTo: z.array(z.string()) }).optional().catch(undefined),
+    })
+    .optional(),
   programs: z
     .array(
       z.looseObject({
         id: z.string(),
         status: z.string(),
         benefit: z
-          .looseObject({ kind: z.string(), total: MoneyJson.optional(), ceiling: MoneyJson.nullable().optional(), discretionary: z.boolean().optional() })
+          .looseObject({
+            kind: z.string(),
+            total: MoneyJson.optional(),
+            ceiling: MoneyJson.nullable().optional(),
+            discretionary: z.boolean().optional(),
+            estimated: z.enum(["all", "some", "none"]).optional(),
+          })
           .nullable(),
         conditions: z.unknown().optional(),
       }),
@@ -49,7 +62,7 @@ export interface ProgramDifference {
   readonly why: readonly string[];
 }
 
-/** A total of the saved estimate that the replay does not reach: "certain" or "upTo". */
+/** A total of the saved estimate that the replay does not give again: "certain" or "upTo". */
 export interface TotalDifference {
   readonly total: "certain" | "upTo";
   readonly before: string;
@@ -67,19 +80,26 @@ export interface ReplayReport {
   readonly totals: readonly TotalDifference[];
 }
 
+/**
+ * A benefit's figure as replay compares it, from the saved JSON or (through the same JSON) from
+ * the replay: a ceiling or a discretionary figure "up to", a figure worked out in part "at least",
+ * one not worked out "not estimated", never as 0.
+ */
 function figureOf(benefit: SavedProgram["benefit"] | undefined): string {
   if (!benefit) return "none";
-  if (benefit.kind === "range") return benefit.ceiling ? `up to ${benefit.ceiling.krw} KRW / ${benefit.ceiling.usd} USD` : "up to (not estimated)";
-  if (benefit.total) return `${benefit.discretionary ? "up to " : ""}${benefit.total.krw} KRW / ${benefit.total.usd} USD`;
-  return benefit.kind;
+  const money = (m: { krw: string; usd: string }) => `${m.krw} KRW / ${m.usd} USD`;
+  if (benefit.kind === "range") return benefit.ceiling ? `up to ${money(benefit.ceiling)}` : "up to (not estimated)";
+  if (!benefit.total) return benefit.kind;
+  if (benefit.estimated === "none") return "not estimated";
+  return `${benefit.discretionary ? "up to " : ""}${benefit.estimated === "some" ? "at least " : ""}${money(benefit.total)}`;
 }
 
 function currentFigure(result: ProgramResult): string {
   const b = result.benefit;
-  if (!b) return "none";
-  if (b.kind === "range") return b.ceiling ? `up to ${amountString(b.ceiling.krw)} KRW / ${amountString(b.ceiling.usd)} USD` : "up to (not estimated)";
-  if (b.kind === "non-monetary") return b.kind;
-  return `${b.discretionary ? "up to " : ""}${amountString(b.total.krw)} KRW / ${amountString(b.total.usd)} USD`;
+  if (!b || b.kind === "non-monetary") return figureOf(b && { kind: b.kind });
+  const money = (pair: MoneyPair) => ({ krw: amountString(pair.krw), usd: amountString(pair.usd) });
+  if (b.kind === "range") return figureOf({ kind: b.kind, ceiling: b.ceiling && money(b.ceiling) });
+  return figureOf({ kind: b.kind, total: money(b.total), discretionary: b.discretionary, estimated: estimatedPart(b) });
 }
 
 interface SavedLeaf {
@@ -115,6 +135,8 @@ function currentLeaves(node: ConditionTrace | undefined, out = new Map<string, C
 }
 
 function reasons(saved: unknown, current: ConditionTrace | undefined): string[] {
+  // An estimate saved with ?explain=false holds no conditions: nothing to tell the reasons by.
+  if (saved === undefined) return current ? [NO_SAVED_CONDITIONS] : [];
   const before = savedLeaves(saved);
   const after = currentLeaves(current);
   const why: string[] = [];
@@ -134,6 +156,8 @@ function reasons(saved: unknown, current: ConditionTrace | undefined): string[] 
   for (const label of before.keys()) if (!after.has(label)) why.push(`condition removed: ${label}`);
   return why;
 }
+
+const NO_SAVED_CONDITIONS = "the saved estimate holds no conditions to compare (it was saved without explanations)";
 
 function thresholdJson(leaf: ConditionTrace): string {
   const value = leaf.threshold!.value;
@@ -192,12 +216,19 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     if (!ruleSet.byId.has(id)) differences.push({ programId: id, what: "program", before: "present", after: "absent", why: ["the program is no longer in the rule set"] });
   }
   const totals: TotalDifference[] = [];
+  const leftOut = leftOutOfTotals(again);
   for (const total of ["certain", "upTo"] as const) {
     const before = saved.totals?.[total];
     const now = again.totals[total];
     const after = { krw: amountString(now.krw), usd: amountString(now.usd) };
     if (before && (before.krw !== after.krw || before.usd !== after.usd)) {
-      totals.push({ total, before: `${before.krw} KRW / ${before.usd} USD`, after: `${after.krw} KRW / ${after.usd} USD` });
+      // A total that leaves a program out for want of inputs is a lower bound, then or now.
+      const atLeast = (programsLeftOut: number) => (programsLeftOut > 0 ? "at least " : "");
+      totals.push({
+        total,
+        before: `${atLeast(saved.totals?.leftOut?.[total].length ?? 0)}${before.krw} KRW / ${before.usd} USD`,
+        after: `${atLeast(leftOut[total].length)}${after.krw} KRW / ${after.usd} USD`,
+      });
     }
   }
   const sameProfile = profileHash(profile, asOf) === receipt.inputHash;

@@ -200,5 +200,5 @@ export const ReplayJson = z.strictObject({
       why: z.array(z.string()).describe("Conditions whose outcome or threshold changed"),
     }),
   ),
-  totals: z.array(z.strictObject({ total: z.enum(["certain", "upTo"]), before: z.string(), after: z.string() })).describe("Saved totals the replay does not reach"),
+  totals: z.array(z.strictObject({ total: z.enum(["certain", "upTo"]), before: z.string(), after: z.string() })).describe("Saved totals the replay does not give again, each 'at least' when it leaves a program out for want of inputs"),
 });

@@ -96,3 +96,33 @@ describe("replaying a saved estimate", () => {
     await request(testApp()).post("/api/v1/replay").send({ profile }).expect(422);
   });
 });
+
+describe("replaying what the saved estimate could not work out", () => {
+  // A chip plant in a complex-type zone in 2018, with all its costs: every tax figure worked out.
+  const plant = {
+    investment: { route: "new-shares", amount: "30000000", currency: "USD", foreignOwnershipPct: "100" },
+    business: { sector: "manufacturing", technology: "semiconductors" },
+    site: { region: "chungnam", zone: "fiz-complex" },
+    costs: { capitalGoodsImports: "8000000", customsDutyRatePct: "8", individualConsumptionTaxRatePct: "0", propertyAcquisition: "10000000", annualPropertyTax: "200000", annualCorporateTax: "5000000" },
+    exchangeRate: { krwPerUsd: "1380.55", date: "2018-05-31", source: "test" },
+  };
+  const { annualCorporateTax: _tax, propertyAcquisition: _land, ...fewerCosts } = plant.costs;
+  const fewer = { ...plant, costs: fewerCosts };
+  const save = (p: object, explain: boolean) =>
+    SavedEstimate.parse(JSON.parse(JSON.stringify(estimateJson(estimate(realRules, { ...p, asOf: "2018-06-01" }, { today: TODAY, engineVersion: ENGINE, explain })))));
+
+  it("names a figure not worked out 'not estimated', one worked out in part 'at least', never 0", () => {
+    const report = replay(realRules, save(plant, true), fewer, ENGINE);
+    const benefit = (id: string) => report.differences.find((d) => d.programId === id && d.what === "benefit")!;
+    expect(benefit("corporate-tax-reduction").after).toBe("not estimated");
+    expect(benefit("local-tax-reduction").after).toMatch(/^at least \d+ KRW/);
+    expect(report.totals.find((t) => t.total === "certain")!.after).toMatch(/^at least \d+ KRW/);
+  });
+
+  it("gives no reasons by condition for an estimate saved without them, rather than call every condition new", () => {
+    const report = replay(realRules, save(plant, false), fewer, ENGINE);
+    const whys = report.differences.flatMap((d) => d.why);
+    expect(whys.length).toBeGreaterThan(0);
+    expect(new Set(whys)).toEqual(new Set(["the saved estimate holds no conditions to compare (it was saved without explanations)"]));
+  });
+});
