@@ -52,6 +52,13 @@ const problemResponse = (description: string, examples?: Record<string, unknown>
   content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" }, ...(examples ? { examples } : {}) } },
 });
 
+/** What every endpoint that reads a JSON body may answer before it reads the body's meaning (read-json.ts). */
+const bodyProblems = (limit: string) => ({
+  400: problemResponse("Malformed JSON or an empty body"),
+  413: problemResponse(`The body is over ${limit}`),
+  415: problemResponse("The body is not UTF-8 JSON (or, for a batch, NDJSON)"),
+});
+
 export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
   const asOf = { name: "asOf", in: "query", required: false, schema: { type: "string", format: "date" }, description: "Defaults to today in Asia/Seoul." };
   const explain = { name: "explain", in: "query", required: false, schema: { type: "string", enum: ["true", "false"] }, description: "false drops the condition trees and decision-table traces, keeping statuses, figures and warnings." };
@@ -79,9 +86,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
           },
           responses: {
             200: { description: "The explained estimate", content: { "application/json": { schema: { $ref: "#/components/schemas/Estimate" }, examples: { valid: { summary: "Answers the valid profile" } } } } },
-            400: problemResponse("Malformed JSON or an empty body"),
-            413: problemResponse("The body is over 64 kB"),
-            415: problemResponse("The body is not JSON"),
+            ...bodyProblems("64 kB"),
             422: problemResponse("The profile breaks the contract; errors[] names every bad field", { invalid: { summary: "Answers the invalid profile" } }),
           },
         },
@@ -105,8 +110,8 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
                 "application/x-ndjson": { schema: { type: "string", description: "One {index, status, estimate | problem} per line" } },
               },
             },
-            413: problemResponse(`More than ${BATCH_MAX} profiles in a JSON batch`),
-            415: problemResponse("Neither JSON nor NDJSON"),
+            ...bodyProblems("1 MB"),
+            413: problemResponse(`The body is over 1 MB, or a JSON batch holds more than ${BATCH_MAX} profiles`),
             422: problemResponse("The body is not an array"),
           },
         },
@@ -117,7 +122,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
           requestBody: jsonBodyOf({ profile: { $ref: "#/components/schemas/Profile" }, sweep: { $ref: "#/components/schemas/SweepSpec" } }),
           responses: {
             200: { description: "The points and the flips", content: { "application/json": { schema: { $ref: "#/components/schemas/Sweep" } } } },
-            400: problemResponse("Malformed JSON or an empty body"),
+            ...bodyProblems("64 kB"),
             422: problemResponse("The profile or the sweep breaks the contract, or a point does (errors[] names profile.… or sweep.…)"),
           },
         },
@@ -131,8 +136,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
           }),
           responses: {
             200: { description: "Whether the figures match, and the differences", content: { "application/json": { schema: { $ref: "#/components/schemas/Replay" } } } },
-            400: problemResponse("Malformed JSON or an empty body"),
-            413: problemResponse("The body is over 512 kB"),
+            ...bodyProblems("512 kB"),
             422: problemResponse("Not a replay request, or the receipt or the profile breaks the contract (errors[] names estimate.… or profile.…)"),
           },
         },
@@ -150,6 +154,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", enum: ruleSet.programs.map((p) => p.id) } }, asOf],
           responses: {
             200: { description: "The program", content: { "application/json": { schema: { $ref: "#/components/schemas/Program" } } } },
+            400: problemResponse("asOf is not a date"),
             404: problemResponse("No such program"),
           },
         },

@@ -70,6 +70,21 @@ describe("GET /api/v1/openapi.json", () => {
     }
   });
 
+  // What integrators meet when a request goes wrong must be in the document they code against.
+  it.each([
+    ["/estimate/batch", "post", () => request(app).post("/api/v1/estimate/batch").set("content-type", "application/json").send("{bad")],
+    ["/estimate/batch", "post", () => request(app).post("/api/v1/estimate/batch").set("content-type", "application/json")],
+    ["/sweep", "post", () => request(app).post("/api/v1/sweep").set("content-type", "text/plain").send("x")],
+    ["/sweep", "post", () => request(app).post("/api/v1/sweep").send({ pad: "x".repeat(70_000) })],
+    ["/replay", "post", () => request(app).post("/api/v1/replay").set("content-type", "text/plain").send("x")],
+    ["/programs/{id}", "get", () => request(app).get("/api/v1/programs/cash-grant?asOf=bad")],
+  ])("lists the status %s answers a bad request with", async (path, method, send) => {
+    const doc = (await request(app).get("/api/v1/openapi.json")).body;
+    const res = await send();
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(Object.keys(doc.paths[path][method].responses)).toContain(String(res.status));
+  });
+
   it("describes the profile with the same schema that validates requests", async () => {
     const doc = (await request(app).get("/api/v1/openapi.json")).body;
     const profile = doc.components.schemas.Profile;
