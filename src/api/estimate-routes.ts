@@ -59,15 +59,17 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
 
   router.post("/sweep", ...readJson("64kb"), (req: Request, res: Response) => {
     const body = req.body as { profile?: unknown; sweep?: unknown } | null;
+    // Keys it does not read are named with the rest of what is wrong, not instead of it.
     const strays = strayKeys(body, ["profile", "sweep"]);
-    if (strays.length) return sendProblem(res, invalidProfile(strays));
     try {
-      res.json(sweep(ruleSet, body?.profile, body?.sweep, options()));
+      const result = sweep(ruleSet, body?.profile, body?.sweep, options());
+      if (strays.length) return sendProblem(res, invalidProfile(strays));
+      res.json(result);
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
       // The sweep's own errors are named under "sweep"; the profile's, and a point's, under "profile".
       const issues = error.issues.map((i) => (i.path === "sweep" || i.path.startsWith("sweep.") ? i : issueUnder("profile", i)));
-      sendProblem(res, invalidProfile(issues));
+      sendProblem(res, invalidProfile([...strays, ...issues]));
     }
   });
 

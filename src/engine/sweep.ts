@@ -6,7 +6,7 @@ import { decimalString } from "../money/amount.js";
 import { Exact, toScaled } from "../money/decimal.js";
 import { minorDigits } from "../money/money.js";
 import { divideHalfEven } from "../money/round.js";
-import { ProfileError } from "../profile/profile-error.js";
+import { ProfileError, type ProfileIssue } from "../profile/profile-error.js";
 import { issuesOf, parseProfile, profileFieldParser } from "../profile/parse-profile.js";
 import { AMOUNT_DIGITS, PERCENT_DECIMALS, type Profile } from "../profile/schema.js";
 import { statusesOf, type EstimateOptions } from "./estimate.js";
@@ -96,12 +96,19 @@ function setValue(profile: Profile, field: SweepField, value: unknown): void {
 }
 
 export function sweep(ruleSet: RuleSet, profileInput: unknown, specInput: unknown, options: EstimateOptions): SweepResult {
+  // Both the spec and the profile are checked before either is refused, so that one answer names every bad field.
   const specResult = SweepSpec.safeParse(specInput);
-  if (!specResult.success) {
-    throw new ProfileError(issuesOf(SweepSpec, specInput)).under("sweep");
+  const specIssues = specResult.success ? [] : new ProfileError(issuesOf(SweepSpec, specInput)).under("sweep").issues;
+  let profile: Profile | undefined;
+  let profileIssues: readonly ProfileIssue[] = [];
+  try {
+    profile = parseProfile(profileInput, ruleSet.profileSchema);
+  } catch (error) {
+    if (!(error instanceof ProfileError)) throw error;
+    profileIssues = error.issues;
   }
+  if (!specResult.success || !profile) throw new ProfileError([...specIssues, ...profileIssues]);
   const spec = specResult.data;
-  const profile = parseProfile(profileInput, ruleSet.profileSchema);
   const values = sweptValues(spec, placesOf(spec.field, profile));
   const flips: Flip[] = [];
   let previous: readonly Status[] | undefined;

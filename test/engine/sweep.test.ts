@@ -130,4 +130,10 @@ describe("a sweep", () => {
     const res = await request(testApp()).post("/api/v1/sweep").send(body).expect(422);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
   });
+
+  it("names every bad field at once: a stray key, the sweep's and the profile's", async () => {
+    const body = { profile: { ...profile, investment: { ...profile.investment, amount: "-5" } }, sweep: { field: "investment.amount", from: "1", to: "2", steps: 0 }, extra: true };
+    const res = await request(testApp()).post("/api/v1/sweep").send(body).expect(422);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(["extra", "sweep.steps", "profile.investment.amount"]));
+  });
 });
