@@ -19,7 +19,7 @@ const ITEM_LETTERS = "가나다라마바사아자차카타파하";
 
 /** The citation, or the reason it cannot be resolved. */
 export function resolveCitation(cite: CitationFile, laws: LawsFile["laws"]): Citation | string {
-  if (typeof cite !== "string") return { text: { en: cite.title, ko: cite.title }, url: cite.page };
+  if (typeof cite !== "string") return { text: { en: cite.title, ko: cite.title_ko ?? cite.title }, url: cite.page };
   const match = PATTERN.exec(cite);
   if (!match) return `'${cite}' does not read like 'fipa-decree 25(1)2'`;
   const [, lawId = "", article = "", branch, paragraph, item, itemBranch, letter = ""] = match;

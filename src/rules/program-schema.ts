@@ -20,7 +20,12 @@ export const Citation = z
       .regex(/^[a-z][a-z0-9-]* \d+(-\d+)?(\(\d+\))?(\d+(의\d+)?)?[가-힣]?$/, "must read like 'fipa-decree 25(1)2': a law id, the article, then (paragraph), item (2의2) and letter (가)")
       .describe("A statute article: law id from rules/reference/laws.yaml, article, (paragraph), item — 'fipa-decree 25(1)2', 'rsta 121-3(1)'."),
     z
-      .strictObject({ page: z.url(), title: z.string().min(1), seen: IsoDate.optional() })
+      .strictObject({
+        page: z.url(),
+        title: z.string().min(1),
+        title_ko: z.string().min(1).optional().describe("The title as Korean pages show it; without it they show `title`."),
+        seen: IsoDate.optional(),
+      })
       .describe("A web page that states the figure, for facts no statute in hand gives."),
   ])
   .describe("Where the law says it.");
