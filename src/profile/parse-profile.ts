@@ -56,6 +56,14 @@ export function profileFieldParser(schema: ProfileSchema, path: readonly string[
   };
 }
 
+/** Fields required only with another: "is required" alone would contradict a form that marks them optional. */
+const RATE_TOGETHER = "is required with an exchange rate: give the rate, its date and its source together";
+const REQUIRED_WITH: Readonly<Record<string, string>> = {
+  "exchangeRate.krwPerUsd": RATE_TOGETHER,
+  "exchangeRate.date": RATE_TOGETHER,
+  "exchangeRate.source": RATE_TOGETHER,
+};
+
 function toProfileIssues(issue: z.core.$ZodIssue): ProfileIssue[] {
   const path = issue.path.map(String).join(".");
   const at = (suffix: string) => (path ? `${path}.${suffix}` : suffix);
@@ -63,7 +71,7 @@ function toProfileIssues(issue: z.core.$ZodIssue): ProfileIssue[] {
     case "unrecognized_keys":
       return issue.keys.map((key) => ({ path: at(key), message: "is not a field of the profile" }));
     case "invalid_type":
-      return [{ path, message: issue.input === undefined ? "is required" : `must be ${issue.expected === "int" ? "a whole number" : `${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`}` }];
+      return [{ path, message: issue.input === undefined ? (REQUIRED_WITH[path] ?? "is required") : `must be ${issue.expected === "int" ? "a whole number" : `${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`}` }];
     case "invalid_value":
       return [{ path, message: issue.input === undefined ? "is required" : `must be one of ${issue.values.map(String).join(", ")}` }];
     case "too_big":

@@ -8,6 +8,7 @@ type Rendering = readonly [RegExp, (...parts: string[]) => string];
 const KOREAN: readonly Rendering[] = [
   [/^is required$/, () => "필수 항목입니다"],
   [/^is required for a long-term loan$/, () => "장기차관이면 필수입니다"],
+  [/^is required with an exchange rate: give the rate, its date and its source together$/, () => "환율을 입력하면 필수입니다: 환율, 기준일, 출처를 함께 입력하세요"],
   [/^is not a field of the profile$/, () => "프로필에 없는 항목입니다"],
   // The codes are the contract's, not words a reader chose from: the form's list holds the choices.
   [/^must be one of (.+)$/, () => "목록에 있는 값 중 하나를 고르세요"],

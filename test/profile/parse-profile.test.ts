@@ -80,6 +80,11 @@ describe("a profile's fields", () => {
     ["an amount given as a number", { ...base, investment: { ...base.investment, amount: 5 } }, [{ path: "investment.amount", message: "must be a string" }]],
     ["a count given as text", { ...base, employment: { newRegularEmployees: "5" } }, [{ path: "employment.newRegularEmployees", message: "must be a number" }]],
     ["an unknown field", { ...base, colour: "red" }, [{ path: "colour", message: "is not a field of the profile" }]],
+    [
+      "a rate without its date and source, which the form marks optional",
+      { ...base, exchangeRate: { krwPerUsd: "1380.55" } },
+      ["date", "source"].map((f) => ({ path: `exchangeRate.${f}`, message: "is required with an exchange rate: give the rate, its date and its source together" })),
+    ],
     ["a headcount of 10^18, with the field's own maximum alone", { ...base, employment: { newRegularEmployees: 1e18 } }, [{ path: "employment.newRegularEmployees", message: "must be at most 10000000" }]],
     [
       "materials or parts without materials, parts or equipment",

@@ -53,6 +53,7 @@ describe("profile reasons in Korean", () => {
     ["a number for text", investment({ amount: 5 })],
     ["materials or parts alone", { ...base, business: { sector: "manufacturing", materialsOrParts: true } }],
     ["a date the rate table does not reach", { ...base, asOf: "1990-01-01" }],
+    ["a rate without its date and source", { ...base, exchangeRate: { krwPerUsd: "1380.55" } }],
   ])("are given for %s", (_what, input) => {
     const reasons = reasonsFor(input);
     expect(reasons.length).toBeGreaterThan(0);
