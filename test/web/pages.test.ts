@@ -158,6 +158,7 @@ describe("the result page", () => {
     ["an FIZ class by its label", { "business.technology": "" }, "제조업·정보통신 업종군"],
     ["a gap in people", { "business.technology": "", "investment.amount": "1000000", "employment.newRegularEmployees": "10" }, "명</strong> 더 필요: 4호: 업종별 기준 상시근로자 수를 초과하는 신규고용"],
     ["a version in force from its date", {}, "2020-08-05부터"],
+    ["a web page cited by its Korean title", {}, "KOTRA 외국인투자 옴부즈만: 현금지원"],
   ])("reads as Korean: %s", async (_what, values, expected) => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, lang: "ko", ...values })}`).expect(200)).text;
     expect(html).toContain(expected);
