@@ -138,6 +138,7 @@ const Money = z.strictObject({ krw: z.string().optional(), usd: z.string().optio
 
 export const Example = z.strictObject({
   name: z.string().min(1).describe("What the example shows, as a sentence."),
+  name_ko: z.string().min(1).optional().describe("The same in Korean, as the Korean rule pages show it; without it they show `name`."),
   asOf: IsoDate,
   profile: z.record(z.string(), z.unknown()).describe("Merged over the file's exampleProfile."),
   expect: z.strictObject({

@@ -61,7 +61,7 @@ function label(path: DataPath): string {
 
 /** The rule-file vocabulary, offered as did-you-mean candidates for a misspelt field. */
 const RULE_FILE_KEYS = [
-  "id", "title", "kind", "summary", "citations", "parameters", "versions", "examples", "exampleProfile",
+  "id", "title", "kind", "summary", "citations", "parameters", "versions", "examples", "exampleProfile", "name_ko",
   "label", "unit", "values", "from", "to", "value", "cite", "verified", "confidence", "note", "test",
   "all", "any", "not", "conditions", "tables", "benefit", "gap", "ended", "name", "hit", "output", "rows",
   "when", "then", "otherwise", "components", "amount", "schedule", "years", "percent", "ceiling",

@@ -129,7 +129,7 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
     examples: outcomes
       .filter((o) => o.programId === id)
       .map((o) => ({
-        name: o.example.name,
+        name: lang === "ko" ? (o.example.name_ko ?? o.example.name) : o.example.name,
         asOf: o.example.asOf,
         expected: expectedText(o.example.expect, lang),
         passes: o.differences.length === 0,
