@@ -179,6 +179,9 @@ interface ViewContext {
   readonly investment: Investment;
 }
 
+/** Comparisons as a reader of either language writes them, not as the expression language does. */
+const OP_SIGNS: Readonly<Record<string, string>> = { ">=": "≥", "<=": "≤", "==": "=", "!=": "≠", in: "∈", ">": ">", "<": "<" };
+
 /** A reference table by the kind of row it holds (the names ROW_OF knows). */
 const TABLE_ROW = { technologies: "technology", sectors: "sector", regions: "region" } as const;
 
@@ -226,7 +229,7 @@ function conditionView(trace: ConditionTrace, leaves: ViewContext): ConditionVie
       label: trace.label?.[lang] ?? trace.source ?? "",
       expression: trace.source,
       ...(trace.threshold ? { actual: trace.actual && showValue(trace.actual, lang, leaves.codeText) } : yesNoActual(trace, leaves)),
-      op: trace.op,
+      op: trace.op && (OP_SIGNS[trace.op] ?? trace.op),
       threshold: trace.threshold && showValue(trace.threshold, lang, leaves.codeText),
       cite: cite(trace.cite, lang),
     };
