@@ -102,6 +102,12 @@ describe("the rule pages", () => {
     expect(html).toMatch(/<code>high_tech_min_usd<\/code>: <del>USD 2,?000,?000\.00<\/del> → <ins>USD 2,?000,?000\.00<\/ins> \(unverified → statute; /);
   });
 
+  it("name the examples in Korean on the Korean page", async () => {
+    const html = (await request(app).get("/rules/fiz-individual?lang=ko").expect(200)).text;
+    expect(html).toMatch(/<td>[^<]*[가-힣][^<]*<\/td>\s*<td>2026-11-24<\/td>/);
+    expect(html).not.toContain("A USD 30 million manufacturer qualifies for an individual FIZ");
+  });
+
   it("list what the program assumes without checking", async () => {
     const html = (await request(app).get("/rules/cash-grant").expect(200)).text;
     expect(html).toMatch(/<h2>Assumed, not checked: the profile cannot say<\/h2>\s*<ul class="assumes"><li>The investment builds a new or enlarged factory/);
