@@ -68,8 +68,14 @@ function totalLines(estimate: Estimate): string[] {
   return [
     `Total certain value: ${atLeast(certain)}${both(estimate.totals.certain)}`,
     `Total up to discretionary ceilings: ${atLeast(upTo)}${both(estimate.totals.upTo)}`,
-    ...(upTo.length ? [`Left out of these totals, for want of inputs: ${upTo.map((p) => p.program.id).join(", ")}`] : []),
+    ...(upTo.length ? [leftOutLine(certain, upTo)] : []),
   ];
+}
+
+/** The programs the totals leave out, said per total (a discretionary figure lowers only the total up to). */
+function leftOutLine(certain: readonly ProgramResult[], upTo: readonly ProgramResult[]): string {
+  if (certain.length === 0) return `Left out of the total up to, for want of inputs: ${upTo.map((p) => p.program.id).join(", ")}`;
+  return `Left out of these totals, for want of inputs: ${upTo.map((p) => `${p.program.id}${certain.includes(p) ? "" : " (of the total up to only)"}`).join(", ")}`;
 }
 
 function benefitLines(benefit: BenefitResult): string[] {

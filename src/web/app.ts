@@ -68,9 +68,9 @@ export function createApp(options: AppOptions): express.Express {
   app.use(pageRoutes({ ruleSet: options.ruleSet, engineVersion: options.engineVersion, views, today }));
   app.use(rulePageRoutes({ ruleSet: options.ruleSet, engineVersion: options.engineVersion, views, today }));
 
-  const errorPage = (req: Request, status: 404 | 500) => {
+  const errorPage = (req: Request, status: 400 | 404 | 500) => {
     const lang = langOf(req);
-    const key = status === 404 ? "error.notFound" : "error.internal";
+    const key = status === 400 ? "error.badAddress" : status === 404 ? "error.notFound" : "error.internal";
     return views.render("error", { lang, otherLangUrl: otherLangUrl(req, lang), title: String(status), heading: String(status), text: message(lang, key) });
   };
   app.use((req, res) => {
@@ -78,6 +78,9 @@ export function createApp(options: AppOptions): express.Express {
   });
   const pageErrors: ErrorRequestHandler = (error, req, res, next) => {
     if (res.headersSent) return next(error);
+    // The request's own fault (an address whose %-escapes do not decode): say so, log nothing.
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) return res.status(400).send(errorPage(req, 400));
     logError(error);
     res.status(500).send(errorPage(req, 500));
   };

@@ -43,7 +43,7 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
   return {
     asOf: estimate.asOf,
     rate: {
-      krwPerUsd: estimate.exchangeRate.krwPerUsd.toString(),
+      krwPerUsd: groupDigits(estimate.exchangeRate.krwPerUsd.toString()),
       date: estimate.exchangeRate.date,
       source: rateSource(estimate.exchangeRate.source, lang),
     },
@@ -66,14 +66,22 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
 /** Which totals are lower bounds, and the programs they leave out (the up-to total's, which hold the certain one's). */
 function leftOutView(estimate: Estimate, lang: Lang) {
   const { certain, upTo } = leftOutOfTotals(estimate);
-  return { certainAtLeast: certain.length > 0, upToAtLeast: upTo.length > 0, leftOut: upTo.map((p) => ({ id: p.program.id, title: p.program.title[lang] })) };
+  // Said per total: a discretionary figure left out lowers the total up to, not the certain one.
+  const both = certain.length > 0;
+  return {
+    certainAtLeast: both,
+    upToAtLeast: upTo.length > 0,
+    leftOutHeading: message(lang, both ? "result.leftOut" : "result.leftOutUpTo"),
+    leftOut: upTo.map((p) => ({ id: p.program.id, title: p.program.title[lang], upToOnly: both && !certain.includes(p) })),
+  };
 }
 
-/** A gap in the reader's words: in Korean, people counted (명) and percentage points (%p). */
+/** A gap in the reader's words: percentage points for a share, and in Korean people counted (명). */
 function gapText(gap: Shown, lang: Lang): string {
   const text = showValue(gap, lang);
-  if (lang !== "ko") return text;
-  return gap.type.kind === "count" ? `${text}명` : gap.type.kind === "percent" ? `${text}p` : text;
+  // A gap in a share is in percentage points: "10% more" of 20% could be read as 22%.
+  if (gap.type.kind === "percent") return lang === "ko" ? `${text}p` : `${text.slice(0, -1)} percentage points`;
+  return lang === "ko" && gap.type.kind === "count" ? `${text}명` : text;
 }
 
 function flipText(flip: FieldFlip, lang: Lang, currency: string): string {

@@ -21,7 +21,7 @@ describe("the text report", () => {
     // The rent reduction is discretionary: only the total up to is a lower bound for want of it.
     expect(text).toMatch(/Total certain value: ₩/);
     expect(text).toContain("Total up to discretionary ceilings: at least ₩");
-    expect(text).toContain("Left out of these totals, for want of inputs: state-land-rent-reduction");
+    expect(text).toContain("Left out of the total up to, for want of inputs: state-land-rent-reduction");
   });
 
   it("gives a benefit worked out in part as at least its known parts", () => {

@@ -92,7 +92,7 @@ describe("the result page", () => {
     // A discretionary figure left out makes the total up to a lower bound, not the certain one.
     expect(html).toMatch(/Up to, with discretionary grants at their ceilings<\/dt><dd class="money">at least ₩/);
     expect(html).toMatch(/Certain value<\/dt><dd class="money">₩/);
-    expect(html).toMatch(/Left out of these totals, for want of inputs: (<a href="#program-[a-z-]+">[^<]+<\/a>; )*<a href="#program-state-land-rent-reduction">Rent reduction on leased state land<\/a>/);
+    expect(html).toMatch(/Left out of the total up to, for want of inputs: (<a href="#program-[a-z-]+">[^<]+<\/a>; )*<a href="#program-state-land-rent-reduction">Rent reduction on leased state land<\/a>/);
   });
 
   it.each([
@@ -129,14 +129,16 @@ describe("the result page", () => {
   it("gives a benefit worked out in part as at least its known parts", async () => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, asOf: "2018-06-01", "costs.capitalGoodsImports": "8000000", "costs.customsDutyRatePct": "8" })}`).expect(200)).text;
     expect(section(html, "capital-goods-tax-exemption")).toMatch(/class="money total">at least ₩[\d,]+ <span class="usd">\(\$[\d,.]+\)<\/span> — parts not estimated are left out/);
-    // A figure of right worked out in part makes the certain total a lower bound too.
+    // A figure of right worked out in part makes the certain total a lower bound too; the
+    // discretionary one left out lowers only the total up to, and says so.
     expect(html).toMatch(/Certain value<\/dt><dd class="money">at least ₩/);
+    expect(html).toMatch(/Left out of these totals, for want of inputs: .*Rent reduction on leased state land<\/a> \(of the total up to only\)/);
   });
 
   it("shows plain totals when every eligible figure is known", async () => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "costs.stateLandValue": "1000000", "costs.leaseYears": "10" })}`).expect(200)).text;
     expect(html).toMatch(/Certain value<\/dt><dd class="money">₩/);
-    expect(html).not.toContain("Left out of these totals");
+    expect(html).not.toContain("Left out of");
   });
 
   it.each([
@@ -181,7 +183,7 @@ describe("the result page", () => {
     const res = await request(app).get(`/estimate?${query(PROFILE)}`).expect(200);
     expect(res.text).toContain("Individual-type Foreign Investment Zone");
     expect(res.text).toMatch(/FDI of at least USD 30 million<\/span>\s*<span class="figures"><span class="actual" title="Your profile">\$30,000,000.00<\/span> <code>≥<\/code> <span class="threshold" title="Threshold">\$30,000,000.00<\/span>/);
-    expect(res.text).toContain("₩1380.55 / $1 — test rate, 2026-11-20");
+    expect(res.text).toContain("₩1,380.55 / $1 — test rate, 2026-11-20");
     expect(res.text).toMatch(/<code>[0-9a-f]{64}<\/code>/);
     expect(res.text).toContain('href="https://www.law.go.kr/법령/외국인투자촉진법시행령/제25조"');
   });
@@ -237,6 +239,11 @@ describe("the result page", () => {
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, "exchangeRate.source": "<script>alert(1)</script>" })}`).expect(200);
     expect(res.text).not.toContain("<script>alert(1)</script>");
     expect(res.text).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it.each(["/rules/%zz", "/rules/%E0%A4%A/source"])("answers an address that does not decode, %s, with a 400 page", async (path) => {
+    const res = await request(app).get(path).expect(400);
+    expect(res.text).toContain("This address cannot be read");
   });
 
   it("answers an unknown page with a 404 page and never a stack trace", async () => {
