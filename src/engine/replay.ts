@@ -148,10 +148,9 @@ function reasons(saved: unknown, current: ConditionTrace | undefined): string[] 
     }
     const threshold = leaf.threshold ? showValue(leaf.threshold, "en") : undefined;
     const oldThreshold = old.threshold?.amount ?? (Array.isArray(old.threshold?.values) ? old.threshold.values.join(", ") : old.threshold?.value);
-    if (old.passed !== leaf.passed) why.push(`${label}: ${old.passed ? "met" : "not met"} → ${leaf.passed ? "met" : "not met"}${threshold ? ` (threshold now ${threshold})` : ""}`);
-    else if (threshold && oldThreshold !== undefined && leaf.threshold && String(oldThreshold) !== thresholdJson(leaf)) {
-      why.push(`${label}: threshold ${String(oldThreshold)} → ${threshold}`);
-    }
+    const moved = threshold !== undefined && oldThreshold !== undefined && String(oldThreshold) !== thresholdJson(leaf);
+    if (old.passed !== leaf.passed) why.push(`${label}: ${old.passed ? "met" : "not met"} → ${leaf.passed ? "met" : "not met"}${moved ? ` (threshold ${String(oldThreshold)} → ${threshold})` : ""}`);
+    else if (moved) why.push(`${label}: threshold ${String(oldThreshold)} → ${threshold}`);
   }
   for (const label of before.keys()) if (!after.has(label)) why.push(`condition removed: ${label}`);
   return why;
@@ -198,6 +197,10 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
   // The saved rate is used as given, so a changed rate table cannot move the figures by itself.
   const again = estimateProfile(ruleSet, { ...profile, exchangeRate: rate }, { today: asOf, engineVersion });
   const differences: ProgramDifference[] = [];
+  const figureWhy = [
+    ...(profileHash(profile, asOf) === receipt.inputHash ? [] : ["the profile's figures differ from the saved one's"]),
+    ...(receipt.rulesetHash === ruleSet.hash ? [] : ["the rule set has changed since"]),
+  ];
   const savedById = new Map((saved.programs ?? []).map((p) => [p.id, p]));
   for (const result of again.programs) {
     const old = savedById.get(result.program.id);
@@ -210,7 +213,9 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     if (old.status !== result.status) differences.push({ programId: old.id, what: "status", before: old.status, after: result.status, why });
     const before = figureOf(old.benefit);
     const after = currentFigure(result);
-    if (before !== after) differences.push({ programId: old.id, what: "benefit", before, after, why });
+    // Conditions decide a status, not a figure: a figure that moved with the status unchanged comes
+    // from the profile's inputs or the rules' figures, and the conditions' flips would mislead.
+    if (before !== after) differences.push({ programId: old.id, what: "benefit", before, after, why: old.status !== result.status ? why : figureWhy });
   }
   for (const id of savedById.keys()) {
     if (!ruleSet.byId.has(id)) differences.push({ programId: id, what: "program", before: "present", after: "absent", why: ["the program is no longer in the rule set"] });

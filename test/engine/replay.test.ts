@@ -120,9 +120,17 @@ describe("replaying what the saved estimate could not work out", () => {
   });
 
   it("gives no reasons by condition for an estimate saved without them, rather than call every condition new", () => {
-    const report = replay(realRules, save(plant, false), fewer, ENGINE);
-    const whys = report.differences.flatMap((d) => d.why);
+    // At USD 1 million, the individual FIZ and the reductions resting on it fail.
+    const report = replay(realRules, save(plant, false), { ...plant, investment: { ...plant.investment, amount: "1000000" } }, ENGINE);
+    const whys = report.differences.filter((d) => d.what === "status").flatMap((d) => d.why);
     expect(whys.length).toBeGreaterThan(0);
     expect(new Set(whys)).toEqual(new Set(["the saved estimate holds no conditions to compare (it was saved without explanations)"]));
+  });
+
+  it("says a figure moved with its inputs, not because of conditions, when the status stays", () => {
+    const report = replay(realRules, save(plant, true), fewer, ENGINE);
+    const figures = report.differences.filter((d) => d.what === "benefit");
+    expect(figures.length).toBeGreaterThan(0);
+    for (const d of figures) expect(d.why).toEqual(["the profile's figures differ from the saved one's"]);
   });
 });
