@@ -114,6 +114,7 @@ function compileParameter(
       verified: entry.verified,
       confidence: entry.confidence,
       note: entry.note,
+      noteKo: entry.note_ko,
     };
   });
   return { name, label: parameter.label, unit: parameter.unit, type, values };

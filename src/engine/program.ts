@@ -35,6 +35,8 @@ export interface ParameterValueInfo {
   readonly verified: string;
   readonly confidence: string;
   readonly note?: string;
+  /** The same in Korean, for the Korean rule pages. */
+  readonly noteKo?: string;
 }
 
 export interface ParameterInfo {

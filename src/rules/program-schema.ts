@@ -43,6 +43,7 @@ const ParameterValue = z.strictObject({
   verified: IsoDate.describe("When someone last checked the value against its source."),
   confidence: Confidence,
   note: z.string().optional(),
+  note_ko: z.string().min(1).optional().describe("The note in Korean, as the Korean rule pages show it; without it they show `note`."),
 });
 
 export const Parameter = z.strictObject({

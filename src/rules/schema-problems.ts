@@ -67,5 +67,5 @@ const RULE_FILE_KEYS = [
   "when", "then", "otherwise", "components", "amount", "schedule", "years", "percent", "ceiling",
   "discretionary", "shares", "national", "local", "grants", "assumes", "asOf", "profile", "expect", "status",
   "version", "certain", "upTo", "failed", "warnings", "en", "ko", "code", "columns", "type", "absent",
-  "rows", "table", "page", "title", "title_ko", "seen", "krw", "usd",
+  "rows", "table", "page", "title", "title_ko", "note_ko", "seen", "krw", "usd",
 ];

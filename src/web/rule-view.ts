@@ -123,7 +123,7 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
         verified: v.verified,
         confidence: message(lang, `confidence.${v.confidence}`),
         unconfirmed: UNCONFIRMED.has(v.confidence),
-        note: v.note,
+        note: lang === "ko" ? (v.noteKo ?? v.note) : v.note,
       })),
     })),
     examples: outcomes
