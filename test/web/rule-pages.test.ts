@@ -102,6 +102,13 @@ describe("the rule pages", () => {
     expect(html).toMatch(/<code>high_tech_min_usd<\/code>: <del>USD 2,?000,?000\.00<\/del> → <ins>USD 2,?000,?000\.00<\/ins> \(unverified → statute; /);
   });
 
+  it("give a figure's note in Korean on the Korean page", async () => {
+    const ko = (await request(app).get("/rules/cash-grant?lang=ko").expect(200)).text;
+    const en = (await request(app).get("/rules/cash-grant").expect(200)).text;
+    expect(en).toContain("the press confirms 40% as the R&amp;D ceiling just before 2020-09-09");
+    expect(ko).not.toContain("the press confirms 40% as the R&amp;D ceiling");
+  });
+
   it("name the examples in Korean on the Korean page", async () => {
     const html = (await request(app).get("/rules/fiz-individual?lang=ko").expect(200)).text;
     expect(html).toMatch(/<td>[^<]*[가-힣][^<]*<\/td>\s*<td>2026-11-24<\/td>/);
