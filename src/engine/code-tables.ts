@@ -90,7 +90,7 @@ function compileRow(
   const fixed = dated ? [] : cells;
   const confidence = row.confidence ?? "statute";
   const warning: Warning | undefined = confidence === "press" || confidence === "unverified"
-    ? { code: "unverified-reference", table, row: row.code, confidence, ...(row.note ? { note: row.note } : {}) }
+    ? { code: "unverified-reference", table, row: row.code, confidence, ...(row.note ? { note: row.note } : {}), ...(row.note_ko ? { noteKo: row.note_ko } : {}) }
     : undefined;
   const base = { code: row.code, label: row.label, confidence, note: row.note, warning };
   if (!dated) return { ...base, valuesAt: () => fixed };

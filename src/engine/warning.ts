@@ -4,7 +4,7 @@ import type { Lang } from "./show-value.js";
 
 export type Warning =
   | { readonly code: "unverified-parameter"; readonly parameter: string; readonly confidence: string; readonly value: string }
-  | { readonly code: "unverified-reference"; readonly table: string; readonly row: string; readonly confidence: string; readonly note?: string }
+  | { readonly code: "unverified-reference"; readonly table: string; readonly row: string; readonly confidence: string; readonly note?: string; readonly noteKo?: string }
   | { readonly code: "discretionary" }
   | { readonly code: "not-estimated"; readonly component: string; readonly missing: readonly string[] };
 
@@ -19,7 +19,7 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
         : `uses ${warning.parameter} = ${warning.value}, ${/^[aeiou]/.test(warning.confidence) ? "an" : "a"} ${warning.confidence} figure not confirmed in the statute`;
     case "unverified-reference":
       return ko
-        ? `${warning.table} '${warning.row}'의 분류는 ${CONFIDENCE_KO[warning.confidence] ?? warning.confidence} 근거에 따름${warning.note ? ` (${warning.note})` : ""}`
+        ? `${warning.table} '${warning.row}'의 분류는 ${CONFIDENCE_KO[warning.confidence] ?? warning.confidence} 근거에 따름${(warning.noteKo ?? warning.note) ? ` (${warning.noteKo ?? warning.note})` : ""}`
         : `treats ${warning.table} '${warning.row}' on ${warning.confidence} grounds${warning.note ? `: ${warning.note}` : ""}`;
     case "discretionary":
       return ko ? "관계 기관이 재량으로 정하는 금액: 0원부터 표시된 한도까지" : "the amount is at the authority's discretion: anything from zero up to the figure shown";

@@ -44,6 +44,7 @@ export const ReferenceTable = z.strictObject({
         values: z.record(z.string(), Cell),
         confidence: Confidence.optional().describe("Whether the row's values are confirmed; unverified rows raise a warning when used."),
         note: z.string().optional(),
+        note_ko: z.string().min(1).optional().describe("The note in Korean, for Korean pages."),
         cite: Citation.optional(),
       }),
     )

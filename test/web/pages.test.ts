@@ -156,7 +156,7 @@ describe("the result page", () => {
   // people and percentage points, open-ended versions "from" their date.
   it.each([
     ["a deadline as a date", { asOf: "2021-06-01", "investment.amount": "5000000000", "investment.currency": "KRW", "business.technology": "secondary-batteries", "site.region": "chungbuk", "site.zone": "industrial-complex", "costs.propertyAcquisition": "1000000000" }, "조세감면신청 기한 &#x3D; 2022-12-31"],
-    ["a technology's classification by its labels", { asOf: "2025-09-01", "business.technology": "quantum-computing" }, "기술 &#x27;양자컴퓨팅&#x27;의 분류는"],
+    ["a technology's classification by its labels", { asOf: "2025-09-01", "business.technology": "quantum-computing" }, "기술 &#x27;양자컴퓨팅&#x27;의 분류는 미확인 근거에 따름 (조세특례제한법상 국가전략기술 목록에 없음"],
     ["an FIZ class by its label", { "business.technology": "" }, "제조업·정보통신 업종군"],
     ["a gap in people", { "business.technology": "", "investment.amount": "1000000", "employment.newRegularEmployees": "10" }, "명</strong> 더 필요: 4호: 업종별 기준 상시근로자 수를 초과하는 신규고용"],
     ["a version in force from its date", {}, "2020-08-05부터"],
