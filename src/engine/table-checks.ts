@@ -2,7 +2,7 @@
 // that can match the same profile; rows that can never match (contradictory, or hidden behind an
 // earlier row under 'first'); and, in a table tiered on one figure, values between tiers that no
 // row takes (they fall to 'otherwise').
-import { constraintsOf, type ConstraintContext } from "../expr/constraints.js";
+import { alternativesOf, type ConstraintContext } from "../expr/constraints.js";
 import { parseExpr } from "../expr/parse.js";
 import { contains, intersect, isEmpty, regionOf, soleRange, type Region } from "../expr/regions.js";
 import type { TableFile } from "../rules/program-schema.js";
@@ -18,33 +18,35 @@ export interface TableFindings {
 }
 
 export function checkTable(table: TableFile, ctx: ConstraintContext): TableFindings {
-  const regions: (Region | undefined)[] = table.rows.map((row) => {
+  // Each row as the regions of its alternatives that can hold at all ("a or b": two regions).
+  const rows: (Region[] | undefined)[] = table.rows.map((row) => {
     try {
-      const constraints = constraintsOf(parseExpr(row.when), ctx);
-      return constraints && regionOf(constraints);
+      const alternatives = alternativesOf(parseExpr(row.when), ctx);
+      return alternatives?.map(regionOf).filter((region) => !isEmpty(region));
     } catch {
       return undefined; // a syntax error is reported by the compiler
     }
   });
   const overlaps: [number, number][] = [];
   const neverMatch: { row: number; why: string }[] = [];
-  regions.forEach((region, j) => {
-    if (!region) return;
-    if (isEmpty(region)) {
+  rows.forEach((regions, j) => {
+    if (!regions) return;
+    if (regions.length === 0) {
       neverMatch.push({ row: j, why: "its conditions contradict each other" });
       return;
     }
     for (let i = 0; i < j; i++) {
-      const earlier = regions[i];
-      if (!earlier || isEmpty(earlier)) continue;
-      if (table.hit === "unique" && !isEmpty(intersect(earlier, region))) overlaps.push([i, j]);
-      if (table.hit === "first" && contains(earlier, region)) {
+      const earlier = rows[i];
+      if (!earlier || earlier.length === 0) continue;
+      if (table.hit === "unique" && earlier.some((a) => regions.some((b) => !isEmpty(intersect(a, b))))) overlaps.push([i, j]);
+      // Hidden when each of its alternatives lies within one of the earlier row's.
+      if (table.hit === "first" && regions.every((b) => earlier.some((a) => contains(a, b)))) {
         neverMatch.push({ row: j, why: `row ${i + 1} matches first whenever it would` });
         break;
       }
     }
   });
-  return { table: table.name, overlaps, neverMatch, gaps: tierGaps(regions) };
+  return { table: table.name, overlaps, neverMatch, gaps: tierGaps(rows.map((regions) => (regions?.length === 1 ? regions[0] : undefined))) };
 }
 
 /** For a table whose every row is a range on the same single figure: the holes between the ranges. */

@@ -1,7 +1,8 @@
-// What a condition says about the facts, when it is simple enough to read statically: a conjunction
-// of comparisons between one fact and a constant. Decision-table checks (overlapping rows under a
-// 'unique' policy, rows that can never match, gaps between tiers) are built on this. Anything more
-// complex (or, arithmetic) is "not analysable" and those checks pass over it.
+// What a condition says about the facts, when it is simple enough to read statically: alternatives
+// ("or") of conjunctions ("and") of comparisons between one fact and a constant, "not" pushed
+// inwards. Decision-table checks (overlapping rows under a 'unique' policy, rows that can never
+// match, gaps between tiers) are built on this. Anything else (arithmetic, two facts compared, more
+// alternatives than MAX_ALTERNATIVES) is "not analysable" and those checks pass over it.
 import type { Decimal } from "decimal.js";
 import { Exact } from "../money/decimal.js";
 import type { Expr } from "./ast.js";
@@ -25,46 +26,84 @@ export interface ConstraintContext {
 
 const FLIP: Record<string, string> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!=" };
 
-export function constraintsOf(expr: Expr, ctx: ConstraintContext): Constraint[] | undefined {
+/** Alternatives, any one of which may hold, each a conjunction: [] never holds, [[]] always does. */
+export type Alternatives = readonly (readonly Constraint[])[];
+
+/** Beyond this many alternatives (a "not" over several "or"s multiplies them) a row is left unread. */
+const MAX_ALTERNATIVES = 64;
+
+export function alternativesOf(expr: Expr, ctx: ConstraintContext): Alternatives | undefined {
   switch (expr.kind) {
     case "bool":
-      return expr.value ? [] : undefined;
+      return expr.value ? [[]] : [];
     case "ref":
-      return ctx.constant(expr.path) === undefined ? [{ fact: expr.path.join("."), kind: "is", value: true }] : undefined;
+      return ctx.constant(expr.path) === undefined ? [[{ fact: expr.path.join("."), kind: "is", value: true }]] : undefined;
     case "call":
       return expr.name === "eligible" && expr.args[0]?.kind === "string"
-        ? [{ fact: `eligible('${expr.args[0].value}')`, kind: "is", value: true }]
+        ? [[{ fact: `eligible('${expr.args[0].value}')`, kind: "is", value: true }]]
         : undefined;
     case "not": {
-      const inner = constraintsOf(expr.operand, ctx);
-      const only = inner?.length === 1 ? inner[0] : undefined;
-      if (only?.kind === "is") return [{ ...only, value: !only.value }];
-      if (only?.kind === "in" || only?.kind === "not-in") return [{ ...only, kind: only.kind === "in" ? "not-in" : "in" }];
-      return undefined;
+      const inner = alternativesOf(expr.operand, ctx);
+      return inner && negation(inner);
     }
     case "in": {
       if (expr.operand.kind !== "ref" || !expr.list.every((e) => e.kind === "string")) return undefined;
-      return [{ fact: expr.operand.path.join("."), kind: "in", values: new Set(expr.list.map((e) => (e as { value: string }).value)) }];
+      return [[{ fact: expr.operand.path.join("."), kind: "in", values: new Set(expr.list.map((e) => (e as { value: string }).value)) }]];
     }
     case "binary": {
-      if (expr.op === "and") {
-        const left = constraintsOf(expr.left, ctx);
-        const right = constraintsOf(expr.right, ctx);
-        return left && right ? [...left, ...right] : undefined;
+      if (expr.op === "and" || expr.op === "or") {
+        const left = alternativesOf(expr.left, ctx);
+        const right = alternativesOf(expr.right, ctx);
+        if (!left || !right) return undefined;
+        return capped(expr.op === "or" ? [...left, ...right] : product(left, right));
       }
       if (!(expr.op in FLIP)) return undefined;
       const leftConst = constantOf(expr.left, ctx);
       const rightConst = constantOf(expr.right, ctx);
-      if (expr.left.kind === "ref" && leftConst === undefined && rightConst !== undefined) {
-        return comparison(expr.left.path, expr.op, rightConst, ctx);
-      }
-      if (expr.right.kind === "ref" && rightConst === undefined && leftConst !== undefined) {
-        return comparison(expr.right.path, FLIP[expr.op]!, leftConst, ctx);
-      }
-      return undefined;
+      let one: Constraint[] | undefined;
+      if (expr.left.kind === "ref" && leftConst === undefined && rightConst !== undefined) one = comparison(expr.left.path, expr.op, rightConst, ctx);
+      else if (expr.right.kind === "ref" && rightConst === undefined && leftConst !== undefined) one = comparison(expr.right.path, FLIP[expr.op]!, leftConst, ctx);
+      return one && [one];
     }
     default:
       return undefined;
+  }
+}
+
+/** Every way to take one alternative of each: (a or b) and (c or d) is ac or ad or bc or bd. */
+function product(left: Alternatives, right: Alternatives): Constraint[][] {
+  return left.flatMap((l) => right.map((r) => [...l, ...r]));
+}
+
+function capped(alternatives: Alternatives): Alternatives | undefined {
+  return alternatives.length > MAX_ALTERNATIVES ? undefined : alternatives;
+}
+
+/** not (A or B) is (not A) and (not B); not (a and b) is (not a) or (not b), one constraint at a time. */
+function negation(alternatives: Alternatives): Alternatives | undefined {
+  let result: Alternatives = [[]];
+  for (const conjunction of alternatives) {
+    const negated = conjunction.flatMap(negate);
+    result = product(result, negated);
+    if (result.length > MAX_ALTERNATIVES) return undefined;
+  }
+  return result;
+}
+
+/** The alternatives that make one constraint fail. */
+function negate(c: Constraint): Constraint[][] {
+  switch (c.kind) {
+    case "is":
+      return [[{ ...c, value: !c.value }]];
+    case "in":
+      return [[{ ...c, kind: "not-in" }]];
+    case "not-in":
+      return [[{ ...c, kind: "in" }]];
+    case "range": {
+      const below = c.lo && { fact: c.fact, kind: "range" as const, hi: { value: c.lo.value, inclusive: !c.lo.inclusive }, integer: c.integer };
+      const above = c.hi && { fact: c.fact, kind: "range" as const, lo: { value: c.hi.value, inclusive: !c.hi.inclusive }, integer: c.integer };
+      return [below, above].filter((r) => r !== undefined).map((r) => [r]);
+    }
   }
 }
 
