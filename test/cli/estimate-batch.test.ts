@@ -108,12 +108,12 @@ describe("npm run estimate:batch", () => {
   });
 
   it("answers a profile the rule set cannot evaluate with an error row, and goes on", async () => {
-    // A unique table whose rows both match for a regional headquarters in Seoul: a rule-file bug
-    // the loader cannot see, met only by such a profile.
+    // A unique table whose rows both match in Seoul when hires reach the researchers: a rule-file
+    // bug the loader cannot see (two facts compared are beyond its reading), met only by a profile.
     const rules = join(mkdtempSync(join(tmpdir(), "fdi-rules-")), "rules");
     cpSync(join(PROJECT_ROOT, "rules"), rules, { recursive: true });
     const grant = join(rules, "kr", "cash-grant.yaml");
-    writeFileSync(grant, readFileSync(grant, "utf8").replace("when: not region.capital_region, then", "when: not region.capital_region or business.regionalHeadquarters, then"));
+    writeFileSync(grant, readFileSync(grant, "utf8").replace("when: not region.capital_region, then", "when: not region.capital_region or employment.newRegularEmployees >= employment.researchers, then"));
     const hq = { ...profile, asOf: "2015-06-01", business: { sector: "manufacturing", technology: "semiconductors", regionalHeadquarters: true } };
     const path = join(dir, "hq.ndjson");
     writeFileSync(path, [JSON.stringify(hq), JSON.stringify(profile)].join("\n"));
