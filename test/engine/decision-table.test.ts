@@ -3,8 +3,8 @@ import { estimate } from "../../src/engine/estimate.js";
 import { RuleEvaluationError } from "../../src/engine/decision-table.js";
 import { ENGINE, TODAY, ruleSetWith } from "../helpers/rule-files.js";
 
-/** A 'unique' table whose rows the static check cannot read (an 'or'), so only evaluation can see
- *  them both match. */
+/** A 'unique' table whose rows the static check cannot read (arithmetic), so only evaluation can
+ *  see them both match. */
 const program = (hit: string) => ({
   path: "test/fixtures/inline/unique.yaml",
   text: `id: unique-table
@@ -20,8 +20,8 @@ versions:
         hit: ${hit}
         output: percent
         rows:
-          - { label: { en: Researchers, ko: 연구인력 }, when: employment.researchers >= 5 or business.regionalHeadquarters, then: 10 }
-          - { label: { en: Hires, ko: 고용 }, when: employment.newRegularEmployees >= 5 or business.regionalHeadquarters, then: 20 }
+          - { label: { en: Researchers, ko: 연구인력 }, when: employment.researchers * 2 >= 10, then: 10 }
+          - { label: { en: Hires, ko: 고용 }, when: employment.newRegularEmployees * 2 >= 10, then: 20 }
         otherwise: 0
     conditions: { all: [{ label: { en: Some rate, ko: 율 있음 }, test: table.rate > 0 }] }
     benefit: { kind: range, label: { en: Grant, ko: 지원 }, ceiling: investment.amountKrw * table.rate, discretionary: true }
