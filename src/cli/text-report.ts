@@ -38,6 +38,7 @@ function programLines(result: ProgramResult): string[] {
   return [
     head,
     `  version in force from ${result.version!.from}${result.version!.to ? ` to ${result.version!.to}` : ""}`,
+    ...(result.version!.note ? [`  ${result.version!.note.en}`] : []),
     ...(result.conditions ? conditionLines(result.conditions, 1) : []),
     ...program.assumes.map((a) => `  ? assumed, not checked: ${a.en}`),
     ...(result.benefit ? benefitLines(result.benefit) : []),

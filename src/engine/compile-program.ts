@@ -198,7 +198,8 @@ function compileVersion(version: VersionFile, at: DataPath, setup: VersionSetup)
     setup.problems.push({ path: at, message: `a version in force needs ${!version.conditions ? "conditions" : "a benefit"} (or declare it a gap)` });
     return { ...base, segments: [] };
   }
-  const range = { from: version.from, to: version.to ?? null };
+  // What the version changed travels with every result of it (the API's version.note, the pages).
+  const range = { from: version.from, to: version.to ?? null, ...(version.note && { note: version.note }) };
   return { ...base, segments: segmentDates(version, setup.parameters).map(([from, to]) => compileSegment(version, range, at, from, to, setup)) };
 }
 

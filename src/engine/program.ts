@@ -147,7 +147,7 @@ export interface Segment {
   /** Warnings owed whenever the segment is evaluated: its conditions use an unverified figure. */
   readonly conditionWarnings: readonly Warning[];
   /** The dates of the version the segment belongs to. */
-  readonly version: { readonly from: string; readonly to: string | null };
+  readonly version: { readonly from: string; readonly to: string | null; readonly note?: LocalizedText };
   /** What the static checks found in its decision tables (for the audit). */
   readonly tableFindings: readonly TableFindings[];
   /** Reference tables the segment reads, whose row's confidence the result must report. */

@@ -70,6 +70,13 @@ const Discretionary = z
   .optional()
   .describe("Present when the total is a maximum an authority may grant less than: it counts in totals.upTo, not in totals.certain");
 
+/** The version a result was evaluated under. */
+const VersionRange = z.strictObject({
+  from: z.string(),
+  to: z.string().nullable(),
+  note: Localized.optional().describe("What this version changed, in the rule file's words"),
+});
+
 const Share = z.strictObject({ percent: z.string(), amount: Money });
 
 const Benefit = z.discriminatedUnion("kind", [
@@ -100,7 +107,7 @@ export const ProgramResultJson = z.strictObject({
   title: Localized,
   kind: z.enum(["qualification", "tax", "grant", "site", "subsidy"]),
   status: z.enum(["eligible", "ineligible", "not-in-force"]),
-  version: z.strictObject({ from: z.string(), to: z.string().nullable() }).nullable(),
+  version: VersionRange.nullable(),
   notInForce: NotInForce.optional(),
   citations: z.array(Citation),
   assumes: z
@@ -162,7 +169,7 @@ export const ProgramJson = z.looseObject({
   citations: z.array(Citation),
   assumes: z.array(Localized),
   asOf: z.string(),
-  inForce: z.strictObject({ from: z.string(), to: z.string().nullable() }).nullable(),
+  inForce: VersionRange.nullable(),
   parameters: z.array(Parameter),
   versions: z.array(z.looseObject({ from: z.string(), to: z.string().nullable() })),
 });

@@ -104,7 +104,7 @@ export type NotInForce =
 export interface ProgramResult {
   readonly program: CompiledProgram;
   readonly status: Status;
-  readonly version?: { readonly from: string; readonly to: string | null };
+  readonly version?: { readonly from: string; readonly to: string | null; readonly note?: LocalizedText };
   readonly notInForce?: NotInForce;
   /** Absent when the estimate was asked for without explanations. */
   readonly conditions?: ConditionTrace;

@@ -101,7 +101,7 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
     statusLabel: message(lang, `status.${result.status}`),
     version: result.version,
     // What this version changed, in the rule file's words: why a tier or a route is (no longer) there.
-    versionNote: result.version && program.versions.find((v) => v.from === result.version!.from)?.note?.[lang],
+    versionNote: result.version?.note?.[lang],
     notInForce: result.notInForce && notInForceText(result.notInForce, lang),
     citations: program.citations.map((c) => cite(c, lang)),
     conditions: result.conditions && conditionView(result.conditions, leaves),

@@ -34,6 +34,12 @@ describe("POST /api/v1/estimate", () => {
     expect(res.headers["x-engine-version"]).toBe("test");
   });
 
+  it("says with the version in force what it changed", async () => {
+    const body = EstimateJson.parse((await post("/estimate?explain=false").send(EXAMPLE_PROFILE).expect(200)).body);
+    const land = body.programs.find((p) => p.id === "state-land-rent-reduction")!;
+    expect(land.version).toMatchObject({ from: "2026-01-01", to: null, note: { en: expect.stringMatching(/^From 2026-01-01 no new tax-reduction decision/) } });
+  });
+
   it("names what each program in force assumes without checking, and nothing for one not in force", async () => {
     const body = EstimateJson.parse((await post("/estimate?explain=false").send(EXAMPLE_PROFILE).expect(200)).body);
     const of = (id: string) => body.programs.find((p) => p.id === id)!;

@@ -30,6 +30,10 @@ describe("the text report", () => {
     expect(text).toContain("Total certain value: at least ₩");
   });
 
+  it("says what the version in force changed", () => {
+    expect(report(profile)).toMatch(/\[state-land-rent-reduction\]: ELIGIBLE\n  version in force from 2026-01-01\n  From 2026-01-01 no new tax-reduction decision/);
+  });
+
   it("lists what a program in force assumes without checking, and nothing for one that ended", () => {
     const text = report(profile);
     expect(text).toMatch(/\[cash-grant\]: ELIGIBLE[\s\S]*?\? assumed, not checked: The investment builds a new or enlarged factory/);
