@@ -76,6 +76,13 @@ export function makeProfileSchema(codes: ProfileCodes) {
           .default(false)
           .describe("A supply or purchase contract of a year or more, or a technology contract, with the investee (counted before 2016-07-28)."),
         loanTermYears: z.number().min(0).max(100).optional().describe("Term of the first loan contract, for the long-term-loan route."),
+      })
+      // Rules within one part are the part's own, so that they are reported with any other part's errors.
+      .superRefine((investment, ctx) => {
+        if (investment.currency === "KRW" && investment.amount.includes(".")) ctx.addIssue(notWholeWon(["amount"]));
+        if (investment.route === "long-term-loan" && investment.loanTermYears === undefined) {
+          ctx.addIssue({ code: "custom", path: ["loanTermYears"], message: "is required for a long-term loan" });
+        }
       }),
       business: z.strictObject({
         sector: codeOf(codes.sectors),
@@ -86,6 +93,11 @@ export function makeProfileSchema(codes: ProfileCodes) {
           .default(false)
           .describe("Of materials, parts or equipment, it makes materials or parts (Special Act on MPE Art. 2 item 1), not equipment only: FIPA 14-2(1)5 admits only these to the cash grant's R&D route."),
         regionalHeadquarters: z.boolean().default(false),
+      })
+      .superRefine((business, ctx) => {
+        if (business.materialsOrParts && !business.materialsPartsEquipment) {
+          ctx.addIssue({ code: "custom", path: ["materialsOrParts"], message: "says which materials, parts or equipment: set materialsPartsEquipment too" });
+        }
       }),
       site: z.strictObject({
         region: codeOf(codes.regions),
@@ -120,18 +132,11 @@ export function makeProfileSchema(codes: ProfileCodes) {
         .optional()
         .describe("Overrides the rate table."),
     })
+    // Costs are in the investment's currency: a rule across two parts, checked once both are valid.
     .superRefine((profile, ctx) => {
-      if (profile.investment.currency === "KRW") {
-        if (profile.investment.amount.includes(".")) ctx.addIssue(notWholeWon(["investment", "amount"]));
-        for (const field of COST_AMOUNTS) {
-          if (profile.costs[field]?.includes(".")) ctx.addIssue(notWholeWon(["costs", field]));
-        }
-      }
-      if (profile.business.materialsOrParts && !profile.business.materialsPartsEquipment) {
-        ctx.addIssue({ code: "custom", path: ["business", "materialsOrParts"], message: "says which materials, parts or equipment: set materialsPartsEquipment too" });
-      }
-      if (profile.investment.route === "long-term-loan" && profile.investment.loanTermYears === undefined) {
-        ctx.addIssue({ code: "custom", path: ["investment", "loanTermYears"], message: "is required for a long-term loan" });
+      if (profile.investment.currency !== "KRW") return;
+      for (const field of COST_AMOUNTS) {
+        if (profile.costs[field]?.includes(".")) ctx.addIssue(notWholeWon(["costs", field]));
       }
     });
 }

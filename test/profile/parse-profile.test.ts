@@ -85,6 +85,11 @@ describe("a profile's fields", () => {
       { ...base, exchangeRate: { krwPerUsd: "1380.55" } },
       ["date", "source"].map((f) => ({ path: `exchangeRate.${f}`, message: "is required with an exchange rate: give the rate, its date and its source together" })),
     ],
+    [
+      "a loan without its term, with another part's error: both at once",
+      { ...base, investment: { ...base.investment, route: "long-term-loan" }, site: {} },
+      [{ path: "investment.loanTermYears", message: "is required for a long-term loan" }, { path: "site.region", message: "is required" }],
+    ],
     ["a headcount of 10^18, with the field's own maximum alone", { ...base, employment: { newRegularEmployees: 1e18 } }, [{ path: "employment.newRegularEmployees", message: "must be at most 10000000" }]],
     [
       "materials or parts without materials, parts or equipment",
