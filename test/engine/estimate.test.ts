@@ -100,6 +100,15 @@ describe("an estimate", () => {
     expect(run({ ...base, asOf: "2024-01-02" }).receipt.inputHash).not.toBe(first.receipt.inputHash);
   });
 
+  it.each([
+    ["the same amount written with decimals", { amount: "10000000.00" }, true],
+    ["another amount", { amount: "10000000.01" }, false],
+  ])("hashes %s as the same profile or not", (_what, investment, same) => {
+    const first = run({ ...base, asOf: "2024-01-01" });
+    const other = run({ ...base, asOf: "2024-01-01", investment: { ...base.investment, ...investment } });
+    expect(other.receipt.inputHash === first.receipt.inputHash).toBe(same);
+  });
+
   it("takes the default rate from the rate table, naming its month and source", () => {
     const { exchangeRate, ...profile } = base;
     void exchangeRate;
