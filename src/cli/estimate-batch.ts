@@ -34,9 +34,10 @@ function header(ruleSet: RuleSet): string[] {
 function resultRow(row: number, result: Estimate): string[] {
   const programCells = result.programs.flatMap((p) => {
     const b = p.benefit;
+    const figures = b?.kind === "amount" || b?.kind === "schedule" ? b : undefined;
     // Empty, not 0, when the profile lacks what the figure needs (the totals then list the program).
-    const figure = b && (b.kind === "amount" || b.kind === "schedule") && estimatedPart(b) !== "none" ? amountString(b.total.krw) : "";
-    const certain = b && (b.kind === "amount" || b.kind === "schedule") && !b.discretionary ? figure : "";
+    const figure = figures && estimatedPart(figures) !== "none" ? amountString(figures.total.krw) : "";
+    const certain = figures && !figures.discretionary ? figure : "";
     const upTo = b?.kind === "range" ? (b.ceiling ? amountString(b.ceiling.krw) : "") : figure;
     return [p.status, certain, upTo];
   });

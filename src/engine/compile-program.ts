@@ -27,7 +27,7 @@ import type {
 import { emptyReads, programScope, valueAt, type Reads } from "./program-scope.js";
 import type { NotInForce } from "./result.js";
 import { checkTable, type TableFindings } from "./table-checks.js";
-import { addDays, dayNumber, isIsoDate } from "./dates.js";
+import { addDays, dayNumber, ISO_DATE, isIsoDate } from "./dates.js";
 import type { Warning } from "./warning.js";
 
 export interface ProgramProblem {
@@ -150,11 +150,9 @@ function valueProblem(raw: string | number, unit: UnitName): string {
     case "years":
       return typeof raw === "number" && Number.isInteger(raw) && raw >= 0 ? "is too large" : "is not a whole number from 0 up";
     case "date":
-      return typeof raw === "string" && DATE_SHAPE.test(raw) ? "is not a date of the calendar" : "is not a date written YYYY-MM-DD";
+      return typeof raw === "string" && ISO_DATE.test(raw) ? "is not a date of the calendar" : "is not a date written YYYY-MM-DD";
   }
 }
-
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 function showParameter(value: unknown, unit: UnitName): string {
   if (value === undefined) return "?";

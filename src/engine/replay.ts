@@ -197,9 +197,11 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
   // The saved rate is used as given, so a changed rate table cannot move the figures by itself.
   const again = estimateProfile(ruleSet, { ...profile, exchangeRate: rate }, { today: asOf, engineVersion });
   const differences: ProgramDifference[] = [];
+  const sameProfile = profileHash(profile, asOf) === receipt.inputHash;
+  const sameRuleSet = receipt.rulesetHash === ruleSet.hash;
   const figureWhy = [
-    ...(profileHash(profile, asOf) === receipt.inputHash ? [] : ["the profile's figures differ from the saved one's"]),
-    ...(receipt.rulesetHash === ruleSet.hash ? [] : ["the rule set has changed since"]),
+    ...(sameProfile ? [] : ["the profile's figures differ from the saved one's"]),
+    ...(sameRuleSet ? [] : ["the rule set has changed since"]),
   ];
   const savedById = new Map((saved.programs ?? []).map((p) => [p.id, p]));
   for (const result of again.programs) {
@@ -236,10 +238,9 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
       });
     }
   }
-  const sameProfile = profileHash(profile, asOf) === receipt.inputHash;
   return {
     matches: differences.length === 0 && totals.length === 0 && sameProfile,
-    sameRuleSet: receipt.rulesetHash === ruleSet.hash,
+    sameRuleSet,
     sameEngine: receipt.engineVersion === engineVersion,
     sameProfile,
     asOf,

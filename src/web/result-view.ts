@@ -132,7 +132,7 @@ function shownWarning(warning: Warning, result: ProgramResult, { lang, codeLabel
     }
     case "unverified-reference": {
       // The table as the form's field names it, the row by its label: "Technology 'Quantum computing'".
-      const path = ROW_OF[TABLE_ROW[warning.table as keyof typeof TABLE_ROW]];
+      const path = FIELD_OF_TABLE[warning.table as keyof typeof FIELD_OF_TABLE];
       return path ? { ...warning, table: fieldLabel(path, lang), row: codeLabel(path, warning.row) ?? warning.row } : warning;
     }
     case "not-estimated": {
@@ -190,11 +190,11 @@ interface ViewContext {
 /** Comparisons as a reader of either language writes them, not as the expression language does. */
 const OP_SIGNS: Readonly<Record<string, string>> = { ">=": "≥", "<=": "≤", "==": "=", "!=": "≠", in: "∈", ">": ">", "<": "<" };
 
-/** A reference table by the kind of row it holds (the names ROW_OF knows). */
-const TABLE_ROW = { technologies: "technology", sectors: "sector", regions: "region" } as const;
-
 /** The profile field that picks a reference table's row: for its codes, and for a leaf such as technology.new_growth_engine. */
 const ROW_OF = { technology: "business.technology", sector: "business.sector", region: "site.region" } as const;
+
+/** The same by the table's name (a warning names the table). */
+const FIELD_OF_TABLE = { technologies: ROW_OF.technology, sectors: ROW_OF.sector, regions: ROW_OF.region } as const;
 
 /** Codes by their labels: reference rows by the form's choices, the rest (routes, zones, a column's classes) by the messages. */
 function codeTextOf(lang: Lang, codeLabel: CodeLabel): CodeText {
