@@ -53,6 +53,11 @@ const STS_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"
 const SFR_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"
 const SFR_MIN_RESEARCHERS = 5; //              min_researchers
 const SFR_MIN_SERVICE_STAFF = 15; //           min_service_staff
+/** The knowledge services and cultural industries of Decree 25(3)2 and 4, as sector codes. */
+const KNOWLEDGE_OR_CULTURE: ReadonlySet<string> = new Set([
+  "software", "data-processing", "telecommunications", "games", "film-broadcast-production", "information-communication",
+  "engineering", "professional-services", "performance-halls", "creative-arts",
+]);
 
 // rules/kr/state-land-rent-reduction.yaml (third version, from 2023-07-18)
 const SLR_MIN_OWNERSHIP_E4 = 30 * 10_000; //   min_ownership_pct "30"
@@ -149,7 +154,7 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   // capital-goods-tax-exemption, version from 2026-01-01
   const capitalGoods = foreignInvestment && route === "new-shares" &&
     ((nge && cents >= CAP_HIGH_TECH_MIN_CENTS) ||
-      (fizIndividual && sector !== "arts-leisure") ||
+      (fizIndividual && sector !== "arts-leisure" && sector !== "performance-halls") ||
       zone === "fiz-complex" || zone === "free-economic-zone" || zone === "free-trade-zone") &&
     (corporateTaxReduction || localTaxReduction);
 
@@ -161,8 +166,7 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   // service-fiz-rent-support, version from 2023-07-18
   const serviceFizRent = foreignInvestment && zone === "fiz-service" && ownership >= SFR_MIN_FDI_RATIO_E4 && (
     (sector === "research-development" && researchers >= SFR_MIN_RESEARCHERS) ||
-    ((sector === "finance-insurance" || hq || sector === "software" || sector === "data-processing" ||
-      sector === "information-communication" || sector === "professional-services" || sector === "tourism") &&
+    ((sector === "finance-insurance" || hq || KNOWLEDGE_OR_CULTURE.has(sector) || sector === "tourism") &&
       hires >= SFR_MIN_SERVICE_STAFF)
   );
 

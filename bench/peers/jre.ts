@@ -61,7 +61,7 @@ const capitalGoods = all(
   is("route", "new-shares"),
   any(
     all(is("newGrowthEngine", true), atLeast("amountUsdCents", 2_000_000 * USD)),
-    all(eligible("fiz-individual"), { fact: "sector", operator: "notEqual", value: "arts-leisure" }),
+    all(eligible("fiz-individual"), { fact: "sector", operator: "notIn", value: ["arts-leisure", "performance-halls"] }),
     oneOf("zone", ["fiz-complex", "free-economic-zone", "free-trade-zone"]),
   ),
   any(eligible("corporate-tax-reduction"), eligible("local-tax-reduction")),
@@ -80,8 +80,8 @@ const serviceFizRent = all(
     all(
       any(
         is("sector", "finance-insurance"), is("regionalHeadquarters", true),
-        oneOf("sector", ["software", "data-processing", "information-communication", "professional-services"]),
-        is("sector", "information-communication"), is("sector", "tourism"),
+        oneOf("sector", ["software", "data-processing", "telecommunications", "games", "film-broadcast-production", "information-communication", "engineering", "professional-services"]),
+        oneOf("sector", ["games", "film-broadcast-production", "information-communication", "performance-halls", "creative-arts"]), is("sector", "tourism"),
       ),
       atLeast("newRegularEmployees", 15),
     ),

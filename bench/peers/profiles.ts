@@ -77,8 +77,9 @@ const RESEARCHERS = [0, 4, 5, 6, 9, 10, 11];
 const LOAN_YEARS = [0, 3, 4.5, 4.99, 5, 5.01, 7, 10];
 /** Sectors weighted towards those an individual FIZ, the rent support or the zone rules name. */
 const FAVOURED_SECTORS = [
-  "manufacturing", "software", "data-processing", "logistics", "tourism", "arts-leisure",
+  "manufacturing", "software", "data-processing", "logistics", "tourism", "arts-leisure", "performance-halls",
   "research-development", "finance-insurance", "information-communication", "professional-services", "health",
+  "games", "creative-arts",
 ];
 
 /** Minor units as a decimal string of the currency: 123456n USD → "1234.56" (or "1234.5", "1234"). */
