@@ -13,6 +13,7 @@ import { estimate } from "../engine/estimate.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import type { Estimate } from "../engine/result.js";
 import type { RuleSet } from "../engine/rule-set.js";
+import { describeWarning } from "../engine/warning.js";
 import { amountString } from "../money/amount.js";
 import { didYouMean } from "../expr/did-you-mean.js";
 import { ProfileError } from "../profile/profile-error.js";
@@ -27,7 +28,7 @@ function header(ruleSet: RuleSet): string[] {
   return [
     "row", "outcome", "asOf", "krwPerUsd",
     ...ruleSet.programs.flatMap((p) => [`${p.id}.status`, `${p.id}.certainKrw`, `${p.id}.upToKrw`]),
-    "totalCertainKrw", "totalCertainUsd", "totalUpToKrw", "totalUpToUsd", "leftOutOfTotals", "errors",
+    "totalCertainKrw", "totalCertainUsd", "totalUpToKrw", "totalUpToUsd", "leftOutOfTotals", "warnings", "errors",
   ];
 }
 
@@ -45,7 +46,7 @@ function resultRow(row: number, result: Estimate): string[] {
   return [
     String(row), "ok", result.asOf, result.exchangeRate.krwPerUsd.toString(), ...programCells,
     amountString(certain.krw), amountString(certain.usd), amountString(upTo.krw), amountString(upTo.usd),
-    leftOutOfTotals(result).upTo.map((p) => p.program.id).join(" "), "",
+    leftOutOfTotals(result).upTo.map((p) => p.program.id).join(" "), result.warnings.map((w) => describeWarning(w)).join("; "), "",
   ];
 }
 

@@ -14,6 +14,7 @@ export function textReport(estimate: Estimate): string {
   const { exchangeRate: rate } = estimate;
   const lines = [
     `Estimate as of ${estimate.asOf} at KRW ${rate.krwPerUsd.toString()} per USD (${rate.source}, ${rate.date})`,
+    ...estimate.warnings.map((w) => `! ${describeWarning(w)}`),
     "",
     ...estimate.programs.flatMap(programLines),
     ...totalLines(estimate),

@@ -96,7 +96,7 @@ const Benefit = z.discriminatedUnion("kind", [
 ]);
 
 const Warning = z.looseObject({
-  code: z.enum(["unverified-parameter", "unverified-reference", "discretionary", "not-estimated"]),
+  code: z.enum(["unverified-parameter", "unverified-reference", "discretionary", "not-estimated", "rate-after-as-of", "rate-out-of-date"]),
   message: z.string(),
 });
 
@@ -123,6 +123,9 @@ export const ProgramResultJson = z.strictObject({
 export const EstimateJson = z.strictObject({
   asOf: z.string(),
   exchangeRate: Rate,
+  warnings: z
+    .array(Warning)
+    .describe("About the estimate as a whole: the profile's exchange rate dated after the as-of date (rate-after-as-of), or older than the rate table would use (rate-out-of-date)"),
   programs: z.array(ProgramResultJson),
   totals: z.strictObject({
     certain: Money,

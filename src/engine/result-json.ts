@@ -28,6 +28,7 @@ export function estimateJsonBytes(estimate: Estimate): Buffer {
   w.member("asOf", q(estimate.asOf));
   w.next("exchangeRate");
   writeRate(w, estimate.exchangeRate);
+  writeWarnings(w, estimate.warnings);
   w.list("programs", estimate.programs, (p) => writeProgram(w, p));
   w.next("totals");
   w.open("{");
@@ -112,9 +113,13 @@ function writeProgram(w: JsonBytes, result: ProgramResult): void {
   w.next("benefit");
   if (result.benefit) writeBenefit(w, result.benefit);
   else w.text("null");
-  if (Object.isFrozen(result.warnings)) w.member("warnings", derivedJson(result.warnings, warningsText));
-  else w.list("warnings", result.warnings, (warning) => w.value(warningJson(warning)));
+  writeWarnings(w, result.warnings);
   w.close("}");
+}
+
+function writeWarnings(w: JsonBytes, warnings: readonly Warning[]): void {
+  if (Object.isFrozen(warnings)) w.member("warnings", derivedJson(warnings, warningsText));
+  else w.list("warnings", warnings, (warning) => w.value(warningJson(warning)));
 }
 
 /** A list of warnings the rule set holds (frozen: a segment's own, or none). */
@@ -123,10 +128,13 @@ function warningsText(warnings: readonly Warning[]): string {
 }
 
 /** The rule set's warnings (an unverified figure, a row) are met again and again and are encoded
- *  once; a "not estimated" is made for the one result that names its missing inputs. */
+ *  once; one made for one estimate (a "not estimated" naming its missing inputs, a rate's date) is
+ *  written as it is. */
 function warningJson(warning: Warning): Buffer | string {
-  return warning.code === "not-estimated" ? warningText(warning) : derivedJson(warning, warningText);
+  return MADE_PER_ESTIMATE.has(warning.code) ? warningText(warning) : derivedJson(warning, warningText);
 }
+
+const MADE_PER_ESTIMATE: ReadonlySet<Warning["code"]> = new Set(["not-estimated", "rate-after-as-of", "rate-out-of-date"]);
 
 function warningText(warning: Warning): string {
   return q({ ...warning, message: describeWarning(warning) });

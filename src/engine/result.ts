@@ -124,6 +124,8 @@ export interface Estimate {
   readonly asOf: string;
   readonly profile: Profile;
   readonly exchangeRate: ExchangeRate;
+  /** About the estimate as a whole: an exchange rate the profile gave whose date does not fit. */
+  readonly warnings: readonly Warning[];
   readonly programs: readonly ProgramResult[];
   readonly totals: { readonly certain: MoneyPair; readonly upTo: MoneyPair };
   readonly receipt: Receipt;

@@ -6,7 +6,10 @@ export type Warning =
   | { readonly code: "unverified-parameter"; readonly parameter: string; readonly confidence: string; readonly value: string }
   | { readonly code: "unverified-reference"; readonly table: string; readonly row: string; readonly confidence: string; readonly note?: string; readonly noteKo?: string }
   | { readonly code: "discretionary" }
-  | { readonly code: "not-estimated"; readonly component: string; readonly missing: readonly string[] };
+  | { readonly code: "not-estimated"; readonly component: string; readonly missing: readonly string[] }
+  // About the estimate as a whole (rate-warnings.ts): the exchange rate the profile gave.
+  | { readonly code: "rate-after-as-of"; readonly rateDate: string; readonly asOf: string }
+  | { readonly code: "rate-out-of-date"; readonly rateDate: string; readonly asOf: string; readonly days: number; readonly maxDays: number };
 
 const CONFIDENCE_KO: Record<string, string> = { press: "언론 보도", unverified: "미확인", official: "공식 웹", statute: "법령" };
 
@@ -27,5 +30,13 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
       return ko
         ? `${warning.component}: ${warning.missing.join(", ")} 입력이 없어 산정하지 않음`
         : `${warning.component} not estimated: give ${warning.missing.join(", ")}`;
+    case "rate-after-as-of":
+      return ko
+        ? `환율 기준일 ${warning.rateDate}이 산정 기준일 ${warning.asOf}보다 늦음: 산정 기준일에는 알 수 없던 환율로 산정함`
+        : `the exchange rate is dated ${warning.rateDate}, after the as-of date ${warning.asOf}: the figures use a rate not known on that date`;
+    case "rate-out-of-date":
+      return ko
+        ? `환율 기준일 ${warning.rateDate}이 산정 기준일 ${warning.asOf}보다 ${warning.days}일 앞섬: 기본 환율표가 쓰는 ${warning.maxDays}일보다 오래된 환율임`
+        : `the exchange rate is dated ${warning.rateDate}, ${warning.days} days before the as-of date ${warning.asOf}: older than the ${warning.maxDays} days the default rate table allows`;
   }
 }

@@ -46,6 +46,7 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
       krwPerUsd: groupDigits(estimate.exchangeRate.krwPerUsd.toString()),
       date: estimate.exchangeRate.date,
       source: rateSource(estimate.exchangeRate.source, lang),
+      warnings: estimate.warnings.map((w) => describeWarning(w, lang)),
     },
     eligibleCount: programs.filter((p) => p.status === "eligible").length,
     // Out of the programs in force on the date: one that has ended cannot be qualified for.

@@ -25,7 +25,8 @@ const profile = {
 
 describe("npm run estimate:batch", () => {
   it("answers each NDJSON line with a CSV row, in order, bad lines included", async () => {
-    const { code, rows, stderr } = await batch("in.ndjson", [JSON.stringify(profile), "{ nope", JSON.stringify({ ...profile, site: {} }), JSON.stringify(profile)].join("\n"));
+    const late = { ...profile, exchangeRate: { ...profile.exchangeRate, date: "2026-11-30" } };
+    const { code, rows, stderr } = await batch("in.ndjson", [JSON.stringify(profile), "{ nope", JSON.stringify({ ...profile, site: {} }), JSON.stringify(late)].join("\n"));
     expect(code).toBe(0);
     const [head, ...body] = rows;
     const at = (name: string) => head!.indexOf(name);
@@ -34,6 +35,7 @@ describe("npm run estimate:batch", () => {
     expect(body[0]![at("krwPerUsd")]).toBe("1380.55");
     expect(body[1]![at("errors")]).toBe("not valid JSON");
     expect(body[2]![at("errors")]).toBe("site.region: is required");
+    expect([body[0]![at("warnings")], body[3]![at("warnings")]]).toEqual(["", expect.stringMatching(/^the exchange rate is dated 2026-11-30, after the as-of date 2026-11-24/)]);
     expect(stderr).toMatch(/4 profiles, 2 estimated, 2 refused, .* peak memory \d+ MB/);
   });
 

@@ -40,6 +40,12 @@ describe("the text report", () => {
     expect(text).not.toMatch(/\[corporate-tax-reduction\]: NOT-IN-FORCE\n.*\n  \? assumed/);
   });
 
+  it("says under the rate line when the rate given is older than the rate table would use", () => {
+    const lines = report({ ...profile, exchangeRate: { ...profile.exchangeRate, date: "2026-01-02" } }).split("\n");
+    expect(lines[1]).toBe("! the exchange rate is dated 2026-01-02, 326 days before the as-of date 2026-11-24: older than the 184 days the default rate table allows");
+    expect(report(profile).split("\n")[1]).toBe("");
+  });
+
   it("gives plain totals when every figure is known", () => {
     const text = report({ ...profile, costs: { stateLandValue: "1000000", leaseYears: 10 } });
     expect(text).toMatch(/Total certain value: ₩[\d,]+ \(\$[\d,.]+\)\n/);

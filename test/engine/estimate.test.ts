@@ -119,6 +119,24 @@ describe("an estimate", () => {
     });
   });
 
+  it.each([
+    ["after the as-of date", "2026-11-25", [{ code: "rate-after-as-of", rateDate: "2026-11-25", asOf: "2026-11-24" }]],
+    ["on the as-of date", "2026-11-24", []],
+    ["184 days before, as old as the rate table goes", "2026-05-24", []],
+    ["185 days before", "2026-05-23", [{ code: "rate-out-of-date", rateDate: "2026-05-23", asOf: "2026-11-24", days: 185, maxDays: 184 }]],
+  ])("uses a rate the profile gives as given, and says so when it is dated %s", (_, date, warnings) => {
+    const result = run({ ...base, asOf: "2026-11-24", exchangeRate: { ...base.exchangeRate, date } });
+    expect(result.exchangeRate.date).toBe(date);
+    expect(result.warnings.map(({ message, ...fields }) => (void message, fields))).toEqual(warnings);
+    for (const { message } of result.warnings) expect(message).toContain(date);
+  });
+
+  it("has nothing to say about a rate from the rate table, dated at its month's end", () => {
+    const { exchangeRate, ...profile } = base;
+    void exchangeRate;
+    expect(run({ ...profile, asOf: "2026-06-15" }).warnings).toEqual([]);
+  });
+
   it("refuses a date the rate table does not cover rather than guessing", () => {
     const { exchangeRate, ...profile } = base;
     void exchangeRate;

@@ -189,6 +189,17 @@ describe("the result page", () => {
   });
 
   it.each([
+    ["en", "the exchange rate is dated 2026-11-25, after the as-of date 2026-11-24: the figures use a rate not known on that date"],
+    ["ko", "환율 기준일 2026-11-25이 산정 기준일 2026-11-24보다 늦음"],
+  ])("says under the rate when the rate given is dated after the as-of date (%s)", async (lang, words) => {
+    const html = (await request(app).get(`/estimate?${query({ ...PROFILE, asOf: "2026-11-24", "exchangeRate.date": "2026-11-25", lang })}`).expect(200)).text;
+    expect(html).toMatch(/ — test rate, 2026-11-25<\/dd><\/div>\s*<\/dl>\s*<div class="warnings" role="note"><ul><li>([^<]*)<\/li><\/ul><\/div>/);
+    expect(html).toContain(words);
+    const onTime = (await request(app).get(`/estimate?${query({ ...PROFILE, asOf: "2026-11-24", lang })}`).expect(200)).text;
+    expect(onTime).not.toContain(words);
+  });
+
+  it.each([
     ["a KRW amount of 5 won", { "investment.amount": "5", "investment.currency": "KRW" }],
     ["a KRW amount of 9 × 10^17 won", { "investment.amount": "900000000000000000", "investment.currency": "KRW" }],
     ["a USD amount of one cent", { "investment.amount": "0.01" }],
