@@ -186,6 +186,7 @@ describe("the result page", () => {
     expect(res.text).toContain("₩1,380.55 / $1 — test rate, 2026-11-20");
     expect(res.text).toMatch(/<code>[0-9a-f]{64}<\/code>/);
     expect(res.text).toContain('href="https://www.law.go.kr/법령/외국인투자촉진법시행령/제25조"');
+    expect(res.text).toContain("Article links open the text in force today on law.go.kr.");
   });
 
   it.each([
