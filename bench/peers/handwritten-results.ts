@@ -15,7 +15,7 @@
 // answers, the segments' shared lists of condition warnings, the benefits' labels and citations, the
 // warning objects of parameters and reference rows. The exchange rate is the one the engine picks
 // (exchangeRateFor in src/engine/estimate.ts: the profile's own, or the rate table's), with the
-// engine's words on a given rate's date (givenRateWarnings). Results hold
+// engine's words on a given rate's date (rateWarnings). Results hold
 // those very objects, as the engine's do, because the JSON writer (src/engine/result-json.ts)
 // encodes them once, by identity. Money pairs are made with the engine's own constructors
 // (src/engine/money-pair.ts), which are its money representation, not its rules.
@@ -31,7 +31,7 @@ import type { CompiledBenefit, CompiledComponent, CompiledProgram, CompiledVersi
 import type {
   BenefitResult, ComponentResult, Estimate, MoneyPair, NotInForce, ProgramResult, Status, YearAmount,
 } from "../../src/engine/result.js";
-import { givenRateWarnings } from "../../src/engine/rate-warnings.js";
+import { rateWarnings } from "../../src/engine/rate-warnings.js";
 import type { RuleSet } from "../../src/engine/rule-set.js";
 import type { Warning } from "../../src/engine/warning.js";
 import { divideHalfEven } from "../../src/money/round.js";
@@ -390,8 +390,6 @@ function rangeResult(meta: RangeMeta, ceiling: MoneyPair | null, missing: readon
   return { kind: "range", label: meta.label, cite: meta.cite, min: ZERO_PAIR, ceiling, missing, shares };
 }
 
-const NO_RATE_WARNINGS: readonly Warning[] = Object.freeze([]);
-
 function componentResult(c: CompiledComponent, amount: MoneyPair | null, missing: readonly string[], years: readonly YearAmount[] | undefined): ComponentResult {
   return { id: c.id, label: c.label, cite: c.cite, applies: true, amount, missing, years, cappedAt: undefined };
 }
@@ -400,8 +398,6 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
   const asOf = profile.asOf ?? s.asOf;
   if (asOf !== s.asOf) throw new RangeError(`the hand-written results answer for ${s.asOf}, not ${asOf}`);
   const rate = exchangeRateFor(s.ruleSet, profile, asOf);
-  const given = profile.exchangeRate;
-  const rateWarnings = given ? givenRateWarnings(given.date, asOf, s.asOfDay, s.ruleSet.rates.maxAgeDays) : NO_RATE_WARNINGS;
   const scaled = scaledOf(rate);
   const { statuses, won, cashGrantCeilingPct, stateLandReductionPct, technology } = handwrittenOutcome(profile, asOf, scaled);
   const { business, costs, employment } = profile;
@@ -505,7 +501,7 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
     asOf,
     profile,
     exchangeRate: rate,
-    warnings: rateWarnings,
+    warnings: rateWarnings(profile, rate, asOf, s.asOfDay, s.ruleSet.rates),
     // RESULT_ORDER, the rule set's order.
     programs: [fi, fiz, endedResult(s.corporateTax), endedResult(s.localTax), capitalGoods, cashGrant, ses, sts, rent, land],
     totals: {

@@ -2,10 +2,11 @@
 // profile errors become 422 problem documents naming every bad field.
 import type { Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
-import { Router, type Request, type Response } from "express";
+import { Router, type NextFunction, type Request, type Response } from "express";
 import { estimate, type EstimateOptions } from "../engine/estimate.js";
 import { replay, SavedEstimate } from "../engine/replay.js";
 import { sweep } from "../engine/sweep.js";
+import { describeWarning } from "../engine/warning.js";
 import { estimateJsonBytes } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { issueUnder, ProfileError, type ProfileIssue } from "../profile/profile-error.js";
@@ -50,8 +51,14 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     }
   };
   const explainOf = (req: Request) => req.query.explain !== "false";
+  // Anything but true or false is refused before the body is read, not taken as true.
+  const checkExplain = (req: Request, res: Response, next: NextFunction) => {
+    const value = req.query.explain;
+    if (value === undefined || value === "true" || value === "false") return next();
+    sendProblem(res, problem(400, "invalid-parameter", "Invalid query parameter", "explain must be true or false", [{ path: "explain", message: "must be true or false" }]));
+  };
 
-  router.post("/estimate", ...readJson("64kb"), (req: Request, res: Response) => {
+  router.post("/estimate", checkExplain, ...readJson("64kb"), (req: Request, res: Response) => {
     const result = outcome(0, req.body, explainOf(req));
     if ("problem" in result) return sendProblem(res, result.problem);
     res.type(JSON_UTF8).send(result.estimate);
@@ -64,7 +71,7 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     try {
       const result = sweep(ruleSet, body?.profile, body?.sweep, options());
       if (strays.length) return sendProblem(res, invalidProfile(strays));
-      res.json(result);
+      res.json({ ...result, warnings: result.warnings.map((w) => ({ ...w, message: describeWarning(w) })) });
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
       // The sweep's own errors are named under "sweep"; the profile's, and a point's, under "profile".
@@ -93,7 +100,7 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     }
   });
 
-  router.post("/estimate/batch", (req, res, next) => {
+  router.post("/estimate/batch", checkExplain, (req, res, next) => {
     if (req.is("application/x-ndjson")) return streamBatch(req, res, (i, input) => outcome(i, input, explainOf(req))).catch(next);
     next();
   });

@@ -53,6 +53,8 @@ const problemResponse = (description: string, examples?: Record<string, unknown>
 });
 
 /** What every endpoint that reads a JSON body may answer before it reads the body's meaning (read-json.ts). */
+const EXPLAIN_OR_BODY = "Malformed JSON, an empty body, or explain neither true nor false";
+
 const bodyProblems = (limit: string) => ({
   400: problemResponse("Malformed JSON or an empty body"),
   413: problemResponse(`The body is over ${limit}`),
@@ -87,6 +89,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
           responses: {
             200: { description: "The explained estimate", content: { "application/json": { schema: { $ref: "#/components/schemas/Estimate" }, examples: { valid: { summary: "Answers the valid profile" } } } } },
             ...bodyProblems("64 kB"),
+            400: problemResponse(EXPLAIN_OR_BODY),
             422: problemResponse("The profile breaks the contract; errors[] names every bad field", { invalid: { summary: "Answers the invalid profile" } }),
           },
         },
@@ -111,6 +114,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
               },
             },
             ...bodyProblems("1 MB"),
+            400: problemResponse(EXPLAIN_OR_BODY),
             413: problemResponse(`The body is over 1 MB, or a JSON batch holds more than ${BATCH_MAX} profiles`),
             422: problemResponse("The body is not an array"),
           },

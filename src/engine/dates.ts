@@ -24,9 +24,19 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Days since 1970-01-01: dates compared as numbers on the evaluation path. */
+/**
+ * Days since 1970-01-01 in the proleptic Gregorian calendar: dates compared as numbers on the
+ * evaluation path. Counted by arithmetic (days from the civil date, in 400-year eras starting in
+ * March), because Date.UTC reads the years 0–99 as 1900–1999 and a profile may name any year.
+ */
 export function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+  const month = Number(date.slice(5, 7));
+  const year = Number(date.slice(0, 4)) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + Number(date.slice(8, 10)) - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** The last day of a month written YYYY-MM. */

@@ -12,8 +12,7 @@ import { pairOfMinor } from "./money-pair.js";
 import type { EvalContext } from "./program.js";
 import type { Estimate, ProgramResult, Status } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
-import type { Warning } from "./warning.js";
-import { givenRateWarnings } from "./rate-warnings.js";
+import { rateWarnings } from "./rate-warnings.js";
 import { statusPlanOn } from "./status-plan.js";
 
 export interface EstimateOptions {
@@ -64,12 +63,11 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
       upToUsd += benefit.total.usdMinor;
     }
   }
-  const given = profile.exchangeRate;
   return {
     asOf,
     profile,
     exchangeRate: ctx.rate,
-    warnings: given ? givenRateWarnings(given.date, asOf, ctx.asOfDay, ruleSet.rates.maxAgeDays) : NO_WARNINGS,
+    warnings: rateWarnings(profile, ctx.rate, asOf, ctx.asOfDay, ruleSet.rates),
     programs,
     totals: { certain: pairOfMinor(certainKrw, certainUsd), upTo: pairOfMinor(upToKrw, upToUsd) },
     receipt: {
@@ -94,7 +92,6 @@ function contextFor(ruleSet: RuleSet, profile: Profile, asOf: string, eligible =
 }
 
 const dayOf = forLastDate(dayNumber);
-const NO_WARNINGS: readonly Warning[] = Object.freeze([]);
 
 /** Rates given in profiles, by their text, each with the dates and sources it came with: integrators
  *  send the same rate many times, and parsing one costs more than the rest of a status. */

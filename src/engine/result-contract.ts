@@ -96,9 +96,27 @@ const Benefit = z.discriminatedUnion("kind", [
 ]);
 
 const Warning = z.looseObject({
-  code: z.enum(["unverified-parameter", "unverified-reference", "discretionary", "not-estimated", "rate-after-as-of", "rate-out-of-date"]),
+  code: z.enum(["unverified-parameter", "unverified-reference", "discretionary", "not-estimated"]),
   message: z.string(),
 });
+
+/** About the estimate as a whole: the exchange rate the profile gave (src/engine/rate-warnings.ts). */
+const RateWarning = z.discriminatedUnion("code", [
+  z.strictObject({
+    code: z.literal("rate-after-as-of").describe("The rate is dated after the as-of date: not known on it"),
+    rateDate: z.string(),
+    asOf: z.string(),
+    message: z.string(),
+  }),
+  z.strictObject({
+    code: z.literal("rate-out-of-date").describe("The rate is dated more days before the as-of date than the rate table's maxAgeDays"),
+    rateDate: z.string(),
+    asOf: z.string(),
+    days: z.int(),
+    maxDays: z.int(),
+    message: z.string(),
+  }),
+]);
 
 const NotInForce = z.looseObject({ reason: z.enum(["not-yet", "ended", "gap", "not-modelled"]) });
 
@@ -124,7 +142,7 @@ export const EstimateJson = z.strictObject({
   asOf: z.string(),
   exchangeRate: Rate,
   warnings: z
-    .array(Warning)
+    .array(RateWarning)
     .describe("About the estimate as a whole: the profile's exchange rate dated after the as-of date (rate-after-as-of), or older than the rate table would use (rate-out-of-date)"),
   programs: z.array(ProgramResultJson),
   totals: z.strictObject({
@@ -193,6 +211,7 @@ export const SweepJson = z.strictObject({
       to: Status,
     }),
   ),
+  warnings: z.array(RateWarning).describe("What an estimate of the profile says about its exchange rate, which converts every point"),
 });
 
 export const ReplayJson = z.strictObject({

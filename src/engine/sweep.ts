@@ -9,9 +9,12 @@ import { divideHalfEven } from "../money/round.js";
 import { ProfileError, type ProfileIssue } from "../profile/profile-error.js";
 import { issuesOf, parseProfile, profileFieldParser } from "../profile/parse-profile.js";
 import { AMOUNT_DIGITS, PERCENT_DECIMALS, type Profile } from "../profile/schema.js";
-import { statusesOf, type EstimateOptions } from "./estimate.js";
+import { dayNumber } from "./dates.js";
+import { exchangeRateFor, statusesOf, type EstimateOptions } from "./estimate.js";
+import { rateWarnings } from "./rate-warnings.js";
 import type { Status } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
+import type { Warning } from "./warning.js";
 
 export const SWEEP_FIELDS = ["investment.amount", "investment.foreignOwnershipPct", "employment.newRegularEmployees", "employment.researchers"] as const;
 export type SweepField = (typeof SWEEP_FIELDS)[number];
@@ -44,6 +47,8 @@ export interface SweepResult {
   readonly field: SweepField;
   readonly values: readonly string[];
   readonly flips: readonly Flip[];
+  /** What an estimate of the profile says about its rate, which converts every point. */
+  readonly warnings: readonly Warning[];
 }
 
 /** Decimal places a value of the field is written with: whole won, cents, counts, 4 for a percentage. */
@@ -130,5 +135,7 @@ export function sweep(ruleSet: RuleSet, profileInput: unknown, specInput: unknow
     }
     previous = statuses;
   });
-  return { field: spec.field, values, flips };
+  const asOf = profile.asOf ?? options.today;
+  const warnings = rateWarnings(profile, exchangeRateFor(ruleSet, profile, asOf), asOf, dayNumber(asOf), ruleSet.rates);
+  return { field: spec.field, values, flips, warnings };
 }

@@ -32,11 +32,11 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
         : `${warning.component} not estimated: give ${warning.missing.join(", ")}`;
     case "rate-after-as-of":
       return ko
-        ? `환율 기준일 ${warning.rateDate}이 산정 기준일 ${warning.asOf}보다 늦음: 산정 기준일에는 알 수 없던 환율로 산정함`
+        ? `환율 일자(${warning.rateDate})가 기준일(${warning.asOf})보다 늦음: 기준일에는 알 수 없던 환율로 산정함`
         : `the exchange rate is dated ${warning.rateDate}, after the as-of date ${warning.asOf}: the figures use a rate not known on that date`;
     case "rate-out-of-date":
       return ko
-        ? `환율 기준일 ${warning.rateDate}이 산정 기준일 ${warning.asOf}보다 ${warning.days}일 앞섬: 기본 환율표가 쓰는 ${warning.maxDays}일보다 오래된 환율임`
+        ? `환율 일자(${warning.rateDate})가 기준일(${warning.asOf})보다 ${warning.days}일 앞섬: 기본 환율표가 허용하는 ${warning.maxDays}일보다 오래된 환율임`
         : `the exchange rate is dated ${warning.rateDate}, ${warning.days} days before the as-of date ${warning.asOf}: older than the ${warning.maxDays} days the default rate table allows`;
   }
 }

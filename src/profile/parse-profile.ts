@@ -74,9 +74,13 @@ function toProfileIssues(issue: z.core.$ZodIssue): ProfileIssue[] {
       return [{ path, message: issue.input === undefined ? (REQUIRED_WITH[path] ?? "is required") : `must be ${issue.expected === "int" ? "a whole number" : `${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`}` }];
     case "invalid_value":
       return [{ path, message: issue.input === undefined ? "is required" : `must be one of ${issue.values.map(String).join(", ")}` }];
-    case "too_big":
     case "too_small":
-      return [{ path, message: `must be ${issue.code === "too_big" ? "at most" : "at least"} ${String(issue.code === "too_big" ? issue.maximum : issue.minimum)}` }];
+      // A text field's minimum is one character: an empty one is named so, not "at least 1".
+      if (issue.origin === "string") return [{ path, message: "must not be empty" }];
+      return [{ path, message: `must be at least ${String(issue.minimum)}` }];
+    case "too_big":
+      if (issue.origin === "string") return [{ path, message: `must be at most ${String(issue.maximum)} characters` }];
+      return [{ path, message: `must be at most ${String(issue.maximum)}` }];
     default:
       return [{ path, message: issue.message }];
   }

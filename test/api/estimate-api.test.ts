@@ -56,6 +56,11 @@ describe("POST /api/v1/estimate", () => {
     expect(lean.totals).toEqual(full.totals);
   });
 
+  it.each(["/estimate?explain=no", "/estimate?explain=", "/estimate/batch?explain=FALSE"])("refuses %s naming the parameter, not reading it as true", async (path) => {
+    const res = await post(path).send(path.includes("batch") ? [EXAMPLE_PROFILE] : EXAMPLE_PROFILE).expect(400);
+    expect(res.body).toMatchObject({ status: 400, errors: [{ path: "explain", message: "must be true or false" }] });
+  });
+
   // The example profile gives no state land to lease: the rent reduction it qualifies for is not
   // worked out, and a total of 0 would pass for a benefit of 0 without these fields.
   it.each([

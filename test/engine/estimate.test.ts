@@ -131,10 +131,15 @@ describe("an estimate", () => {
     for (const { message } of result.warnings) expect(message).toContain(date);
   });
 
-  it("has nothing to say about a rate from the rate table, dated at its month's end", () => {
+  it("has nothing to say about a rate from the rate table, dated at its month's end, even given back", () => {
     const { exchangeRate, ...profile } = base;
     void exchangeRate;
-    expect(run({ ...profile, asOf: "2026-06-15" }).warnings).toEqual([]);
+    const table = run({ ...profile, asOf: "2026-06-15" });
+    expect(table.warnings).toEqual([]);
+    expect(run({ ...profile, asOf: "2026-06-15", exchangeRate: table.exchangeRate }).warnings).toEqual([]);
+    // The same figure from elsewhere, dated after the as-of date, was not known on it.
+    const elsewhere = run({ ...profile, asOf: "2026-06-15", exchangeRate: { ...table.exchangeRate, source: "a bank" } });
+    expect(elsewhere.warnings.map((w) => w.code)).toEqual(["rate-after-as-of"]);
   });
 
   it("refuses a date the rate table does not cover rather than guessing", () => {

@@ -117,7 +117,19 @@ describe("a sweep", () => {
       .send({ profile, sweep: { field: "employment.newRegularEmployees", from: "290", to: "310", steps: 21 } })
       .expect(200);
     expect(SweepJson.parse(res.body).flips).toContainEqual({ programId: "cash-grant", after: "300", at: "301", from: "ineligible", to: "eligible" });
+    expect(res.body.warnings).toEqual([]);
     await request(testApp()).post("/api/v1/sweep").send({ profile }).expect(422);
+  });
+
+  it("says, as the estimate does, when the rate converting every point is dated after the as-of date", async () => {
+    const late = { ...profile, exchangeRate: { ...profile.exchangeRate, date: "2026-11-30" } };
+    const res = await request(testApp())
+      .post("/api/v1/sweep")
+      .send({ profile: late, sweep: { field: "investment.amount", from: "1000000", to: "50000000", steps: 11 } })
+      .expect(200);
+    expect(SweepJson.parse(res.body).warnings).toEqual([
+      { code: "rate-after-as-of", rateDate: "2026-11-30", asOf: "2026-11-24", message: "the exchange rate is dated 2026-11-30, after the as-of date 2026-11-24: the figures use a rate not known on that date" },
+    ]);
   });
 
   it.each([

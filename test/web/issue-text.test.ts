@@ -54,6 +54,8 @@ describe("profile reasons in Korean", () => {
     ["materials or parts alone", { ...base, business: { sector: "manufacturing", materialsOrParts: true } }],
     ["a date the rate table does not reach", { ...base, asOf: "1990-01-01" }],
     ["a rate without its date and source", { ...base, exchangeRate: { krwPerUsd: "1380.55" } }],
+    ["a rate with an empty source", { ...base, exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source: "" } }],
+    ["a rate with a source too long", { ...base, exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source: "x".repeat(201) } }],
   ])("are given for %s", (_what, input) => {
     const reasons = reasonsFor(input);
     expect(reasons.length).toBeGreaterThan(0);

@@ -191,7 +191,7 @@ describe("the result page", () => {
 
   it.each([
     ["en", "the exchange rate is dated 2026-11-25, after the as-of date 2026-11-24: the figures use a rate not known on that date"],
-    ["ko", "환율 기준일 2026-11-25이 산정 기준일 2026-11-24보다 늦음"],
+    ["ko", "환율 일자(2026-11-25)가 기준일(2026-11-24)보다 늦음: 기준일에는 알 수 없던 환율로 산정함"],
   ])("says under the rate when the rate given is dated after the as-of date (%s)", async (lang, words) => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, asOf: "2026-11-24", "exchangeRate.date": "2026-11-25", lang })}`).expect(200)).text;
     expect(html).toMatch(/ — test rate, 2026-11-25<\/dd><\/div>\s*<\/dl>\s*<div class="warnings" role="note"><ul><li>([^<]*)<\/li><\/ul><\/div>/);
