@@ -140,6 +140,7 @@ export const SECTORS: Readonly<Record<string, SectorRow>> = {
   "telecommunications": sector(300, "none"),
   "games": sector(300, "none"),
   "film-broadcast-production": sector(300, "none"),
+  "information-services": sector(300, "none"),
   "information-communication": sector(300, "none"),
   "business-support": sector(300, "none"),
   "health": sector(300, "none"),

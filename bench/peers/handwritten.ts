@@ -39,6 +39,8 @@ const CG_CEILING_OTHER_PCT = 30n; //           ceiling_other_pct "30" (from 2020
 const CG_CEILING_STRATEGIC_PCT = 50n; //       ceiling_strategic_pct "50" (from 2022-07-18)
 
 // rules/kr/capital-goods-tax-exemption.yaml
+/** The businesses RSTA Decree 116-2(3) lists for the individual-FIZ route, as sector codes. */
+const FIZ_TAX_SECTORS: ReadonlySet<string> = new Set(["manufacturing", "software", "data-processing", "tourism", "logistics", "research-development"]);
 const CAP_HIGH_TECH_MIN_CENTS = 2_000_000_00n; // high_tech_min_usd (from 2026-01-02; the same before)
 
 // rules/kr/seoul-employment-subsidy.yaml (from 2025-01-01)
@@ -55,8 +57,8 @@ const SFR_MIN_RESEARCHERS = 5; //              min_researchers
 const SFR_MIN_SERVICE_STAFF = 15; //           min_service_staff
 /** The knowledge services and cultural industries of Decree 25(3)2 and 4, as sector codes. */
 const KNOWLEDGE_OR_CULTURE: ReadonlySet<string> = new Set([
-  "software", "data-processing", "telecommunications", "games", "film-broadcast-production", "information-communication",
-  "engineering", "professional-services", "performance-halls", "creative-arts",
+  "software", "data-processing", "telecommunications", "information-services", "information-communication", "engineering",
+  "professional-services", "games", "film-broadcast-production", "performance-halls", "creative-arts",
 ]);
 
 // rules/kr/state-land-rent-reduction.yaml (third version, from 2023-07-18)
@@ -154,7 +156,7 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   // capital-goods-tax-exemption, version from 2026-01-01
   const capitalGoods = foreignInvestment && route === "new-shares" &&
     ((nge && cents >= CAP_HIGH_TECH_MIN_CENTS) ||
-      (fizIndividual && sector !== "arts-leisure" && sector !== "performance-halls") ||
+      (fizIndividual && FIZ_TAX_SECTORS.has(sector)) ||
       zone === "fiz-complex" || zone === "free-economic-zone" || zone === "free-trade-zone") &&
     (corporateTaxReduction || localTaxReduction);
 

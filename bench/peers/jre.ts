@@ -61,7 +61,7 @@ const capitalGoods = all(
   is("route", "new-shares"),
   any(
     all(is("newGrowthEngine", true), atLeast("amountUsdCents", 2_000_000 * USD)),
-    all(eligible("fiz-individual"), { fact: "sector", operator: "notIn", value: ["arts-leisure", "performance-halls"] }),
+    all(eligible("fiz-individual"), oneOf("sector", ["manufacturing", "software", "data-processing", "tourism", "logistics", "research-development"])),
     oneOf("zone", ["fiz-complex", "free-economic-zone", "free-trade-zone"]),
   ),
   any(eligible("corporate-tax-reduction"), eligible("local-tax-reduction")),
@@ -80,7 +80,7 @@ const serviceFizRent = all(
     all(
       any(
         is("sector", "finance-insurance"), is("regionalHeadquarters", true),
-        oneOf("sector", ["software", "data-processing", "telecommunications", "games", "film-broadcast-production", "information-communication", "engineering", "professional-services"]),
+        oneOf("sector", ["software", "data-processing", "telecommunications", "information-services", "information-communication", "engineering", "professional-services"]),
         oneOf("sector", ["games", "film-broadcast-production", "information-communication", "performance-halls", "creative-arts"]), is("sector", "tourism"),
       ),
       atLeast("newRegularEmployees", 15),

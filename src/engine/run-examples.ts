@@ -62,9 +62,8 @@ function compare(example: ExampleFile, result: ProgramResult): string[] {
   return differences;
 }
 
-/** English labels of every failing leaf, and of every "not" whose condition held: the smallest parts
- *  an example can name as the reason. */
+/** English labels of every failing leaf. */
 function failedLeaves(trace: ConditionTrace): string[] {
-  if (trace.kind === "leaf" || trace.kind === "not") return !trace.passed && trace.label ? [trace.label.en] : [];
+  if (trace.kind === "leaf") return !trace.passed && trace.label ? [trace.label.en] : [];
   return (trace.children ?? []).flatMap(failedLeaves);
 }
