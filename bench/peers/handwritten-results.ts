@@ -24,7 +24,6 @@
 // call (tsx names every closure it creates), no object spreads, bigint arithmetic in whole won, and
 // every list of warnings a result can owe built once, when the estimator is made, and shared.
 import type { Decimal } from "decimal.js";
-import { dayNumber } from "../../src/engine/dates.js";
 import { exchangeRateFor } from "../../src/engine/estimate.js";
 import { pairOfMinor, pairOfWon, ZERO_PAIR } from "../../src/engine/money-pair.js";
 import type { CompiledBenefit, CompiledComponent, CompiledProgram, CompiledVersion, Segment } from "../../src/engine/program.js";
@@ -172,7 +171,6 @@ interface TechnologyLists {
 
 interface Setup {
   readonly asOf: string;
-  readonly asOfDay: number;
   readonly engineVersion: string;
   readonly rulesetHash: string;
   readonly ruleSet: RuleSet;
@@ -325,7 +323,6 @@ function setUp(ruleSet: RuleSet, options: HandwrittenEstimateOptions): Setup {
   return {
     ruleSet,
     asOf,
-    asOfDay: dayNumber(asOf),
     engineVersion: options.engineVersion,
     rulesetHash: ruleSet.hash,
     fi,
@@ -501,7 +498,7 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
     asOf,
     profile,
     exchangeRate: rate,
-    warnings: rateWarnings(profile, rate, asOf, s.asOfDay, s.ruleSet.rates),
+    warnings: rateWarnings(profile, rate, asOf, s.ruleSet.rates),
     // RESULT_ORDER, the rule set's order.
     programs: [fi, fiz, endedResult(s.corporateTax), endedResult(s.localTax), capitalGoods, cashGrant, ses, sts, rent, land],
     totals: {

@@ -67,7 +67,7 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
     asOf,
     profile,
     exchangeRate: ctx.rate,
-    warnings: rateWarnings(profile, ctx.rate, asOf, ctx.asOfDay, ruleSet.rates),
+    warnings: rateWarnings(profile, ctx.rate, asOf, ruleSet.rates),
     programs,
     totals: { certain: pairOfMinor(certainKrw, certainUsd), upTo: pairOfMinor(upToKrw, upToUsd) },
     receipt: {

@@ -5,24 +5,35 @@
 // table's: a monthly average dated at its month's end is known within the month.
 import type { ExchangeRate } from "../money/exchange-rate.js";
 import type { Profile } from "../profile/schema.js";
-import { dayNumber } from "./dates.js";
-import { forLastDate } from "./for-last-date.js";
+import { addDays, dayNumber } from "./dates.js";
 import type { RateTable } from "./rate-table.js";
 import type { Warning } from "./warning.js";
 
 const NONE: readonly Warning[] = Object.freeze([]);
 
-/** Its own cache: the as-of date has one (estimate.ts), and the two dates would evict each other. */
-const rateDay = forLastDate(dayNumber);
+/** The oldest rate date that fits an as-of date, kept for the last one: on every estimate's path,
+ *  the dates are compared as text and counted only for a warning. */
+let lastAsOf = "";
+let lastMaxDays = NaN;
+let lastOldest = "";
+
+function oldestFitting(asOf: string, maxDays: number): string {
+  if (asOf !== lastAsOf || maxDays !== lastMaxDays) {
+    lastOldest = addDays(asOf, -maxDays);
+    lastAsOf = asOf;
+    lastMaxDays = maxDays;
+  }
+  return lastOldest;
+}
 
 /** What to say about the rate an estimate of the profile uses: nothing when it is the table's. */
-export function rateWarnings(profile: Profile, rate: ExchangeRate, asOf: string, asOfDay: number, table: RateTable): readonly Warning[] {
+export function rateWarnings(profile: Profile, rate: ExchangeRate, asOf: string, table: RateTable): readonly Warning[] {
   if (!profile.exchangeRate) return NONE;
   const rateDate = rate.date;
   const after = rateDate > asOf;
-  const days = after ? 0 : asOfDay - rateDay(rateDate);
-  if (!after && days <= table.maxAgeDays) return NONE;
+  if (!after && rateDate >= oldestFitting(asOf, table.maxAgeDays)) return NONE;
   const own = table.rateOn(asOf);
   if (typeof own !== "string" && own.date === rateDate && own.source === rate.source && own.krwPerUsd.eq(rate.krwPerUsd)) return NONE;
-  return after ? [{ code: "rate-after-as-of", rateDate, asOf }] : [{ code: "rate-out-of-date", rateDate, asOf, days, maxDays: table.maxAgeDays }];
+  if (after) return [{ code: "rate-after-as-of", rateDate, asOf }];
+  return [{ code: "rate-out-of-date", rateDate, asOf, days: dayNumber(asOf) - dayNumber(rateDate), maxDays: table.maxAgeDays }];
 }

@@ -9,7 +9,6 @@ import { divideHalfEven } from "../money/round.js";
 import { ProfileError, type ProfileIssue } from "../profile/profile-error.js";
 import { issuesOf, parseProfile, profileFieldParser } from "../profile/parse-profile.js";
 import { AMOUNT_DIGITS, PERCENT_DECIMALS, type Profile } from "../profile/schema.js";
-import { dayNumber } from "./dates.js";
 import { exchangeRateFor, statusesOf, type EstimateOptions } from "./estimate.js";
 import { rateWarnings } from "./rate-warnings.js";
 import type { Status } from "./result.js";
@@ -136,6 +135,6 @@ export function sweep(ruleSet: RuleSet, profileInput: unknown, specInput: unknow
     previous = statuses;
   });
   const asOf = profile.asOf ?? options.today;
-  const warnings = rateWarnings(profile, exchangeRateFor(ruleSet, profile, asOf), asOf, dayNumber(asOf), ruleSet.rates);
+  const warnings = rateWarnings(profile, exchangeRateFor(ruleSet, profile, asOf), asOf, ruleSet.rates);
   return { field: spec.field, values, flips, warnings };
 }
