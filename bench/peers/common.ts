@@ -156,6 +156,7 @@ export const SECTORS: Readonly<Record<string, SectorRow>> = {
   "performance-halls": sector(200, "tourism-leisure"),
   "creative-arts": sector(200, "none"),
   "arts-leisure": sector(200, "tourism-leisure"),
+  "leisure-other": sector(200, "none"),
   "waste-management": sector(100, "none"),
   "education": sector(100, "none"),
   "repair-personal-services": sector(100, "none"),

@@ -179,8 +179,10 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   const tierBusiness = fizClass !== "none" || nge;
   const tier = cents >= SLR_TIER_MIN_CENTS && tierBusiness;
   const manufacturer = sector === "manufacturing" && cents >= SLR_MANUFACTURING_MIN_CENTS;
+  // The 100% tier is for land in a zone designated for the investment: the site lies in no other zone.
+  const ownFiz = fizIndividual && zone === "none";
   const stateLandReductionPct =
-    fizIndividual ? 100n
+    ownFiz ? 100n
     : inFiz && tier && hires >= SLR_WORKERS_100 ? 100n
     : inFiz && tier && hires >= SLR_WORKERS_90 ? 90n
     : inFiz && manufacturer ? 75n
@@ -188,9 +190,9 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
     : zone === "fiz-service" ? 50n
     : zone === "industrial-complex" && (manufacturer || (tier && hires >= SLR_WORKERS_75)) ? 50n
     : 0n; // otherwise
-  const stateLand = foreignInvestment &&
+  const stateLand = foreignInvestment && route !== "nonprofit-contribution" &&
     (ownership >= SLR_MIN_OWNERSHIP_E4 || hires > cashGrantJobs || fizIndividual) &&
-    (fizIndividual || inFiz || zone === "industrial-complex") &&
+    (ownFiz || inFiz || zone === "industrial-complex") &&
     stateLandReductionPct > 0n;
 
   const statuses: Statuses = {

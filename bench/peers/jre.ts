@@ -93,13 +93,16 @@ const tierBusiness = any({ fact: "fizClass", operator: "notEqual", value: "none"
 const tier = (workers: number) => all(atLeast("amountUsdCents", 2_500_000 * USD), atLeast("newRegularEmployees", workers), tierBusiness);
 const manufacturer = all(is("sector", "manufacturing"), atLeast("amountUsdCents", 5_000_000 * USD));
 /** From 2026-01-01 no RSTA 121-2(1)1 tax-reduction decision can be had: no tier or exception rests on one. */
+/** The 100% tier is for land in a zone designated for the investment: the site lies in no other zone. */
+const ownFiz = all(eligible("fiz-individual"), is("zone", "none"));
 const stateLand = all(
   eligible("foreign-investment"),
+  { fact: "route", operator: "notEqual", value: "nonprofit-contribution" },
   any(atLeast("ownershipE4", 30 * PCT), more("newRegularEmployees", { fact: "cashGrantJobs" }), eligible("fiz-individual")),
-  any(eligible("fiz-individual"), oneOf("zone", ["fiz-complex", "fiz-service", "industrial-complex"])),
+  any(ownFiz, oneOf("zone", ["fiz-complex", "fiz-service", "industrial-complex"])),
   // table.reduction > 0: some row of the first-hit table matches (every row gives more than 0).
   any(
-    eligible("fiz-individual"),
+    ownFiz,
     all(inFiz, tier(200)),
     all(inFiz, tier(150)),
     all(inFiz, manufacturer),

@@ -133,7 +133,7 @@ const stateLandTier = tableNode({
   inputs: ["eligibleFizIndividual", "zone", "newGrowthEngine", "fizClass", "sector", "amountUsdCents", "newRegularEmployees"],
   output: "stateLandReduction",
   rows: [
-    [{ eligibleFizIndividual: "true" }, "100"],
+    [{ eligibleFizIndividual: "true", zone: "'none'" }, "100"],
     [{ zone: IN_FIZ, ...tierCells(200), fizClass: "$ != 'none'" }, "100"],
     [{ zone: IN_FIZ, ...tierCells(200), newGrowthEngine: "true" }, "100"],
     [{ zone: IN_FIZ, ...tierCells(150), fizClass: "$ != 'none'" }, "90"],
@@ -172,9 +172,9 @@ const programs = expressionNode("programs", [
               or sector in ['software', 'data-processing', 'telecommunications', 'information-services', 'information-communication', 'engineering', 'professional-services']
               or sector in ['games', 'film-broadcast-production', 'information-communication', 'performance-halls', 'creative-arts'] or sector == 'tourism')
              and newRegularEmployees >= ${SFR_MIN_SERVICE_STAFF}))`],
-  ["stateLand", `${FI}
+  ["stateLand", `${FI} and route != 'nonprofit-contribution'
     and (ownershipE4 >= ${MIN_30_PCT_E4} or newRegularEmployees > cashGrantJobs or ${FIZ})
-    and (${FIZ} or zone in ['fiz-complex', 'fiz-service', 'industrial-complex'])
+    and ((${FIZ} and zone == 'none') or zone in ['fiz-complex', 'fiz-service', 'industrial-complex'])
     and stateLandReduction > 0`],
 ], true);
 
