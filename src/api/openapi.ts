@@ -52,9 +52,10 @@ const problemResponse = (description: string, examples?: Record<string, unknown>
   content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" }, ...(examples ? { examples } : {}) } },
 });
 
-/** What every endpoint that reads a JSON body may answer before it reads the body's meaning (read-json.ts). */
+/** The 400 of the endpoints that also read ?explain (estimate-routes.ts). */
 const EXPLAIN_OR_BODY = "Malformed JSON, an empty body, or explain neither true nor false";
 
+/** What every endpoint that reads a JSON body may answer before it reads the body's meaning (read-json.ts). */
 const bodyProblems = (limit: string) => ({
   400: problemResponse("Malformed JSON or an empty body"),
   413: problemResponse(`The body is over ${limit}`),
