@@ -156,7 +156,7 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   // capital-goods-tax-exemption, version from 2026-01-01
   const capitalGoods = foreignInvestment && route === "new-shares" &&
     ((nge && cents >= CAP_HIGH_TECH_MIN_CENTS) ||
-      (fizIndividual && FIZ_TAX_SECTORS.has(sector)) ||
+      (fizIndividual && zone === "none" && FIZ_TAX_SECTORS.has(sector)) ||
       zone === "fiz-complex" || zone === "free-economic-zone" || zone === "free-trade-zone") &&
     (corporateTaxReduction || localTaxReduction);
 

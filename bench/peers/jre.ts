@@ -61,7 +61,7 @@ const capitalGoods = all(
   is("route", "new-shares"),
   any(
     all(is("newGrowthEngine", true), atLeast("amountUsdCents", 2_000_000 * USD)),
-    all(eligible("fiz-individual"), oneOf("sector", ["manufacturing", "software", "data-processing", "tourism", "logistics", "research-development"])),
+    all(eligible("fiz-individual"), is("zone", "none"), oneOf("sector", ["manufacturing", "software", "data-processing", "tourism", "logistics", "research-development"])),
     oneOf("zone", ["fiz-complex", "free-economic-zone", "free-trade-zone"]),
   ),
   any(eligible("corporate-tax-reduction"), eligible("local-tax-reduction")),
@@ -92,9 +92,9 @@ const inFiz = oneOf("zone", ["fiz-complex", "fiz-service"]);
 const tierBusiness = any({ fact: "fizClass", operator: "notEqual", value: "none" }, is("newGrowthEngine", true));
 const tier = (workers: number) => all(atLeast("amountUsdCents", 2_500_000 * USD), atLeast("newRegularEmployees", workers), tierBusiness);
 const manufacturer = all(is("sector", "manufacturing"), atLeast("amountUsdCents", 5_000_000 * USD));
-/** From 2026-01-01 no RSTA 121-2(1)1 tax-reduction decision can be had: no tier or exception rests on one. */
 /** The 100% tier is for land in a zone designated for the investment: the site lies in no other zone. */
 const ownFiz = all(eligible("fiz-individual"), is("zone", "none"));
+/** From 2026-01-01 no RSTA 121-2(1)1 tax-reduction decision can be had: no tier or exception rests on one. */
 const stateLand = all(
   eligible("foreign-investment"),
   { fact: "route", operator: "notEqual", value: "nonprofit-contribution" },

@@ -161,7 +161,7 @@ const programs = expressionNode("programs", [
     and (route == 'new-shares' or (route == 'nonprofit-contribution' and ${RESEARCH_STAFF}))
     and (newGrowthEngine or highTechIda or materialsPartsEquipment or newRegularEmployees > cashGrantJobs or ${RESEARCH} or (regionalHeadquarters and ownershipE4 >= ${CG_HQ_MIN_PARENT_E4}))`],
   ["capitalGoods", `${FI} and route == 'new-shares'
-    and ((newGrowthEngine and amountUsdCents >= ${CAP_HIGH_TECH_MIN_CENTS}) or (${FIZ} and sector in ['manufacturing', 'software', 'data-processing', 'tourism', 'logistics', 'research-development'])
+    and ((newGrowthEngine and amountUsdCents >= ${CAP_HIGH_TECH_MIN_CENTS}) or (${FIZ} and zone == 'none' and sector in ['manufacturing', 'software', 'data-processing', 'tourism', 'logistics', 'research-development'])
          or zone in ['fiz-complex', 'free-economic-zone', 'free-trade-zone'])
     and (eligibleCorporateTaxReduction or eligibleLocalTaxReduction)`],
   ["seoulEmployment", `${FI} and region == 'seoul' and ownershipE4 >= ${MIN_30_PCT_E4} and newRegularEmployees > ${SEOUL_MIN_NEW_HIRES}`],

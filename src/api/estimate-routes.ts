@@ -6,7 +6,7 @@ import { Router, type NextFunction, type Request, type Response } from "express"
 import { estimate, type EstimateOptions } from "../engine/estimate.js";
 import { replay, SavedEstimate } from "../engine/replay.js";
 import { sweep } from "../engine/sweep.js";
-import { describeWarning } from "../engine/warning.js";
+import { warningJsonValue } from "../engine/warning.js";
 import { estimateJsonBytes } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { issueUnder, ProfileError, type ProfileIssue } from "../profile/profile-error.js";
@@ -71,7 +71,7 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     try {
       const result = sweep(ruleSet, body?.profile, body?.sweep, options());
       if (strays.length) return sendProblem(res, invalidProfile(strays));
-      res.json({ ...result, warnings: result.warnings.map((w) => ({ ...w, message: describeWarning(w) })) });
+      res.json({ ...result, warnings: result.warnings.map(warningJsonValue) });
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
       // The sweep's own errors are named under "sweep"; the profile's, and a point's, under "profile".

@@ -126,7 +126,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
           summary: "One profile across a range of one field, and where each program's status flips",
           requestBody: jsonBodyOf({ profile: { $ref: "#/components/schemas/Profile" }, sweep: { $ref: "#/components/schemas/SweepSpec" } }),
           responses: {
-            200: { description: "The points and the flips", content: { "application/json": { schema: { $ref: "#/components/schemas/Sweep" } } } },
+            200: { description: "The points, the flips and the warnings about the rate", content: { "application/json": { schema: { $ref: "#/components/schemas/Sweep" } } } },
             ...bodyProblems("64 kB"),
             422: problemResponse("The profile or the sweep breaks the contract, or a point does (errors[] names profile.… or sweep.…)"),
           },

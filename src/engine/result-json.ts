@@ -16,7 +16,7 @@ import { inputHash } from "./receipt.js";
 import type { EstimateJson } from "./result-contract.js";
 import type { CompiledCondition } from "./program.js";
 import type { BenefitResult, ComponentResult, ConditionTrace, Estimate, MoneyPair, ProgramResult, Shown, TableTrace } from "./result.js";
-import { describeWarning, type Warning } from "./warning.js";
+import { warningJsonValue, type Warning } from "./warning.js";
 
 const q = JSON.stringify;
 
@@ -137,7 +137,7 @@ function warningJson(warning: Warning): Buffer | string {
 const MADE_PER_ESTIMATE: ReadonlySet<Warning["code"]> = new Set(["not-estimated", "rate-after-as-of", "rate-out-of-date"]);
 
 function warningText(warning: Warning): string {
-  return q({ ...warning, message: describeWarning(warning) });
+  return q(warningJsonValue(warning));
 }
 
 function writeShown(w: JsonBytes, shown: Shown): void {

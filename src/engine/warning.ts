@@ -40,3 +40,8 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
         : `the exchange rate is dated ${warning.rateDate}, ${warning.days} days before the as-of date ${warning.asOf}: older than the ${warning.maxDays} days the default rate table allows`;
   }
 }
+
+/** A warning as the API sends it: its fields, and its message in English. */
+export function warningJsonValue(warning: Warning): Warning & { readonly message: string } {
+  return { ...warning, message: describeWarning(warning) };
+}
