@@ -124,37 +124,47 @@ export interface SectorRow {
   readonly cashGrantJobs: number;
   /** rules/reference/sectors.yaml column fiz_class. */
   readonly fizClass: FizClass;
+  /** rules/reference/sectors.yaml columns fiz_tax_business, fez_service, knowledge_service and
+   *  cultural_industry (absent: false). */
+  readonly fizTaxBusiness: boolean;
+  readonly fezService: boolean;
+  readonly knowledgeService: boolean;
+  readonly culturalIndustry: boolean;
 }
 
-const sector = (cashGrantJobs: number, fizClass: FizClass): SectorRow => ({ cashGrantJobs, fizClass });
+type SectorFlags = Partial<Pick<SectorRow, "fizTaxBusiness" | "fezService" | "knowledgeService" | "culturalIndustry">>;
+
+const sector = (cashGrantJobs: number, fizClass: FizClass, flags: SectorFlags = {}): SectorRow => ({
+  cashGrantJobs, fizClass, fizTaxBusiness: false, fezService: false, knowledgeService: false, culturalIndustry: false, ...flags,
+});
 
 /** rules/reference/sectors.yaml (no dated values). */
 export const SECTORS: Readonly<Record<string, SectorRow>> = {
-  "manufacturing": sector(300, "manufacturing-ict"),
+  "manufacturing": sector(300, "manufacturing-ict", { fizTaxBusiness: true }),
   "mining": sector(300, "none"),
   "construction": sector(300, "none"),
-  "logistics": sector(300, "logistics-infrastructure"),
+  "logistics": sector(300, "logistics-infrastructure", { fizTaxBusiness: true }),
   "transport": sector(300, "none"),
-  "software": sector(300, "manufacturing-ict"),
-  "data-processing": sector(300, "manufacturing-ict"),
-  "telecommunications": sector(300, "none"),
-  "games": sector(300, "none"),
-  "film-broadcast-production": sector(300, "none"),
-  "information-services": sector(300, "none"),
-  "information-communication": sector(300, "none"),
+  "software": sector(300, "manufacturing-ict", { fizTaxBusiness: true, fezService: true, knowledgeService: true }),
+  "data-processing": sector(300, "manufacturing-ict", { fizTaxBusiness: true, fezService: true, knowledgeService: true }),
+  "telecommunications": sector(300, "none", { fezService: true, knowledgeService: true }),
+  "games": sector(300, "none", { fezService: true, culturalIndustry: true }),
+  "film-broadcast-production": sector(300, "none", { fezService: true, culturalIndustry: true }),
+  "information-services": sector(300, "none", { fezService: true, knowledgeService: true }),
+  "information-communication": sector(300, "none", { knowledgeService: true, culturalIndustry: true }),
   "business-support": sector(300, "none"),
   "health": sector(300, "none"),
   "agriculture": sector(200, "none"),
   "utilities": sector(200, "none"),
   "wholesale-retail": sector(200, "none"),
-  "tourism": sector(200, "tourism-leisure"),
+  "tourism": sector(200, "tourism-leisure", { fizTaxBusiness: true }),
   "food-service": sector(200, "none"),
   "finance-insurance": sector(200, "none"),
-  "engineering": sector(200, "none"),
-  "professional-services": sector(200, "none"),
-  "research-development": sector(200, "none"),
-  "performance-halls": sector(200, "tourism-leisure"),
-  "creative-arts": sector(200, "none"),
+  "engineering": sector(200, "none", { fezService: true, knowledgeService: true }),
+  "professional-services": sector(200, "none", { knowledgeService: true }),
+  "research-development": sector(200, "none", { fizTaxBusiness: true }),
+  "performance-halls": sector(200, "tourism-leisure", { fezService: true, culturalIndustry: true }),
+  "creative-arts": sector(200, "none", { fezService: true, culturalIndustry: true }),
   "arts-leisure": sector(200, "tourism-leisure"),
   "leisure-other": sector(200, "none"),
   "waste-management": sector(100, "none"),
@@ -231,6 +241,10 @@ export interface PlainFacts {
   readonly sector: string;
   readonly fizClass: FizClass;
   readonly cashGrantJobs: number;
+  readonly fizTaxBusiness: boolean;
+  readonly fezService: boolean;
+  readonly knowledgeService: boolean;
+  readonly culturalIndustry: boolean;
   readonly newGrowthEngine: boolean;
   readonly highTechIda: boolean;
   readonly materialsPartsEquipment: boolean;
@@ -259,6 +273,10 @@ export function plainFacts(profile: Profile, asOf: string): PlainFacts {
     sector: business.sector,
     fizClass: sectorValues.fizClass,
     cashGrantJobs: sectorValues.cashGrantJobs,
+    fizTaxBusiness: sectorValues.fizTaxBusiness,
+    fezService: sectorValues.fezService,
+    knowledgeService: sectorValues.knowledgeService,
+    culturalIndustry: sectorValues.culturalIndustry,
     newGrowthEngine: techValues.newGrowthEngine,
     highTechIda: techValues.highTechIda,
     materialsPartsEquipment: business.materialsPartsEquipment,

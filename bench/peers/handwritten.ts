@@ -39,8 +39,6 @@ const CG_CEILING_OTHER_PCT = 30n; //           ceiling_other_pct "30" (from 2020
 const CG_CEILING_STRATEGIC_PCT = 50n; //       ceiling_strategic_pct "50" (from 2022-07-18)
 
 // rules/kr/capital-goods-tax-exemption.yaml
-/** The businesses RSTA Decree 116-2(3) lists for the individual-FIZ route, as sector codes. */
-const FIZ_TAX_SECTORS: ReadonlySet<string> = new Set(["manufacturing", "software", "data-processing", "tourism", "logistics", "research-development"]);
 const CAP_HIGH_TECH_MIN_CENTS = 2_000_000_00n; // high_tech_min_usd (from 2026-01-02; the same before)
 
 // rules/kr/seoul-employment-subsidy.yaml (from 2025-01-01)
@@ -55,11 +53,6 @@ const STS_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"
 const SFR_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"
 const SFR_MIN_RESEARCHERS = 5; //              min_researchers
 const SFR_MIN_SERVICE_STAFF = 15; //           min_service_staff
-/** The knowledge services and cultural industries of Decree 25(3)2 and 4, as sector codes. */
-const KNOWLEDGE_OR_CULTURE: ReadonlySet<string> = new Set([
-  "software", "data-processing", "telecommunications", "information-services", "information-communication", "engineering",
-  "professional-services", "games", "film-broadcast-production", "performance-halls", "creative-arts",
-]);
 
 // rules/kr/state-land-rent-reduction.yaml (third version, from 2023-07-18)
 const SLR_MIN_OWNERSHIP_E4 = 30 * 10_000; //   min_ownership_pct "30"
@@ -102,7 +95,7 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   const { won, cents } = amountBoth(profile, rate);
   const ownership = percentE4(investment.foreignOwnershipPct);
   const sector = business.sector;
-  const { cashGrantJobs, fizClass } = sectorRow(sector);
+  const { cashGrantJobs, fizClass, fizTaxBusiness, knowledgeService, culturalIndustry } = sectorRow(sector);
   const technology = technologyRow(business.technology);
   const { newGrowthEngine: nge, highTechIda: ida, nationalStrategic } = technology;
   const mpe = business.materialsPartsEquipment;
@@ -156,7 +149,7 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   // capital-goods-tax-exemption, version from 2026-01-01
   const capitalGoods = foreignInvestment && route === "new-shares" &&
     ((nge && cents >= CAP_HIGH_TECH_MIN_CENTS) ||
-      (fizIndividual && zone === "none" && FIZ_TAX_SECTORS.has(sector)) ||
+      (fizIndividual && zone === "none" && fizTaxBusiness) ||
       zone === "fiz-complex" || zone === "free-economic-zone" || zone === "free-trade-zone") &&
     (corporateTaxReduction || localTaxReduction);
 
@@ -168,7 +161,7 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   // service-fiz-rent-support, version from 2023-07-18
   const serviceFizRent = foreignInvestment && zone === "fiz-service" && ownership >= SFR_MIN_FDI_RATIO_E4 && (
     (sector === "research-development" && researchers >= SFR_MIN_RESEARCHERS) ||
-    ((sector === "finance-insurance" || hq || KNOWLEDGE_OR_CULTURE.has(sector) || sector === "tourism") &&
+    ((sector === "finance-insurance" || hq || knowledgeService || culturalIndustry || sector === "tourism") &&
       hires >= SFR_MIN_SERVICE_STAFF)
   );
 

@@ -61,7 +61,7 @@ const capitalGoods = all(
   is("route", "new-shares"),
   any(
     all(is("newGrowthEngine", true), atLeast("amountUsdCents", 2_000_000 * USD)),
-    all(eligible("fiz-individual"), is("zone", "none"), oneOf("sector", ["manufacturing", "software", "data-processing", "tourism", "logistics", "research-development"])),
+    all(eligible("fiz-individual"), is("zone", "none"), is("fizTaxBusiness", true)),
     oneOf("zone", ["fiz-complex", "free-economic-zone", "free-trade-zone"]),
   ),
   any(eligible("corporate-tax-reduction"), eligible("local-tax-reduction")),
@@ -80,8 +80,7 @@ const serviceFizRent = all(
     all(
       any(
         is("sector", "finance-insurance"), is("regionalHeadquarters", true),
-        oneOf("sector", ["software", "data-processing", "telecommunications", "information-services", "information-communication", "engineering", "professional-services"]),
-        oneOf("sector", ["games", "film-broadcast-production", "information-communication", "performance-halls", "creative-arts"]), is("sector", "tourism"),
+        is("knowledgeService", true), is("culturalIndustry", true), is("sector", "tourism"),
       ),
       atLeast("newRegularEmployees", 15),
     ),

@@ -161,7 +161,7 @@ const programs = expressionNode("programs", [
     and (route == 'new-shares' or (route == 'nonprofit-contribution' and ${RESEARCH_STAFF}))
     and (newGrowthEngine or highTechIda or materialsPartsEquipment or newRegularEmployees > cashGrantJobs or ${RESEARCH} or (regionalHeadquarters and ownershipE4 >= ${CG_HQ_MIN_PARENT_E4}))`],
   ["capitalGoods", `${FI} and route == 'new-shares'
-    and ((newGrowthEngine and amountUsdCents >= ${CAP_HIGH_TECH_MIN_CENTS}) or (${FIZ} and zone == 'none' and sector in ['manufacturing', 'software', 'data-processing', 'tourism', 'logistics', 'research-development'])
+    and ((newGrowthEngine and amountUsdCents >= ${CAP_HIGH_TECH_MIN_CENTS}) or (${FIZ} and zone == 'none' and fizTaxBusiness)
          or zone in ['fiz-complex', 'free-economic-zone', 'free-trade-zone'])
     and (eligibleCorporateTaxReduction or eligibleLocalTaxReduction)`],
   ["seoulEmployment", `${FI} and region == 'seoul' and ownershipE4 >= ${MIN_30_PCT_E4} and newRegularEmployees > ${SEOUL_MIN_NEW_HIRES}`],
@@ -169,8 +169,7 @@ const programs = expressionNode("programs", [
   ["serviceFizRent", `${FI} and zone == 'fiz-service' and ownershipE4 >= ${MIN_30_PCT_E4}
     and ((sector == 'research-development' and researchers >= ${SFR_MIN_RESEARCHERS})
          or ((sector == 'finance-insurance' or regionalHeadquarters
-              or sector in ['software', 'data-processing', 'telecommunications', 'information-services', 'information-communication', 'engineering', 'professional-services']
-              or sector in ['games', 'film-broadcast-production', 'information-communication', 'performance-halls', 'creative-arts'] or sector == 'tourism')
+              or knowledgeService or culturalIndustry or sector == 'tourism')
              and newRegularEmployees >= ${SFR_MIN_SERVICE_STAFF}))`],
   ["stateLand", `${FI} and route != 'nonprofit-contribution'
     and (ownershipE4 >= ${MIN_30_PCT_E4} or newRegularEmployees > cashGrantJobs or ${FIZ})
