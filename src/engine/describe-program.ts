@@ -39,7 +39,8 @@ function describeVersion(version: CompiledVersion) {
             name: t.name,
             label: t.label,
             hit: t.hit,
-            rows: t.rows.map((r) => ({ label: r.label, when: r.source, ...(r.cite ? { citation: r.cite } : {}) })),
+            rows: t.rows.map((r) => ({ label: r.label, when: r.source, then: r.thenSource, ...(r.cite ? { citation: r.cite } : {}) })),
+            otherwise: t.otherwiseSource,
           })),
         }
       : {}),

@@ -77,12 +77,15 @@ export interface CompiledTable {
     readonly label: LocalizedText;
     readonly source: string;
     readonly when: Read;
+    /** The value as the rule file writes it ("75", "param.ceiling_rd_pct"), for the rule pages. */
+    readonly thenSource: string;
     readonly then: Read;
     /** Owed when the row's value is used: its unverified parameters. */
     readonly warnings: readonly Warning[];
     readonly cite?: Citation;
   }[];
   readonly otherwise: Read;
+  readonly otherwiseSource: string;
   readonly otherwiseWarnings: readonly Warning[];
   /** Combines the matched rows' values under a collect-* policy. */
   readonly combine: (values: readonly unknown[]) => unknown;

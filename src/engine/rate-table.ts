@@ -41,7 +41,7 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
     }
     const rate = candidate ? rates.get(candidate) : undefined;
     if (!rate || date > addDays(rate.date, file.maxAgeDays)) {
-      return `the rate table covers ${first} to ${last} (usable until ${usableUntil}); give an exchangeRate for ${date}`;
+      return `the rate table covers ${first} to ${last} (usable until ${usableUntil}); give an exchange rate for ${date}`;
     }
     return rate;
   };

@@ -30,7 +30,7 @@ const KOREAN: readonly Rendering[] = [
   [/^must be a whole number$/, () => "정수여야 합니다"],
   [/^must be an? (number|string|boolean|object|array)$/, (kind) => `${{ number: "숫자", string: "문자열", boolean: "예/아니오 값", object: "객체", array: "목록" }[kind] ?? kind}여야 합니다`],
   [
-    /^the rate table covers (\S+) to (\S+) \(usable until (\S+)\); give an exchangeRate for (\S+)$/,
+    /^the rate table covers (\S+) to (\S+) \(usable until (\S+)\); give an exchange rate for (\S+)$/,
     (first, last, until, date) => `환율표는 ${first}부터 ${last}까지이며 ${until}까지만 쓸 수 있습니다. ${date}의 환율을 입력하세요`,
   ],
 ];

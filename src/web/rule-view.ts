@@ -107,7 +107,8 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
           name: t.name,
           label: t.label[lang],
           hit: message(lang, `hit.${t.hit}`),
-          rows: t.rows.map((r) => ({ label: r.label[lang], when: r.when, cite: cite(r.citation, lang) })),
+          rows: t.rows.map((r) => ({ label: r.label[lang], when: r.when, then: r.then, cite: cite(r.citation, lang) })),
+          otherwise: t.otherwise,
         })),
         benefit: benefitLines(file?.benefit, lang),
       };

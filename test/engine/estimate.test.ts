@@ -146,7 +146,7 @@ describe("an estimate", () => {
     const { exchangeRate, ...profile } = base;
     void exchangeRate;
     expect(() => estimate(rules, { ...profile, asOf: "2030-01-01" }, { today: TODAY, engineVersion: ENGINE })).toThrow(
-      expect.objectContaining({ issues: [expect.objectContaining({ path: "exchangeRate", message: expect.stringContaining("give an exchangeRate for 2030-01-01") })] }),
+      expect.objectContaining({ issues: [expect.objectContaining({ path: "exchangeRate", message: expect.stringContaining("give an exchange rate for 2030-01-01") })] }),
     );
   });
 

@@ -119,6 +119,16 @@ describe.runIf(available)("in a real browser", () => {
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
+  // A select is as wide as its longest option (a sector's label runs to 160 characters), and a
+  // fieldset as wide as its widest content unless told otherwise.
+  it.each([[1280, "en"], [390, "en"], [390, "ko"]])("fits the form into a %i px wide window (%s)", async (width, lang) => {
+    await page.setViewportSize({ width: width as number, height: 900 });
+    await page.goto(`${server.url}/?lang=${lang}`);
+    const pageWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    expect(pageWidth).toBeLessThanOrEqual(width as number);
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
   it("prints a clean report and saves a screenshot", async () => {
     await page.goto(`${server.url}/estimate?${new URLSearchParams({
       asOf: "2026-11-24", "investment.route": "new-shares", "investment.amount": "30000000", "investment.currency": "USD",

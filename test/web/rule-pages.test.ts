@@ -115,6 +115,19 @@ describe("the rule pages", () => {
     expect(html).not.toContain("A USD 30 million manufacturer qualifies for an individual FIZ");
   });
 
+  it.each([
+    ["en", "Otherwise"],
+    ["ko", "그 밖의 경우"],
+  ])("give each decision-table row its value, and the value when none matches (%s)", async (lang, otherwise) => {
+    const html = (await request(app).get(`/rules/state-land-rent-reduction?lang=${lang}`).expect(200)).text;
+    expect(html).toMatch(/<code>site\.zone in \[&#x27;fiz-complex&#x27;, &#x27;fiz-service&#x27;\] and business\.sector &#x3D;&#x3D; &#x27;manufacturing&#x27; and investment\.amountUsd &gt;&#x3D; param\.manufacturing_min_usd<\/code><\/td><td><code>75<\/code><\/td>/);
+    expect(html).toContain(`<tr><td>${otherwise}</td><td></td><td><code>0</code></td><td></td></tr>`);
+  });
+
+  it.each(["/rules", "/rules/cash-grant", "/rules/cash-grant/changes?from=2019-12-31&to=2020-08-10"])("say at %s that article links open today's text", async (path) => {
+    expect((await request(app).get(path).expect(200)).text).toContain("Article links open the text in force today on law.go.kr.");
+  });
+
   it("list what the program assumes without checking", async () => {
     const html = (await request(app).get("/rules/cash-grant").expect(200)).text;
     expect(html).toMatch(/<h2>Assumed, not checked: the profile cannot say<\/h2>\s*<ul class="assumes"><li>The investment builds a new or enlarged factory/);
