@@ -106,6 +106,12 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
     notInForce: result.notInForce && notInForceText(result.notInForce, lang),
     citations: program.citations.map((c) => cite(c, lang)),
     conditions: result.conditions && conditionView(result.conditions, leaves),
+    // Which row of each decision table gave its value (state land's 75%, the grant's 40%).
+    tables: (result.tables ?? []).map((t) => ({
+      label: t.label[lang],
+      value: showValue(t.value, lang, leaves.codeText),
+      matched: t.matched.map((row) => row.label[lang]),
+    })),
     assumes: result.notInForce ? [] : program.assumes.map((a) => a[lang]),
     benefit: result.benefit && benefitView(result.benefit, lang),
     warnings: result.warnings.map((w) => describeWarning(shownWarning(w, result, leaves), lang)),

@@ -189,6 +189,11 @@ describe("the result page", () => {
     expect(res.text).toContain("Article links open the text in force today on law.go.kr.");
   });
 
+  it("says which decision-table row gave a value: state land's 75% for a USD 30 million manufacturer in a complex-type FIZ", async () => {
+    const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": "30000000", "site.zone": "fiz-complex", "costs.stateLandValue": "1000000", "costs.leaseYears": "10" })}`).expect(200)).text;
+    expect(section(html, "state-land-rent-reduction")).toContain("<li>Reduction tier: <strong>75%</strong> — from the row Manufacturing with FDI of USD 5 million, in a FIZ</li>");
+  });
+
   it.each([
     ["en", "the exchange rate is dated 2026-11-25, after the as-of date 2026-11-24: the figures use a rate not known on that date"],
     ["ko", "환율 일자(2026-11-25)가 기준일(2026-11-24)보다 늦음: 기준일에는 알 수 없던 환율로 산정함"],
