@@ -31,6 +31,8 @@ export interface RuleSet {
   readonly profileSchema: ReturnType<typeof makeProfileSchema>;
   /** The program files as validated, for examples and audit. */
   readonly sources: ReadonlyMap<string, { readonly file: ProgramFile; readonly source: SourceFile }>;
+  /** The reference files (the three tables, the laws, the rates) by name ("sectors"), for the audit pages. */
+  readonly references: ReadonlyMap<string, SourceFile>;
   /** sha256 of every rule file's path and text: names this exact rule set in receipts. */
   readonly hash: string;
 }
@@ -147,6 +149,7 @@ export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
     facts,
     profileSchema,
     sources: new Map(programFiles.map(({ file, source }) => [file.id, { file, source: byPath.get(source.file)! }])),
+    references: new Map(files.filter((f) => f.path.startsWith(REFERENCE)).map((f) => [f.path.slice(REFERENCE.length).replace(/\.yaml$/, ""), f])),
     hash: hashFiles(files),
   };
 }

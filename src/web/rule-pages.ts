@@ -8,7 +8,7 @@ import type { CompiledProgram } from "../engine/program.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { message } from "./messages.js";
 import { langOf, otherLangUrl } from "./pages.js";
-import { changesView, ruleListView, ruleView, sourceView } from "./rule-view.js";
+import { changesView, referenceView, ruleListView, ruleView, sourceView } from "./rule-view.js";
 import type { Views } from "./view-engine.js";
 
 export interface RulePageOptions {
@@ -73,6 +73,12 @@ export function rulePageRoutes({ ruleSet, engineVersion, views, today }: RulePag
     if (!program) return notFound(req, res);
     const lang = langOf(req);
     changesPage(req, res, `${program.title[lang]} — ${message(lang, "rules.changes")}`, [program], { id: program.id });
+  });
+
+  router.get("/rules/reference/:name", (req, res) => {
+    const view = referenceView(ruleSet, req.params.name);
+    if (!view) return notFound(req, res);
+    render(req, res, "rule-source", view.path, { source: view });
   });
 
   router.get("/rules/:id/source", (req, res) => {

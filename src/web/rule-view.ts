@@ -7,6 +7,7 @@ import { describeProgram, type ConditionDescription } from "../engine/describe-p
 import type { ExampleOutcome } from "../engine/run-examples.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import type { BenefitFile, LocalizedText } from "../rules/program-schema.js";
+import type { SourceFile } from "../rules/yaml-source.js";
 import { groupDigits } from "../money/format-money.js";
 import { message, type Lang } from "./messages.js";
 import { parameterText } from "./parameter-text.js";
@@ -35,7 +36,8 @@ export function ruleListView(ruleSet: RuleSet, outcomes: readonly ExampleOutcome
     })
     .filter((p) => (!filter.kind || p.kind === filter.kind) && (!filter.unverified || p.unconfirmed > 0));
   const kinds = [...new Set(ruleSet.programs.map((p) => p.kind))].map((kind) => ({ value: kind, label: message(lang, `kind.${kind}`), selected: kind === filter.kind }));
-  return { programs, kinds, unverified: filter.unverified, today };
+  const references = [...ruleSet.references].map(([name, source]) => ({ name, path: source.path }));
+  return { programs, kinds, unverified: filter.unverified, today, references };
 }
 
 interface ConditionLine {
@@ -157,12 +159,21 @@ export function changesView(changes: readonly ProgramChanges[], lang: Lang) {
   }));
 }
 
+/** A program's file, or a reference file by its name, with line numbers. */
 export function sourceView(ruleSet: RuleSet, id: string) {
-  const source = ruleSet.sources.get(id);
-  if (!source) return undefined;
+  const source = ruleSet.sources.get(id)?.source;
+  return source && numberedLines(source);
+}
+
+export function referenceView(ruleSet: RuleSet, name: string) {
+  const source = ruleSet.references.get(name);
+  return source && numberedLines(source);
+}
+
+function numberedLines(source: SourceFile) {
   // The newline that ends the last line starts no line of its own: an editor shows as many as here.
-  const text = source.source.text.endsWith("\n") ? source.source.text.slice(0, -1) : source.source.text;
-  return { path: source.source.path, lines: text.split("\n").map((line, i) => ({ number: i + 1, text: line })) };
+  const text = source.text.endsWith("\n") ? source.text.slice(0, -1) : source.text;
+  return { path: source.path, lines: text.split("\n").map((line, i) => ({ number: i + 1, text: line })) };
 }
 
 type Expectation = ExampleOutcome["example"]["expect"];

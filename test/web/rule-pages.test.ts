@@ -51,9 +51,19 @@ describe("the rule pages", () => {
     expect(res.text).not.toContain(`<li id="L${lines + 1}"`);
   });
 
+  it("lay the reference files open too, linked from the list: the sector table's columns with their citations", async () => {
+    const list = (await request(app).get("/rules?lang=en").expect(200)).text;
+    for (const name of ["sectors", "technologies", "regions", "laws", "usd-krw"]) expect(list).toContain(`<a href="/rules/reference/${name}?lang=en"><code>rules/reference/${name}.yaml</code></a>`);
+    const html = (await request(app).get("/rules/reference/sectors").expect(200)).text;
+    expect(html).toContain("<code>rules/reference/sectors.yaml</code>");
+    expect(html).toMatch(/<code>  fez_service:<\/code><\/li>[\s\S]*?<code>    cite: rsta-decree 116-2\(5\)6<\/code>/);
+  });
+
   it.each([
     ["/rules/nope", 404],
     ["/rules/nope/source", 404],
+    ["/rules/reference/nope", 404],
+    ["/rules/reference/..%2Fkr%2Fcash-grant", 404],
     ["/rules/changes?from=2020-01-01&to=2019-01-01", 400],
     ["/rules/changes?from=someday", 400],
     ["/rules/changes?from=2026-13-45&to=2026-12-31", 400],
