@@ -52,12 +52,10 @@ const problemResponse = (description: string, examples?: Record<string, unknown>
   content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" }, ...(examples ? { examples } : {}) } },
 });
 
-/** The 400 of the endpoints that also read ?explain (estimate-routes.ts). */
-const EXPLAIN_OR_BODY = "Malformed JSON, an empty body, or explain neither true nor false";
-
-/** What every endpoint that reads a JSON body may answer before it reads the body's meaning (read-json.ts). */
-const bodyProblems = (limit: string) => ({
-  400: problemResponse("Malformed JSON or an empty body"),
+/** What every endpoint that reads a JSON body may answer before it reads the body's meaning
+ *  (read-json.ts); the endpoints that also read ?explain refuse a bad one with the same 400. */
+const bodyProblems = (limit: string, { readsExplain = false } = {}) => ({
+  400: problemResponse(readsExplain ? "Malformed JSON, an empty body, or explain neither true nor false" : "Malformed JSON or an empty body"),
   413: problemResponse(`The body is over ${limit}`),
   415: problemResponse("The body is not UTF-8 JSON (or, for a batch, NDJSON)"),
 });
@@ -89,8 +87,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
           },
           responses: {
             200: { description: "The explained estimate", content: { "application/json": { schema: { $ref: "#/components/schemas/Estimate" }, examples: { valid: { summary: "Answers the valid profile" } } } } },
-            ...bodyProblems("64 kB"),
-            400: problemResponse(EXPLAIN_OR_BODY),
+            ...bodyProblems("64 kB", { readsExplain: true }),
             422: problemResponse("The profile breaks the contract; errors[] names every bad field", { invalid: { summary: "Answers the invalid profile" } }),
           },
         },
@@ -114,8 +111,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
                 "application/x-ndjson": { schema: { type: "string", description: "One {index, status, estimate | problem} per line" } },
               },
             },
-            ...bodyProblems("1 MB"),
-            400: problemResponse(EXPLAIN_OR_BODY),
+            ...bodyProblems("1 MB", { readsExplain: true }),
             413: problemResponse(`The body is over 1 MB, or a JSON batch holds more than ${BATCH_MAX} profiles`),
             422: problemResponse("The body is not an array"),
           },

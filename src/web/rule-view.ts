@@ -159,12 +159,13 @@ export function changesView(changes: readonly ProgramChanges[], lang: Lang) {
   }));
 }
 
-/** A program's file, or a reference file by its name, with line numbers. */
+/** A program's file, by the program's id, with line numbers. */
 export function sourceView(ruleSet: RuleSet, id: string) {
   const source = ruleSet.sources.get(id)?.source;
   return source && numberedLines(source);
 }
 
+/** A reference file, by its name ("sectors"), with line numbers. */
 export function referenceView(ruleSet: RuleSet, name: string) {
   const source = ruleSet.references.get(name);
   return source && numberedLines(source);
