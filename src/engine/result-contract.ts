@@ -209,6 +209,12 @@ export const SweepJson = z.strictObject({
       at: z.string().describe("The first point with the new status"),
       from: Status,
       to: Status,
+      boundary: z
+        .strictObject({
+          after: z.string().describe("The last value with the old status"),
+          at: z.string().describe("The next value, one unit of the field on (a won, a cent, 0.0001 percentage point, one person), with the new status"),
+        })
+        .describe("Where between the two points the status flips, to the field's last decimal"),
     }),
   ),
   warnings: z.array(RateWarning).describe("What an estimate of the profile says about its exchange rate, which converts every point"),

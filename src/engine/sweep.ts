@@ -3,7 +3,7 @@
 // questions no single condition can: several thresholds, tiers, programs that depend on others.
 import { z } from "zod";
 import { decimalString } from "../money/amount.js";
-import { Exact, toScaled } from "../money/decimal.js";
+import { Exact, scaledInteger, toScaled } from "../money/decimal.js";
 import { minorDigits } from "../money/money.js";
 import { divideHalfEven } from "../money/round.js";
 import { ProfileError, type ProfileIssue } from "../profile/profile-error.js";
@@ -40,6 +40,9 @@ export interface Flip {
   readonly at: string;
   readonly from: Status;
   readonly to: Status;
+  /** Where between them the status flips, to the field's last decimal: the last value with the old
+   *  status and the next one (a won, a cent, 0.0001 percentage point or one person on). */
+  readonly boundary: { readonly after: string; readonly at: string };
 }
 
 export interface SweepResult {
@@ -113,7 +116,8 @@ export function sweep(ruleSet: RuleSet, profileInput: unknown, specInput: unknow
   }
   if (!specResult.success || !profile) throw new ProfileError([...specIssues, ...profileIssues]);
   const spec = specResult.data;
-  const values = sweptValues(spec, placesOf(spec.field, profile));
+  const places = placesOf(spec.field, profile);
+  const values = sweptValues(spec, places);
   const flips: Flip[] = [];
   let previous: readonly Status[] | undefined;
   // The points differ from the validated profile in the swept field alone, so each is one working
@@ -122,13 +126,18 @@ export function sweep(ruleSet: RuleSet, profileInput: unknown, specInput: unknow
   // field, whole won for a KRW amount, holds by construction: points have the currency's decimals.
   const point = structuredClone(profile);
   const check = profileFieldParser(ruleSet.profileSchema, spec.field.split("."));
-  values.forEach((value, i) => {
+  const statusesAt = (value: string): readonly Status[] => {
     setValue(point, spec.field, check(valueOf(spec.field, value)));
-    const statuses = statusesOf(ruleSet, point, options.today);
+    return statusesOf(ruleSet, point, options.today);
+  };
+  values.forEach((value, i) => {
+    const statuses = statusesAt(value);
     if (previous) {
       statuses.forEach((status, p) => {
         if (status !== previous![p]) {
-          flips.push({ programId: ruleSet.programs[p]!.id, after: values[i - 1]!, at: value, from: previous![p]!, to: status });
+          const after = values[i - 1]!;
+          const boundary = boundaryBetween(after, value, places, (v) => statusesAt(v)[p] === previous![p]);
+          flips.push({ programId: ruleSet.programs[p]!.id, after, at: value, from: previous![p]!, to: status, boundary });
         }
       });
     }
@@ -137,4 +146,24 @@ export function sweep(ruleSet: RuleSet, profileInput: unknown, specInput: unknow
   const asOf = profile.asOf ?? options.today;
   const warnings = rateWarnings(profile, exchangeRateFor(ruleSet, profile, asOf), asOf, ruleSet.rates);
   return { field: spec.field, values, flips, warnings };
+}
+
+/**
+ * Two neighbouring values between the swept points `after` (where `holdsOld`) and `at` (where it does
+ * not), the first still holding and the second not: found by halving, a few dozen evaluations
+ * however wide the step, so that a flip reads "USD 29,999,999.99 → 30,000,000.00", not the grid's
+ * "29,707,070.71 → 30,202,020.20". When the status goes back and forth between two points, this is
+ * one of the places it flips.
+ */
+function boundaryBetween(after: string, at: string, places: number, holdsOld: (value: string) => boolean): Flip["boundary"] {
+  let old = scaledInteger(after, places)!;
+  let changed = scaledInteger(at, places)!;
+  // Sweeps may run downwards: the step towards `at` is −1 then.
+  const one = changed > old ? 1n : -1n;
+  while (changed - old !== one) {
+    const middle = old + (changed - old) / 2n;
+    if (holdsOld(decimalString(middle, places))) old = middle;
+    else changed = middle;
+  }
+  return { after: decimalString(old, places), at: decimalString(changed, places) };
 }

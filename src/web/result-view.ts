@@ -88,7 +88,7 @@ function gapText(gap: Shown, lang: Lang): string {
 function flipText(flip: FieldFlip, lang: Lang, currency: string): string {
   // Amounts as the rest of the page writes money (₩, $), the other fields as plain figures.
   const show = (v: string) => (flip.field === "investment.amount" ? `${currency === "KRW" ? "₩" : "$"}${groupDigits(v)}` : groupDigits(v));
-  return `${message(lang, `sweep.${flip.field}`)} ${show(flip.after)} → ${show(flip.at)}: ${message(lang, `status.${flip.from}`)} → ${message(lang, `status.${flip.to}`)}`;
+  return `${message(lang, `sweep.${flip.field}`)} ${show(flip.boundary.after)} → ${show(flip.boundary.at)}: ${message(lang, `status.${flip.from}`)} → ${message(lang, `status.${flip.to}`)}`;
 }
 
 function programView(result: ProgramResult, leaves: ViewContext, flips: readonly FieldFlip[], currency: string) {

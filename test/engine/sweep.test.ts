@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { statusesOf } from "../../src/engine/estimate.js";
 import { SweepJson } from "../../src/engine/result-contract.js";
 import { SWEEP_FIELDS, sweep, type Flip } from "../../src/engine/sweep.js";
+import { Exact } from "../../src/money/decimal.js";
 import { parseProfile } from "../../src/profile/parse-profile.js";
 import { ProfileError } from "../../src/profile/profile-error.js";
 import { realRules, testApp } from "../helpers/app.js";
@@ -26,13 +27,27 @@ describe("a sweep", () => {
     expect(result.values).toHaveLength(100);
     // Step i is 1,000,000 + 49,000,000 × i / 99, to the cent: i = 58 gives 29,707,070.71, the last
     // below USD 30 million; i = 59 gives 30,202,020.20, the first above.
-    expect(result.flips).toContainEqual({ programId: "fiz-individual", after: "29707070.71", at: "30202020.20", from: "ineligible", to: "eligible" });
+    // Between them, the flip is at the threshold itself: USD 30 million or more (FIPA Decree 25(1)1).
+    expect(result.flips).toContainEqual({
+      programId: "fiz-individual", after: "29707070.71", at: "30202020.20", from: "ineligible", to: "eligible",
+      boundary: { after: "29999999.99", at: "30000000.00" },
+    });
+  });
+
+  it.each([
+    // Swept downwards, the flip reads in the sweep's direction.
+    ["investment.amount", "50000000", "1000000", 7, "fiz-individual", { after: "30000000.00", at: "29999999.99" }, "eligible", "ineligible"],
+    // The cash grant's foreign share: 30 % or more (FIPA Decree 20-2(1)), to 0.0001 percentage point.
+    ["investment.foreignOwnershipPct", "10", "100", 4, "cash-grant", { after: "29.9999", at: "30.0000" }, "ineligible", "eligible"],
+  ])("finds the exact flip of %s from %s to %s in %i steps for %s", (field, from, to, steps, programId, boundary, old, now) => {
+    const result = sweep(realRules, { ...profile, employment: { newRegularEmployees: 400 } }, { field, from, to, steps }, options);
+    expect(result.flips).toContainEqual(expect.objectContaining({ programId, boundary, from: old, to: now }));
   });
 
   it("finds where the cash grant's jobs route opens as new hires go from 0 to 400", () => {
     const result = sweep(realRules, profile, { field: "employment.newRegularEmployees", from: "0", to: "400", steps: 401 }, options);
     // Manufacturing's headcount is 300 and the law says more than: 301 hires open the route.
-    expect(result.flips).toContainEqual({ programId: "cash-grant", after: "300", at: "301", from: "ineligible", to: "eligible" });
+    expect(result.flips).toContainEqual({ programId: "cash-grant", after: "300", at: "301", from: "ineligible", to: "eligible", boundary: { after: "300", at: "301" } });
   });
 
   it("words a sweep's reasons as a profile's are", () => {
@@ -69,7 +84,7 @@ describe("a sweep", () => {
     expect(sweep(realRules, profile, { field, from, to, steps }, options).values).toEqual(values);
   });
 
-  it("finds the flips a fresh estimate of every point finds, for any profile and swept field", () => {
+  it("finds the flips a fresh estimate of every point finds, for any profile and swept field, each to the field's last decimal", () => {
     // Points are checked field by field on one working copy (sweep.ts); here each is a whole
     // profile of its own, validated from scratch.
     const specs = fc.constantFrom(...SWEEP_FIELDS).map((field) =>
@@ -80,12 +95,15 @@ describe("a sweep", () => {
       fc.property(profiles, specs, (input, spec) => {
         const result = sweep(realRules, input, spec, options);
         const [group, key] = spec.field.split(".") as [string, string];
-        const expected: Flip[] = [];
-        let previous: readonly string[] | undefined;
-        result.values.forEach((value, i) => {
+        const statusesAt = (value: string) => {
           const base = input as unknown as Record<string, Record<string, unknown>>;
           const point = { ...base, [group]: { ...base[group], [key]: group === "employment" ? Number(value) : value } };
-          const statuses = statusesOf(realRules, parseProfile(point, realRules.profileSchema), TODAY);
+          return statusesOf(realRules, parseProfile(point, realRules.profileSchema), TODAY);
+        };
+        const expected: Omit<Flip, "boundary">[] = [];
+        let previous: readonly string[] | undefined;
+        result.values.forEach((value, i) => {
+          const statuses = statusesAt(value);
           statuses.forEach((status, p) => {
             if (previous && status !== previous[p]) {
               expected.push({ programId: realRules.programs[p]!.id, after: result.values[i - 1]!, at: value, from: previous[p] as Flip["from"], to: status });
@@ -93,7 +111,16 @@ describe("a sweep", () => {
           });
           previous = statuses;
         });
-        expect(result.flips).toEqual(expected);
+        expect(result.flips.map(({ boundary: _, ...flip }) => flip)).toEqual(expected);
+        // Each boundary is two neighbouring values within the step, on either side of the flip.
+        const currency = (input as { investment: { currency: string } }).investment.currency;
+        const unit = spec.field === "investment.amount" ? (currency === "USD" ? "0.01" : "1") : spec.field === "investment.foreignOwnershipPct" ? "0.0001" : "1";
+        for (const flip of result.flips) {
+          const p = realRules.programs.findIndex((program) => program.id === flip.programId);
+          expect(new Exact(flip.boundary.at).minus(flip.boundary.after).toFixed()).toBe(unit);
+          expect(new Exact(flip.boundary.after).gte(flip.after) && new Exact(flip.boundary.at).lte(flip.at)).toBe(true);
+          expect([statusesAt(flip.boundary.after)[p], statusesAt(flip.boundary.at)[p]]).toEqual([flip.from, flip.to]);
+        }
       }),
       { numRuns: 60 },
     );
@@ -116,7 +143,7 @@ describe("a sweep", () => {
       .post("/api/v1/sweep")
       .send({ profile, sweep: { field: "employment.newRegularEmployees", from: "290", to: "310", steps: 21 } })
       .expect(200);
-    expect(SweepJson.parse(res.body).flips).toContainEqual({ programId: "cash-grant", after: "300", at: "301", from: "ineligible", to: "eligible" });
+    expect(SweepJson.parse(res.body).flips).toContainEqual({ programId: "cash-grant", after: "300", at: "301", from: "ineligible", to: "eligible", boundary: { after: "300", at: "301" } });
     expect(res.body.warnings).toEqual([]);
     await request(testApp()).post("/api/v1/sweep").send({ profile }).expect(422);
   });
