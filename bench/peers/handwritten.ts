@@ -161,8 +161,9 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   // service-fiz-rent-support, version from 2023-07-18
   const serviceFizRent = foreignInvestment && zone === "fiz-service" && ownership >= SFR_MIN_FDI_RATIO_E4 && (
     (sector === "research-development" && researchers >= SFR_MIN_RESEARCHERS) ||
-    ((sector === "finance-insurance" || hq || knowledgeService || culturalIndustry || sector === "tourism") &&
-      hires >= SFR_MIN_SERVICE_STAFF)
+    ((sector === "finance-insurance" || knowledgeService || culturalIndustry || sector === "tourism") &&
+      hires >= SFR_MIN_SERVICE_STAFF) ||
+    hq // a regional headquarters under FIPA Rule 9-3, whose own 10 staff the flag says
   );
 
   // state-land-rent-reduction, version from 2026-01-01: no RSTA 121-2(1)1 decision can be had any

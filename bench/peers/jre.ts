@@ -78,12 +78,10 @@ const serviceFizRent = all(
   any(
     all(is("sector", "research-development"), atLeast("researchers", 5)),
     all(
-      any(
-        is("sector", "finance-insurance"), is("regionalHeadquarters", true),
-        is("knowledgeService", true), is("culturalIndustry", true), is("sector", "tourism"),
-      ),
+      any(is("sector", "finance-insurance"), is("knowledgeService", true), is("culturalIndustry", true), is("sector", "tourism")),
       atLeast("newRegularEmployees", 15),
     ),
+    is("regionalHeadquarters", true),
   ),
 );
 

@@ -168,9 +168,9 @@ const programs = expressionNode("programs", [
   ["seoulTraining", `${FI} and region == 'seoul' and ownershipE4 >= ${MIN_30_PCT_E4} and newRegularEmployees > ${SEOUL_MIN_NEW_HIRES}`],
   ["serviceFizRent", `${FI} and zone == 'fiz-service' and ownershipE4 >= ${MIN_30_PCT_E4}
     and ((sector == 'research-development' and researchers >= ${SFR_MIN_RESEARCHERS})
-         or ((sector == 'finance-insurance' or regionalHeadquarters
-              or knowledgeService or culturalIndustry or sector == 'tourism')
-             and newRegularEmployees >= ${SFR_MIN_SERVICE_STAFF}))`],
+         or ((sector == 'finance-insurance' or knowledgeService or culturalIndustry or sector == 'tourism')
+             and newRegularEmployees >= ${SFR_MIN_SERVICE_STAFF})
+         or regionalHeadquarters)`],
   ["stateLand", `${FI} and route != 'nonprofit-contribution'
     and (ownershipE4 >= ${MIN_30_PCT_E4} or newRegularEmployees > cashGrantJobs or ${FIZ})
     and ((${FIZ} and zone == 'none') or zone in ['fiz-complex', 'fiz-service', 'industrial-complex'])

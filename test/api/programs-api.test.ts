@@ -12,7 +12,7 @@ describe("GET /api/v1/programs", () => {
     const res = await request(app).get("/api/v1/programs?asOf=2010-10-05").expect(200);
     const body = ProgramListJson.parse(res.body);
     const fi = body.programs.find((p) => p.id === "foreign-investment")!;
-    expect(fi.inForce).toMatchObject({ from: "1998-11-17", to: "2016-07-27" });
+    expect(fi.inForce).toMatchObject({ from: "2007-10-28", to: "2016-07-27" });
     expect(fi.parameters.find((p) => p.name === "min_amount_krw")?.current).toBe("KRW 50000000");
   });
 
