@@ -9,7 +9,7 @@ export const Laws = z.strictObject({
     z.strictObject({
       title: Localized,
       url: z.url().describe("The official current text on law.go.kr."),
-      asOf: IsoDate.describe("The date of the text the rule files were checked against."),
+      asOf: IsoDate.optional().describe("The date of the text the rule files were checked against; absent when the text itself was not in hand."),
     }),
   ),
 });
