@@ -11,7 +11,7 @@ export function programRoutes(ruleSet: RuleSet, today: () => string): Router {
   const asOfOf = (req: Request, res: Response): string | undefined => {
     const asOf = req.query.asOf ?? today();
     if (typeof asOf === "string" && isIsoDate(asOf)) return asOf;
-    sendProblem(res, problem(400, "invalid-date", "Invalid date", "asOf must be a real date written YYYY-MM-DD"));
+    sendProblem(res, problem(400, "invalid-date", "Invalid date", "asOf must be a real date written YYYY-MM-DD", [{ path: "asOf", message: "must be a real date written YYYY-MM-DD" }]));
     return undefined;
   };
   // The whole catalogue (300 kB) is the same for every request about the same date: it is written

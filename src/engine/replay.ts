@@ -204,9 +204,9 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     ...(sameRuleSet ? [] : ["the rule set has changed since"]),
   ];
   const savedById = new Map((saved.programs ?? []).map((p) => [p.id, p]));
-  for (const result of again.programs) {
+  // A saved answer without its programs (a trimmed receipt) is compared on its totals alone.
+  for (const result of saved.programs ? again.programs : []) {
     const old = savedById.get(result.program.id);
-    if (!saved.programs) break;
     if (!old) {
       differences.push({ programId: result.program.id, what: "program", before: "absent", after: result.status, why: ["the program is new in the rule set"] });
       continue;

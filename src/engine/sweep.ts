@@ -121,11 +121,23 @@ export function sweep(ruleSet: RuleSet, profileInput: unknown, specInput: unknow
   const flips: Flip[] = [];
   let previous: readonly Status[] | undefined;
   // The points differ from the validated profile in the swept field alone, so each is one working
-  // copy with that field set and checked by the schema's rule for it; a point that breaks the
-  // contract (0 invested) refuses the sweep whole. The one rule across fields that concerns a swept
-  // field, whole won for a KRW amount, holds by construction: points have the currency's decimals.
+  // copy with that field set and checked by the schema's rule for it. The field's rules are ranges
+  // (more than 0, at most 100, so many digits), so if the first and last points keep them every
+  // point does: a bound that breaks them (0 invested) refuses the sweep, naming the bound. The one
+  // rule across fields that concerns a swept field, whole won for a KRW amount, holds by
+  // construction: points have the currency's decimals.
   const point = structuredClone(profile);
   const check = profileFieldParser(ruleSet.profileSchema, spec.field.split("."));
+  const boundIssues = ([["from", values[0]!], ["to", values[values.length - 1]!]] as const).flatMap(([bound, value]) => {
+    try {
+      check(valueOf(spec.field, value));
+      return [];
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      return error.issues.map((issue) => ({ path: `sweep.${bound}`, message: `the point ${value} ${issue.message}` }));
+    }
+  });
+  if (boundIssues.length) throw new ProfileError(boundIssues);
   const statusesAt = (value: string): readonly Status[] => {
     setValue(point, spec.field, check(valueOf(spec.field, value)));
     return statusesOf(ruleSet, point, options.today);

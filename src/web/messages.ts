@@ -500,7 +500,8 @@ export function pickLang(queryLang: unknown, acceptLanguage: string | undefined)
     .map((part, order) => {
       const [tag = "", ...params] = part.trim().split(";");
       const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-      return { lang: tag.slice(0, 2).toLowerCase(), q: q === undefined ? 1 : Number(q), order };
+      // The primary subtag whole: "kok" (Konkani) is not "ko".
+      return { lang: tag.split("-")[0]!.toLowerCase(), q: q === undefined ? 1 : Number(q), order };
     })
     .sort((a, b) => b.q - a.q || a.order - b.order);
   return ranked.find((r) => r.q > 0 && (r.lang === "ko" || r.lang === "en"))?.lang as Lang | undefined ?? "en";

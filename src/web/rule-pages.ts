@@ -20,7 +20,7 @@ export interface RulePageOptions {
 
 /** The same day a year earlier; from 29 February, the 28th. */
 function aYearBefore(date: string): string {
-  const sameDay = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+  const sameDay = `${String(Number(date.slice(0, 4)) - 1).padStart(4, "0")}${date.slice(4)}`;
   return isIsoDate(sameDay) ? sameDay : `${sameDay.slice(0, 8)}28`;
 }
 

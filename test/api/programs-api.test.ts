@@ -37,12 +37,13 @@ describe("GET /api/v1/programs", () => {
   });
 
   it.each([
-    ["/api/v1/programs/nope", 404],
-    ["/api/v1/programs?asOf=yesterday", 400],
-    ["/api/v1/programs?asOf=2026-02-30", 400],
-    ["/api/v1/programs/cash-grant?asOf=2026-04-31", 400],
-  ])("answers %s with %i", async (path, status) => {
-    ProblemJson.parse((await request(app).get(path).expect(status)).body);
+    ["/api/v1/programs/nope", 404, undefined],
+    ["/api/v1/programs?asOf=yesterday", 400, "asOf"],
+    ["/api/v1/programs?asOf=2026-02-30", 400, "asOf"],
+    ["/api/v1/programs/cash-grant?asOf=2026-04-31", 400, "asOf"],
+  ])("answers %s with %i, naming the parameter %s", async (path, status, parameter) => {
+    const body = ProblemJson.parse((await request(app).get(path).expect(status)).body);
+    expect(body.errors?.map((e) => e.path)).toEqual(parameter && [parameter]);
   });
 });
 

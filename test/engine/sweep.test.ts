@@ -127,9 +127,11 @@ describe("a sweep", () => {
   });
 
   it.each([
-    ["investment.amount", "0", "100", "investment.amount", "must be more than zero"],
-    ["investment.foreignOwnershipPct", "90", "110", "investment.foreignOwnershipPct", "must be at most 100"],
-  ])("refuses a sweep of %s from %s to %s whose points break the contract", (field, from, to, path, message) => {
+    ["investment.amount", "0", "100", "sweep.from", "the point 0.00 must be more than zero"],
+    ["investment.foreignOwnershipPct", "90", "110", "sweep.to", "the point 110.0000 must be at most 100"],
+    // Rounded to the cent, the last point has 19 digits before the point: the bound is at fault, not the profile.
+    ["investment.amount", "1", "999999999999999999.999999", "sweep.to", "the point 1000000000000000000.00 must have at most 18 digits before the point"],
+  ])("refuses a sweep of %s from %s to %s whose points break the contract, naming the bound", (field, from, to, path, message) => {
     expect(() => sweep(realRules, profile, { field, from, to, steps: 11 }, options)).toThrow(ProfileError);
     try {
       sweep(realRules, profile, { field, from, to, steps: 11 }, options);
@@ -162,7 +164,7 @@ describe("a sweep", () => {
   it.each([
     ["a bad profile", { profile: { ...profile, investment: { ...profile.investment, amount: "-5" } }, sweep: { field: "employment.researchers", from: "0", to: "5", steps: 6 } }, "profile.investment.amount"],
     ["no profile", { sweep: { field: "employment.researchers", from: "0", to: "5", steps: 6 } }, "profile"],
-    ["a point of nothing invested", { profile, sweep: { field: "investment.amount", from: "0", to: "5", steps: 6 } }, "profile.investment.amount"],
+    ["a point of nothing invested", { profile, sweep: { field: "investment.amount", from: "0", to: "5", steps: 6 } }, "sweep.from"],
     ["a bad sweep", { profile, sweep: { field: "employment.researchers", from: "0", to: "5", steps: 1 } }, "sweep.steps"],
     ["a key the endpoint does not read", { profile, sweep: { field: "employment.researchers", from: "0", to: "5", steps: 6 }, extra: true }, "extra"],
   ])("names the request's own field for %s", async (_what, body, path) => {

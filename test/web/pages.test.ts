@@ -1,7 +1,7 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { formFields } from "../../src/web/form-fields.js";
-import { MESSAGES } from "../../src/web/messages.js";
+import { MESSAGES, pickLang } from "../../src/web/messages.js";
 import { realRules, testApp } from "../helpers/app.js";
 
 const app = testApp();
@@ -63,6 +63,21 @@ describe("the profile form", () => {
     expect((await request(app).get("/?lang=ko")).text).toContain("투자금액");
     expect((await request(app).get("/").set("accept-language", "ko-KR,ko;q=0.9,en;q=0.8")).text).toContain('<html lang="ko">');
     expect((await request(app).get("/").set("accept-language", "en;q=0.5,ko;q=0.4")).text).toContain('<html lang="en">');
+  });
+
+  it.each([
+    [undefined, "ko-KR,ko;q=0.9,en;q=0.8", "ko"],
+    [undefined, "en;q=0.5,ko;q=0.4", "en"],
+    // Konkani is not Korean: the primary subtag is compared whole.
+    [undefined, "kok,ko;q=0.2", "ko"],
+    [undefined, "kok", "en"],
+    [undefined, "fr-FR, de;q=0.9", "en"],
+    [undefined, "ko;q=0, en;q=0.1", "en"],
+    ["ko", "en", "ko"],
+    ["de", "ko", "ko"],
+    [undefined, undefined, "en"],
+  ])("reads ?lang=%s and Accept-Language %s as %s", (query, header, lang) => {
+    expect(pickLang(query, header)).toBe(lang);
   });
 
   it.each(["/", "/?lang=ko", `/estimate?${query(PROFILE)}`, "/rules", "/nowhere"])("tells caches that %s depends on Accept-Language", async (path) => {

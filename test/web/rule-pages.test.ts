@@ -82,9 +82,13 @@ describe("the rule pages", () => {
     expect(html).toMatch(/<p class="error" role="alert">[^<]+<\/p>/);
   });
 
-  it("list the year before the end date given alone", async () => {
-    const res = await request(app).get("/rules/changes?to=2020-01-01").expect(200);
-    expect(res.text).toContain('name="from" value="2019-01-01"');
+  it.each([
+    ["2020-01-01", "2019-01-01"],
+    // A year of three digits is still written with four.
+    ["0999-05-01", "0998-05-01"],
+  ])("list the year before the end date %s given alone", async (to, from) => {
+    const res = await request(app).get(`/rules/changes?to=${to}`).expect(200);
+    expect(res.text).toContain(`name="from" value="${from}"`);
   });
 
   it("list a year of changes by default, from the 28th when today is 29 February", async () => {
