@@ -51,7 +51,7 @@ const cashGrant = all(
   atLeast("ownershipE4", 30 * PCT),
   any(is("route", "new-shares"), all(is("route", "nonprofit-contribution"), researchStaff)),
   any(
-    is("newGrowthEngine", true), is("highTechIda", true), is("materialsPartsEquipment", true),
+    highTechRoute,
     more("newRegularEmployees", { fact: "cashGrantJobs" }), researchRoute, all(is("regionalHeadquarters", true), atLeast("ownershipE4", 50 * PCT)),
   ),
 );

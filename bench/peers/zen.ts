@@ -159,7 +159,7 @@ const FIZ = "eligibleFizIndividual";
 const programs = expressionNode("programs", [
   ["cashGrant", `${FI} and ownershipE4 >= ${MIN_30_PCT_E4}
     and (route == 'new-shares' or (route == 'nonprofit-contribution' and ${RESEARCH_STAFF}))
-    and (newGrowthEngine or highTechIda or materialsPartsEquipment or newRegularEmployees > cashGrantJobs or ${RESEARCH} or (regionalHeadquarters and ownershipE4 >= ${CG_HQ_MIN_PARENT_E4}))`],
+    and (${HIGH_TECH} or newRegularEmployees > cashGrantJobs or ${RESEARCH} or (regionalHeadquarters and ownershipE4 >= ${CG_HQ_MIN_PARENT_E4}))`],
   ["capitalGoods", `${FI} and route == 'new-shares'
     and ((newGrowthEngine and amountUsdCents >= ${CAP_HIGH_TECH_MIN_CENTS}) or (${FIZ} and zone == 'none' and fizTaxBusiness)
          or zone in ['fiz-complex', 'free-economic-zone', 'free-trade-zone'])

@@ -82,4 +82,3 @@ export function describeProgram(program: CompiledProgram, asOf: string) {
   };
 }
 
-export type ProgramDescription = ReturnType<typeof describeProgram>;

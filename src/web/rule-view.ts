@@ -37,7 +37,7 @@ export function ruleListView(ruleSet: RuleSet, outcomes: readonly ExampleOutcome
     .filter((p) => (!filter.kind || p.kind === filter.kind) && (!filter.unverified || p.unconfirmed > 0));
   const kinds = [...new Set(ruleSet.programs.map((p) => p.kind))].map((kind) => ({ value: kind, label: message(lang, `kind.${kind}`), selected: kind === filter.kind }));
   const references = [...ruleSet.references].map(([name, source]) => ({ name, path: source.path }));
-  return { programs, kinds, unverified: filter.unverified, today, references };
+  return { programs, kinds, unverified: filter.unverified, references };
 }
 
 interface ConditionLine {

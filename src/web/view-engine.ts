@@ -14,10 +14,6 @@ export async function loadViews(dir: string): Promise<Views> {
   hbs.registerHelper("t", function (key: string, options: Handlebars.HelperOptions) {
     return message(options.data.root.lang as Lang, key);
   });
-  /** Picks the reader's language from a {en, ko} text. */
-  hbs.registerHelper("l", function (text: { en: string; ko: string } | undefined, options: Handlebars.HelperOptions) {
-    return text ? text[options.data.root.lang as Lang] : "";
-  });
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
 
   const templates = async (sub: string) => {
