@@ -2,6 +2,8 @@
 // horizon, and values that rest on the press or on nothing confirmed.
 import { addDays } from "../engine/dates.js";
 import type { CompiledProgram } from "../engine/program.js";
+import { valueAt } from "../engine/program-scope.js";
+import { isUnconfirmed } from "../rules/program-schema.js";
 
 export interface FigureNote {
   readonly programId: string;
@@ -15,7 +17,8 @@ export interface FigureNote {
 /** The value of each parameter in force on the date, or every value when no date is given. */
 function valuesOf(program: CompiledProgram, inForceOn?: string) {
   return program.parameters.flatMap((p) => {
-    const values = inForceOn ? p.values.filter((v) => v.from <= inForceOn).slice(-1) : p.values;
+    const inForce = inForceOn === undefined ? undefined : valueAt(p, inForceOn);
+    const values = inForceOn === undefined ? p.values : inForce ? [inForce] : [];
     return values.map((v) => ({ programId: program.id, parameter: p.name, from: v.from, value: v.shown, verified: v.verified, confidence: v.confidence }));
   });
 }
@@ -26,5 +29,5 @@ export function staleFigures(program: CompiledProgram, today: string, staleDays:
 }
 
 export function unconfirmedFigures(program: CompiledProgram, inForceOn?: string): FigureNote[] {
-  return valuesOf(program, inForceOn).filter((v) => v.confidence === "press" || v.confidence === "unverified");
+  return valuesOf(program, inForceOn).filter((v) => isUnconfirmed(v.confidence));
 }

@@ -10,7 +10,7 @@ import { once } from "node:events";
 import { todayInSeoul } from "../engine/dates.js";
 import { RuleEvaluationError } from "../engine/decision-table.js";
 import { estimate } from "../engine/estimate.js";
-import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
+import { estimatedPart, isCertain, leftOutOfTotals } from "../engine/estimated-part.js";
 import type { Estimate } from "../engine/result.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { describeWarning } from "../engine/warning.js";
@@ -38,7 +38,7 @@ function resultRow(row: number, result: Estimate): string[] {
     const figures = b?.kind === "amount" || b?.kind === "schedule" ? b : undefined;
     // Empty, not 0, when the profile lacks what the figure needs (the totals then list the program).
     const figure = figures && estimatedPart(figures) !== "none" ? amountString(figures.total.krw) : "";
-    const certain = figures && !figures.discretionary ? figure : "";
+    const certain = figures && isCertain(figures) ? figure : "";
     const upTo = b?.kind === "range" ? (b.ceiling ? amountString(b.ceiling.krw) : "") : figure;
     return [p.status, certain, upTo];
   });

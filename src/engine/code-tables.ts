@@ -1,7 +1,7 @@
 // The reference tables a profile points into (sectors, technologies, regions), compiled so that a
 // profile's row resolves to an array of values read by index — no name look-up at evaluation.
 import { COUNT, BOOL, type ValueType } from "../expr/types.js";
-import type { LocalizedText } from "../rules/program-schema.js";
+import { isUnconfirmed, type LocalizedText } from "../rules/program-schema.js";
 import type { CellFile, ReferenceTableFile } from "../rules/reference-schema.js";
 import type { DataPath } from "../rules/yaml-source.js";
 import { forLastDate } from "./for-last-date.js";
@@ -89,7 +89,7 @@ function compileRow(
   const dated = cells.some(Array.isArray);
   const fixed = dated ? [] : cells;
   const confidence = row.confidence ?? "statute";
-  const warning: Warning | undefined = confidence === "press" || confidence === "unverified"
+  const warning: Warning | undefined = isUnconfirmed(confidence)
     ? { code: "unverified-reference", table, row: row.code, confidence, ...(row.note ? { note: row.note } : {}), ...(row.note_ko ? { noteKo: row.note_ko } : {}) }
     : undefined;
   const base = { code: row.code, label: row.label, confidence, note: row.note, warning };

@@ -11,8 +11,9 @@ import type { Decimal } from "decimal.js";
 import type { ConstraintContext } from "../expr/constraints.js";
 import { Exact, parseDecimal } from "../money/decimal.js";
 import { minorDigits, type Money } from "../money/money.js";
-import type {
-  BenefitFile, CitationFile, ConditionNode, ParameterFile, ProgramFile, TableFile, UnitName, VersionFile,
+import {
+  isUnconfirmed, type BenefitFile, type CitationFile, type ConditionNode, type ParameterFile, type ProgramFile, type TableFile,
+  type UnitName, type VersionFile,
 } from "../rules/program-schema.js";
 import type { LawsFile } from "../rules/reference-schema.js";
 import type { DataPath } from "../rules/yaml-source.js";
@@ -321,7 +322,7 @@ function constraintContextOf(setup: VersionSetup, date: string): ConstraintConte
 
 function parameterWarnings(reads: Reads): Warning[] {
   return [...reads.parameters]
-    .filter(([, value]) => value.confidence === "press" || value.confidence === "unverified")
+    .filter(([, value]) => isUnconfirmed(value.confidence))
     .map(([parameter, value]) => ({ code: "unverified-parameter", parameter, confidence: value.confidence, value: value.shown }));
 }
 
@@ -419,9 +420,8 @@ function thresholdCite(expr: Expr, parameters: ReadonlyMap<string, ParameterInfo
   if (expr.kind !== "binary" || !COMPARISON_OPS.includes(expr.op) || expr.right.kind !== "ref") return undefined;
   const [head, name, ...rest] = expr.right.path;
   if (head !== "param" || name === undefined || rest.length) return undefined;
-  let inForce: ParameterValueInfo | undefined;
-  for (const value of parameters.get(name)?.values ?? []) if (value.from <= from) inForce = value;
-  return inForce?.cite;
+  const parameter = parameters.get(name);
+  return parameter && valueAt(parameter, from)?.cite;
 }
 
 function compileLeaf(expr: Expr, scope: ReturnType<typeof programScope>): LeafTest {

@@ -5,6 +5,7 @@ import type { LocalizedText } from "../rules/program-schema.js";
 import type { Citation } from "./citation.js";
 import { selectVersion } from "./evaluate-program.js";
 import type { CompiledCondition, CompiledProgram, CompiledVersion } from "./program.js";
+import { valueAt } from "./program-scope.js";
 
 export interface ConditionDescription {
   readonly kind: "leaf" | "all" | "any" | "not";
@@ -61,8 +62,7 @@ export function describeProgram(program: CompiledProgram, asOf: string) {
     inForce: "version" in selection ? selection.version : null,
     ...("notInForce" in selection ? { notInForce: selection.notInForce } : {}),
     parameters: program.parameters.map((p) => {
-      let current: (typeof p.values)[number] | undefined;
-      for (const v of p.values) if (v.from <= asOf) current = v;
+      const current = valueAt(p, asOf);
       return {
         name: p.name,
         label: p.label,

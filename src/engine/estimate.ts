@@ -8,6 +8,7 @@ import { dayNumber } from "./dates.js";
 import { forLastDate } from "./for-last-date.js";
 import { buildFacts } from "./facts.js";
 import { evaluateProgram, segmentsOn } from "./evaluate-program.js";
+import { isCertain } from "./estimated-part.js";
 import { pairOfMinor } from "./money-pair.js";
 import type { EvalContext } from "./program.js";
 import type { Estimate, ProgramResult, Status } from "./result.js";
@@ -48,19 +49,13 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
   for (let p = 0; p < programs.length; p++) {
     const benefit = programs[p]!.benefit;
     if (!benefit || benefit.kind === "non-monetary") continue;
-    if (benefit.kind === "range") {
-      if (benefit.ceiling) {
-        upToKrw += benefit.ceiling.krwMinor;
-        upToUsd += benefit.ceiling.usdMinor;
-      }
-    } else if (benefit.discretionary) {
-      upToKrw += benefit.total.krwMinor;
-      upToUsd += benefit.total.usdMinor;
-    } else {
-      certainKrw += benefit.total.krwMinor;
-      certainUsd += benefit.total.usdMinor;
-      upToKrw += benefit.total.krwMinor;
-      upToUsd += benefit.total.usdMinor;
+    const figure = benefit.kind === "range" ? benefit.ceiling : benefit.total;
+    if (!figure) continue;
+    upToKrw += figure.krwMinor;
+    upToUsd += figure.usdMinor;
+    if (isCertain(benefit)) {
+      certainKrw += figure.krwMinor;
+      certainUsd += figure.usdMinor;
     }
   }
   return {

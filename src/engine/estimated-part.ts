@@ -18,12 +18,20 @@ export function estimatedPart(benefit: BenefitResult): "all" | "some" | "none" {
 }
 
 /**
+ * Whether a benefit's figure counts in the certain total: an amount or schedule the law gives as of
+ * right. Every figure and ceiling counts in the total up to.
+ */
+export function isCertain(benefit: BenefitResult): boolean {
+  return (benefit.kind === "amount" || benefit.kind === "schedule") && !benefit.discretionary;
+}
+
+/**
  * The eligible programs whose figures each total could not add in full. The total up to adds every
  * figure and ceiling; the certain total only the figures the law gives as of right, so a ceiling or
  * a discretionary figure left out does not make it a lower bound.
  */
 export function leftOutOfTotals(estimate: Estimate): { readonly certain: ProgramResult[]; readonly upTo: ProgramResult[] } {
   const upTo = estimate.programs.filter((p) => p.status === "eligible" && p.benefit !== undefined && estimatedPart(p.benefit) !== "all");
-  const certain = upTo.filter(({ benefit }) => (benefit!.kind === "amount" || benefit!.kind === "schedule") && !benefit!.discretionary);
+  const certain = upTo.filter(({ benefit }) => isCertain(benefit!));
   return { certain, upTo };
 }

@@ -11,7 +11,12 @@ export type Warning =
   | { readonly code: "rate-after-as-of"; readonly rateDate: string; readonly asOf: string }
   | { readonly code: "rate-out-of-date"; readonly rateDate: string; readonly asOf: string; readonly days: number; readonly maxDays: number };
 
-const CONFIDENCE_KO: Record<string, string> = { press: "언론 보도", unverified: "미확인", official: "공식 웹", statute: "법령" };
+/** What each confidence is called, in each language: the pages use the same words (web/messages.ts). */
+export const CONFIDENCE_TEXT: Readonly<Record<Lang, Readonly<Record<"statute" | "official" | "press" | "unverified", string>>>> = {
+  en: { statute: "statute", official: "official", press: "press", unverified: "unverified" },
+  ko: { statute: "법령", official: "공식 자료", press: "언론 보도", unverified: "미확인" },
+};
+const CONFIDENCE_KO: Readonly<Record<string, string>> = CONFIDENCE_TEXT.ko;
 
 export function describeWarning(warning: Warning, lang: Lang = "en"): string {
   const ko = lang === "ko";

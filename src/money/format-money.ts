@@ -13,7 +13,12 @@ export function groupDigits(decimal: string): string {
 }
 
 export function formatMoney(money: Money): string {
-  const text = groupDigits(amountString(money));
-  const symbol = SYMBOL[currencyOf(money)];
+  return formatAmount(amountString(money), currencyOf(money));
+}
+
+/** An amount already written as a decimal string ("30000000.00"), with its currency's symbol. */
+export function formatAmount(decimal: string, currency: keyof typeof SYMBOL): string {
+  const text = groupDigits(decimal);
+  const symbol = SYMBOL[currency];
   return text.startsWith("-") ? `-${symbol}${text.slice(1)}` : `${symbol}${text}`;
 }

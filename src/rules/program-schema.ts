@@ -34,6 +34,11 @@ export const Confidence = z
   .enum(["statute", "official", "press", "unverified"])
   .describe("statute: read in the law text; official: an official web page; press: a news report only; unverified: believed, not confirmed.");
 
+/** A figure resting on the press or on belief: results warn of it, and pages and the audit list it. */
+export function isUnconfirmed(confidence: string): confidence is "press" | "unverified" {
+  return confidence === "press" || confidence === "unverified";
+}
+
 export const Unit = z.enum(["KRW", "USD", "percent", "count", "years", "date"]);
 
 const ParameterValue = z.strictObject({

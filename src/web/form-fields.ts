@@ -2,6 +2,7 @@
 // offer a field the API would refuse or miss one it accepts. Choices for codes come from the rule
 // set's reference tables; words come from the message catalogue.
 import { z } from "zod";
+import { ISO_DATE } from "../engine/dates.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import type { LocalizedText } from "../rules/program-schema.js";
 import { message, type Lang } from "./messages.js";
@@ -31,12 +32,12 @@ type JsonSchema = {
   default?: unknown;
 };
 
-const DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
-const TABLE_OF: Record<string, "sectors" | "technologies" | "regions"> = {
-  "business.sector": "sectors",
-  "business.technology": "technologies",
-  "site.region": "regions",
-};
+/** The profile schema's date pattern as its JSON Schema writes it: such a field gets a date input. */
+const DATE_PATTERN = ISO_DATE.source;
+
+/** The profile field that picks each reference table's row. */
+export const FIELD_OF_TABLE = { sectors: "business.sector", technologies: "business.technology", regions: "site.region" } as const;
+const TABLE_OF = Object.fromEntries(Object.entries(FIELD_OF_TABLE).map(([table, field]) => [field, table])) as Record<string, keyof typeof FIELD_OF_TABLE>;
 
 export function formFields(ruleSet: RuleSet): FormField[] {
   const root = z.toJSONSchema(ruleSet.profileSchema, { io: "input", unrepresentable: "any" }) as JsonSchema;
@@ -85,12 +86,16 @@ function choiceLabel(ruleSet: RuleSet, path: string, value: string): LocalizedTe
 /** A yes-or-no cell as a spreadsheet or a form writes it; anything else is left for the contract to refuse. */
 const YES_NO = new Map([["true", true], ["1", true], ["yes", true], ["on", true], ["false", false], ["0", false], ["no", false], ["off", false]]);
 
+/** A field's text in a query: the last value when a field comes more than once. */
+export function queryText(raw: unknown): string | undefined {
+  return typeof raw === "string" ? raw : Array.isArray(raw) ? String(raw[raw.length - 1] ?? "") : undefined;
+}
+
 /** A nested profile from the form's flat query (investment.amount=…); empty inputs are left out. */
 export function profileFromQuery(query: Record<string, unknown>, fields: readonly FormField[]): Record<string, unknown> {
   const profile: Record<string, unknown> = {};
   for (const field of fields) {
-    const raw = query[field.path];
-    const text = typeof raw === "string" ? raw.trim() : Array.isArray(raw) ? String(raw[raw.length - 1] ?? "").trim() : undefined;
+    const text = queryText(query[field.path])?.trim();
     let value: unknown;
     if (field.input === "checkbox") value = text === undefined || text === "" ? false : (YES_NO.get(text.toLowerCase()) ?? text);
     else if (text === undefined || text === "") value = field.nullable && text === "" ? null : undefined;

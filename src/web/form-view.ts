@@ -1,8 +1,7 @@
 // The profile form as the template lays it out: fields grouped the way an investor thinks, each
 // with its label, hint, current value and, after a failed submission, its error.
 import type { ProfileIssue } from "../profile/profile-error.js";
-import type { FormField } from "./form-fields.js";
-import { fieldLabel } from "./form-fields.js";
+import { fieldLabel, queryText, type FormField } from "./form-fields.js";
 import { issueText } from "./issue-text.js";
 import { message, type Lang } from "./messages.js";
 
@@ -26,10 +25,7 @@ export function defaultValues(today: string): FormValues {
 /** The raw values of a submitted form, kept as typed so that a re-rendered form shows them. */
 export function valuesFromQuery(query: Record<string, unknown>, fields: readonly FormField[]): FormValues {
   return Object.fromEntries(
-    fields.map((f) => {
-      const raw = query[f.path];
-      return [f.path, typeof raw === "string" ? raw : Array.isArray(raw) ? String(raw[raw.length - 1] ?? "") : undefined];
-    }),
+    fields.map((f) => [f.path, queryText(query[f.path])]),
   );
 }
 

@@ -1,6 +1,15 @@
 // The page chrome in English and Korean. Program titles, condition labels and citations come from
 // the rule files; only the words of the pages themselves live here.
-export type Lang = "en" | "ko";
+import type { Lang } from "../engine/show-value.js";
+import { CONFIDENCE_TEXT } from "../engine/warning.js";
+
+export type { Lang };
+
+/** The confidence words, under the keys the pages look them up by ("confidence.press"). */
+function confidenceMessages(lang: Lang) {
+  const { statute, official, press, unverified } = CONFIDENCE_TEXT[lang];
+  return { "confidence.statute": statute, "confidence.official": official, "confidence.press": press, "confidence.unverified": unverified };
+}
 
 const en = {
   "app.title": "FDI incentives in Korea",
@@ -161,10 +170,7 @@ const en = {
   "kind.grant": "grant",
   "kind.site": "site",
   "kind.subsidy": "subsidy",
-  "confidence.statute": "statute",
-  "confidence.official": "official",
-  "confidence.press": "press",
-  "confidence.unverified": "unverified",
+  ...confidenceMessages("en"),
   "unit.KRW": "KRW",
   "unit.USD": "USD",
   "unit.percent": "percent",
@@ -399,10 +405,7 @@ const ko: Record<MessageKey, string> = {
   "kind.grant": "현금지원",
   "kind.site": "입지",
   "kind.subsidy": "보조금",
-  "confidence.statute": "법령",
-  "confidence.official": "공식 자료",
-  "confidence.press": "언론 보도",
-  "confidence.unverified": "미확인",
+  ...confidenceMessages("ko"),
   "unit.KRW": "원",
   "unit.USD": "미국 달러",
   "unit.percent": "퍼센트",

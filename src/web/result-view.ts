@@ -1,6 +1,5 @@
 // An estimate as the result page shows it: every figure formatted for the reader's language, every
 // condition with its value, threshold, outcome and article. The template only lays this out.
-import type { Citation } from "../engine/citation.js";
 import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult, Shown } from "../engine/result.js";
 import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
@@ -11,14 +10,14 @@ import { minorOfAmount } from "../money/amount.js";
 import { describeWarning, type Warning } from "../engine/warning.js";
 import { whatWouldChange, type Investment } from "../engine/what-would-change.js";
 import type { Flip } from "../engine/sweep.js";
-import { formatMoney, groupDigits } from "../money/format-money.js";
-import { fieldLabel } from "./form-fields.js";
+import { formatAmount, formatMoney, groupDigits } from "../money/format-money.js";
+import { FIELD_OF_TABLE, fieldLabel } from "./form-fields.js";
 import { parameterText } from "./parameter-text.js";
+import { citeView } from "./cite-view.js";
 import { message, type Lang } from "./messages.js";
 import { scheduleChart } from "./schedule-chart.js";
 
 const pair = (p: MoneyPair) => ({ krw: formatMoney(p.krw), usd: formatMoney(p.usd) });
-const cite = (c: Citation | undefined, lang: Lang) => c && { text: c.text[lang], url: c.url };
 
 /** A flip found by a sweep, with the field swept. */
 export type FieldFlip = Flip & { readonly field: string };
@@ -85,13 +84,13 @@ function gapText(gap: Shown, lang: Lang): string {
   return lang === "ko" && gap.type.kind === "count" ? `${text}명` : text;
 }
 
-function flipText(flip: FieldFlip, lang: Lang, currency: string): string {
+function flipText(flip: FieldFlip, lang: Lang, currency: "KRW" | "USD"): string {
   // Amounts as the rest of the page writes money (₩, $), the other fields as plain figures.
-  const show = (v: string) => (flip.field === "investment.amount" ? `${currency === "KRW" ? "₩" : "$"}${groupDigits(v)}` : groupDigits(v));
+  const show = (v: string) => (flip.field === "investment.amount" ? formatAmount(v, currency) : groupDigits(v));
   return `${message(lang, `sweep.${flip.field}`)} ${show(flip.boundary.after)} → ${show(flip.boundary.at)}: ${message(lang, `status.${flip.from}`)} → ${message(lang, `status.${flip.to}`)}`;
 }
 
-function programView(result: ProgramResult, leaves: ViewContext, flips: readonly FieldFlip[], currency: string) {
+function programView(result: ProgramResult, leaves: ViewContext, flips: readonly FieldFlip[], currency: "KRW" | "USD") {
   const { program } = result;
   const { lang } = leaves;
   return {
@@ -104,7 +103,7 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
     // What this version changed, in the rule file's words: why a tier or a route is (no longer) there.
     versionNote: result.version?.note?.[lang],
     notInForce: result.notInForce && notInForceText(result.notInForce, lang),
-    citations: program.citations.map((c) => cite(c, lang)),
+    citations: program.citations.map((c) => citeView(c, lang)),
     conditions: result.conditions && conditionView(result.conditions, leaves),
     // Which row of each decision table gave its value (state land's 75%, the grant's 40%).
     tables: (result.tables ?? []).map((t) => ({
@@ -197,11 +196,9 @@ interface ViewContext {
 /** Comparisons as a reader of either language writes them, not as the expression language does. */
 const OP_SIGNS: Readonly<Record<string, string>> = { ">=": "≥", "<=": "≤", "==": "=", "!=": "≠", in: "∈", ">": ">", "<": "<" };
 
-/** The profile field that picks a reference table's row: for its codes, and for a leaf such as technology.new_growth_engine. */
-const ROW_OF = { technology: "business.technology", sector: "business.sector", region: "site.region" } as const;
-
-/** The same by the table's name (a warning names the table). */
-const FIELD_OF_TABLE = { technologies: ROW_OF.technology, sectors: ROW_OF.sector, regions: ROW_OF.region } as const;
+/** The profile field that picks a reference table's row, by the name its codes and columns go by
+ *  (a leaf such as technology.new_growth_engine); a warning names the table itself (FIELD_OF_TABLE). */
+const ROW_OF = { technology: FIELD_OF_TABLE.technologies, sector: FIELD_OF_TABLE.sectors, region: FIELD_OF_TABLE.regions } as const;
 
 /** Codes by their labels: reference rows by the form's choices, the rest (routes, zones, a column's classes) by the messages. */
 function codeTextOf(lang: Lang, codeLabel: CodeLabel): CodeText {
@@ -246,14 +243,14 @@ function conditionView(trace: ConditionTrace, leaves: ViewContext): ConditionVie
       ...(trace.threshold ? { actual: trace.actual && showValue(trace.actual, lang, leaves.codeText) } : yesNoActual(trace, leaves)),
       op: trace.op && (OP_SIGNS[trace.op] ?? trace.op),
       threshold: trace.threshold && showValue(trace.threshold, lang, leaves.codeText),
-      cite: cite(trace.cite, lang),
+      cite: citeView(trace.cite, lang),
     };
   }
   return {
     leaf: false,
     passed: trace.passed,
     label: trace.label ? `${trace.label[lang]} — ${message(lang, trace.kind)}` : message(lang, trace.kind),
-    cite: cite(trace.cite, lang),
+    cite: citeView(trace.cite, lang),
     children: trace.children!.map((c) => conditionView(c, leaves)),
   };
 }
@@ -271,7 +268,7 @@ function benefitView(benefit: BenefitResult, lang: Lang) {
           label: benefit.label[lang],
           ceiling: benefit.ceiling && pair(benefit.ceiling),
           missing: fieldLabels(benefit.missing, lang),
-          cite: cite(benefit.cite, lang),
+          cite: citeView(benefit.cite, lang),
           shares: benefit.shares && {
             national: { percent: benefit.shares.national.percent.toString(), amount: pair(benefit.shares.national.amount) },
             local: { percent: benefit.shares.local.percent.toString(), amount: pair(benefit.shares.local.amount) },
@@ -289,7 +286,7 @@ function benefitView(benefit: BenefitResult, lang: Lang) {
           amount: c.amount && pair(c.amount),
           missing: fieldLabels(c.missing, lang),
           cappedAt: c.cappedAt && pair(c.cappedAt),
-          cite: cite(c.cite, lang),
+          cite: citeView(c.cite, lang),
           years: c.years?.map((y) => ({ year: y.year, percent: y.percent.toString(), amount: pair(y.amount) })),
           chart: c.years && scheduleChart(c.years),
         })),

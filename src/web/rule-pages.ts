@@ -5,18 +5,10 @@ import { changesBetween, hasChanges } from "../audit/rule-changes.js";
 import { isIsoDate } from "../engine/dates.js";
 import { runExamples } from "../engine/run-examples.js";
 import type { CompiledProgram } from "../engine/program.js";
-import type { RuleSet } from "../engine/rule-set.js";
 import { message } from "./messages.js";
-import { langOf, otherLangUrl } from "./pages.js";
+import { langOf, otherLangUrl, type PageOptions } from "./pages.js";
 import { changesView, referenceView, ruleListView, ruleView, sourceView } from "./rule-view.js";
-import type { Views } from "./view-engine.js";
 
-export interface RulePageOptions {
-  readonly ruleSet: RuleSet;
-  readonly engineVersion: string;
-  readonly views: Views;
-  readonly today: () => string;
-}
 
 /** The same day a year earlier; from 29 February, the 28th. */
 function aYearBefore(date: string): string {
@@ -24,7 +16,7 @@ function aYearBefore(date: string): string {
   return isIsoDate(sameDay) ? sameDay : `${sameDay.slice(0, 8)}28`;
 }
 
-export function rulePageRoutes({ ruleSet, engineVersion, views, today }: RulePageOptions): Router {
+export function rulePageRoutes({ ruleSet, engineVersion, views, today }: PageOptions): Router {
   const router = Router();
   const outcomes = runExamples(ruleSet, engineVersion);
   const render = (req: Request, res: Response, page: string, title: string, extra: Record<string, unknown>, status = 200) => {

@@ -2,31 +2,29 @@
 // versions, conditions as sentences and expressions, parameters with sources, benefit formula,
 // worked examples and whether they pass), what changed between two dates, and the file itself.
 import type { ProgramChanges } from "../audit/rule-changes.js";
-import type { Citation } from "../engine/citation.js";
 import { describeProgram, type ConditionDescription } from "../engine/describe-program.js";
 import type { ExampleOutcome } from "../engine/run-examples.js";
 import type { RuleSet } from "../engine/rule-set.js";
-import type { BenefitFile, LocalizedText } from "../rules/program-schema.js";
+import { isUnconfirmed, type BenefitFile, type LocalizedText } from "../rules/program-schema.js";
 import type { SourceFile } from "../rules/yaml-source.js";
-import { groupDigits } from "../money/format-money.js";
+import { formatAmount } from "../money/format-money.js";
+import { citeView } from "./cite-view.js";
 import { message, type Lang } from "./messages.js";
 import { parameterText } from "./parameter-text.js";
 
-const cite = (c: Citation | undefined, lang: Lang) => c && { text: c.text[lang], url: c.url };
-const UNCONFIRMED = new Set(["press", "unverified"]);
 
 export function ruleListView(ruleSet: RuleSet, outcomes: readonly ExampleOutcome[], today: string, lang: Lang, filter: { kind?: string; unverified: boolean }) {
   const programs = ruleSet.programs
     .map((program) => {
       const d = describeProgram(program, today);
-      const unconfirmed = program.parameters.flatMap((p) => p.values).filter((v) => UNCONFIRMED.has(v.confidence)).length;
+      const unconfirmed = program.parameters.flatMap((p) => p.values).filter((v) => isUnconfirmed(v.confidence)).length;
       const examples = outcomes.filter((o) => o.programId === program.id);
       return {
         id: program.id,
         title: program.title[lang],
         kind: program.kind,
         kindLabel: message(lang, `kind.${program.kind}`),
-        citations: program.citations.map((c) => cite(c, lang)),
+        citations: program.citations.map((c) => citeView(c, lang)),
         inForce: d.inForce,
         versions: program.versions.length,
         examples: examples.length,
@@ -50,8 +48,8 @@ interface ConditionLine {
 
 /** A condition tree flattened into indented lines: "All of these", then each condition, in reading order. */
 function conditionLines(node: ConditionDescription, lang: Lang, depth = 0): ConditionLine[] {
-  if (node.kind === "leaf") return [{ depth, group: false, text: node.label?.[lang] ?? "", expression: node.expression, cite: cite(node.citation, lang) }];
-  const head = { depth, group: true, text: `${node.label ? `${node.label[lang]} — ` : ""}${message(lang, node.kind)}`, cite: cite(node.citation, lang) };
+  if (node.kind === "leaf") return [{ depth, group: false, text: node.label?.[lang] ?? "", expression: node.expression, cite: citeView(node.citation, lang) }];
+  const head = { depth, group: true, text: `${node.label ? `${node.label[lang]} — ` : ""}${message(lang, node.kind)}`, cite: citeView(node.citation, lang) };
   return [head, ...(node.children ?? []).flatMap((c) => conditionLines(c, lang, depth + 1))];
 }
 
@@ -91,7 +89,7 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
     summary: program.summary[lang],
     assumes: program.assumes.map((a) => a[lang]),
     file: program.file,
-    citations: program.citations.map((c) => cite(c, lang)),
+    citations: program.citations.map((c) => citeView(c, lang)),
     inForce: d.inForce,
     versions: program.versions.map((v, i) => {
       const file = source.file.versions[i];
@@ -103,13 +101,13 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
         gap: text(v.gap),
         unmodelled: text(v.unmodelled),
         ended: text(v.ended),
-        citations: v.cites.map((c) => cite(c, lang)),
+        citations: v.cites.map((c) => citeView(c, lang)),
         conditions: described.conditions ? conditionLines(described.conditions, lang) : [],
         tables: (described.tables ?? []).map((t) => ({
           name: t.name,
           label: t.label[lang],
           hit: message(lang, `hit.${t.hit}`),
-          rows: t.rows.map((r) => ({ label: r.label[lang], when: r.when, then: r.then, cite: cite(r.citation, lang) })),
+          rows: t.rows.map((r) => ({ label: r.label[lang], when: r.when, then: r.then, cite: citeView(r.citation, lang) })),
           otherwise: t.otherwise,
         })),
         benefit: benefitLines(file?.benefit, lang),
@@ -122,10 +120,10 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
       values: p.values.map((v) => ({
         from: v.from,
         value: parameterText(v.shown, lang),
-        cite: cite(v.cite, lang),
+        cite: citeView(v.cite, lang),
         verified: v.verified,
         confidence: message(lang, `confidence.${v.confidence}`),
-        unconfirmed: UNCONFIRMED.has(v.confidence),
+        unconfirmed: isUnconfirmed(v.confidence),
         note: lang === "ko" ? (v.noteKo ?? v.note) : v.note,
       })),
     })),
@@ -151,8 +149,8 @@ export function changesView(changes: readonly ProgramChanges[], lang: Lang) {
       name: p.name,
       label: p.label[lang],
       date: p.date,
-      before: p.before && { value: parameterText(p.before.value, lang), cite: cite(p.before.cite, lang), confidence: message(lang, `confidence.${p.before.confidence}`) },
-      after: { value: parameterText(p.after.value, lang), cite: cite(p.after.cite, lang), confidence: message(lang, `confidence.${p.after.confidence}`) },
+      before: p.before && { value: parameterText(p.before.value, lang), cite: citeView(p.before.cite, lang), confidence: message(lang, `confidence.${p.before.confidence}`) },
+      after: { value: parameterText(p.after.value, lang), cite: citeView(p.after.cite, lang), confidence: message(lang, `confidence.${p.after.confidence}`) },
     })),
     added: c.conditionsAdded.map((a) => ({ label: a.label?.[lang], expression: a.expression })),
     removed: c.conditionsRemoved.map((r) => ({ label: r.label?.[lang], expression: r.expression })),
@@ -182,7 +180,7 @@ type Expectation = ExampleOutcome["example"]["expect"];
 /** What an example expects, in the reader's language, money grouped as the result page shows it. */
 function expectedText(expect: Expectation, lang: Lang): string {
   const money = (m: { krw?: string; usd?: string }) =>
-    [m.krw !== undefined && `₩${groupDigits(m.krw)}`, m.usd !== undefined && `($${groupDigits(m.usd)})`].filter(Boolean).join(" ");
+    [m.krw !== undefined && formatAmount(m.krw, "KRW"), m.usd !== undefined && `(${formatAmount(m.usd, "USD")})`].filter(Boolean).join(" ");
   return [
     message(lang, `status.${expect.status}`),
     ...(expect.certain ? [`${message(lang, "rules.expectCertain")} ${money(expect.certain)}`] : []),
