@@ -4,7 +4,8 @@ import type { Reader, ComparisonParts, InParts } from "../expr/compile.js";
 import type { Inline } from "../expr/inline.js";
 import type { ValueType } from "../expr/types.js";
 import type { ExchangeRate } from "../money/exchange-rate.js";
-import type { LocalizedText } from "../rules/program-schema.js";
+import type { z } from "zod";
+import type { LocalizedText, ProgramKind as ProgramKindEnum } from "../rules/program-schema.js";
 import type { Citation } from "./citation.js";
 import type { NotInForce, Shown } from "./result.js";
 import type { Facts } from "./facts.js";
@@ -25,7 +26,7 @@ export interface EvalContext {
 
 export type Read = Reader<EvalContext>;
 
-export type ProgramKind = "qualification" | "tax" | "grant" | "site" | "subsidy";
+export type ProgramKind = z.infer<typeof ProgramKindEnum>;
 
 export interface ParameterValueInfo {
   readonly from: string;

@@ -3,6 +3,7 @@
 // real output against them, so the document cannot drift from what the server sends. Objects are
 // strict, as the document says (additionalProperties: false): a field sent but not declared fails.
 import { z } from "zod";
+import { ProgramKind, Status } from "../rules/program-schema.js";
 
 const Localized = z.strictObject({ en: z.string(), ko: z.string() });
 const Money = z.strictObject({ krw: z.string().describe("Whole won, decimal string"), usd: z.string().describe("Dollars and cents, decimal string") });
@@ -123,8 +124,8 @@ const NotInForce = z.looseObject({ reason: z.enum(["not-yet", "ended", "gap", "n
 export const ProgramResultJson = z.strictObject({
   id: z.string(),
   title: Localized,
-  kind: z.enum(["qualification", "tax", "grant", "site", "subsidy"]),
-  status: z.enum(["eligible", "ineligible", "not-in-force"]),
+  kind: ProgramKind,
+  status: Status,
   version: VersionRange.nullable(),
   notInForce: NotInForce.optional(),
   citations: z.array(Citation),
@@ -197,7 +198,6 @@ export const ProgramJson = z.looseObject({
 
 export const ProgramListJson = z.strictObject({ asOf: z.string(), programs: z.array(ProgramJson) });
 
-const Status = z.enum(["eligible", "ineligible", "not-in-force"]);
 
 export const SweepJson = z.strictObject({
   field: z.string(),

@@ -4,13 +4,14 @@ import type { Decimal } from "decimal.js";
 import type { ValueType } from "../expr/types.js";
 import type { ExchangeRate } from "../money/exchange-rate.js";
 import type { Money } from "../money/money.js";
-import type { LocalizedText } from "../rules/program-schema.js";
+import type { z } from "zod";
+import type { LocalizedText, Status as StatusEnum } from "../rules/program-schema.js";
 import type { Profile } from "../profile/schema.js";
 import type { Citation } from "./citation.js";
 import type { CompiledCondition, CompiledProgram } from "./program.js";
 import type { Warning } from "./warning.js";
 
-export type Status = "eligible" | "ineligible" | "not-in-force";
+export type Status = z.infer<typeof StatusEnum>;
 
 /** A value shown in an explanation, with its type; null when the profile did not give it. */
 export interface Shown {

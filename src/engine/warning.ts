@@ -1,5 +1,6 @@
-// Why a figure in a result deserves less than full trust. Structured, so that each face words it in
-// its reader's language; `code` is stable and part of the API.
+// Why a figure in a result deserves less than full trust. Structured, so that a face can word it its
+// own way (the pages do); describeWarning gives the words in English or Korean for the rest. `code` is
+// stable and part of the API.
 import type { Lang } from "./show-value.js";
 
 export type Warning =

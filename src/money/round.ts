@@ -1,4 +1,4 @@
-// The only place money is rounded. Every rounding is half-even ("banker's") to the currency's minor
+// The one rounding function money goes through. Every rounding is half-even ("banker's") to the currency's minor
 // unit — whole won, US cents — so that repeated roundings do not drift in one direction. Works on
 // bigint minor units: exact at any size, and cheap on the evaluation path.
 import type { Money } from "./money.js";

@@ -34,6 +34,11 @@ export const Confidence = z
   .enum(["statute", "official", "press", "unverified"])
   .describe("statute: read in the law text; official: an official web page; press: a news report only; unverified: believed, not confirmed.");
 
+/** What a program comes to for a profile: the examples expect one, and results and the API give one. */
+export const Status = z.enum(["eligible", "ineligible", "not-in-force"]);
+
+export const ProgramKind = z.enum(["qualification", "tax", "grant", "site", "subsidy"]);
+
 /** A figure resting on the press or on belief: results warn of it, and pages and the audit list it. */
 export function isUnconfirmed(confidence: string): confidence is "press" | "unverified" {
   return confidence === "press" || confidence === "unverified";
@@ -148,7 +153,7 @@ export const Example = z.strictObject({
   asOf: IsoDate,
   profile: z.record(z.string(), z.unknown()).describe("Merged over the file's exampleProfile."),
   expect: z.strictObject({
-    status: z.enum(["eligible", "ineligible", "not-in-force"]),
+    status: Status,
     version: IsoDate.optional().describe("The from date of the version expected to apply."),
     certain: Money.optional().describe("The certain value of the benefit."),
     upTo: Money.optional().describe("The value up to a discretionary ceiling."),
@@ -160,7 +165,7 @@ export const Example = z.strictObject({
 export const Program = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case words joined by hyphens"),
   title: Localized,
-  kind: z.enum(["qualification", "tax", "grant", "site", "subsidy"]),
+  kind: ProgramKind,
   summary: Localized.describe("What the program does, in the analyst's own words."),
   citations: z.array(Citation).min(1),
   assumes: z

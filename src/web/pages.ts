@@ -4,6 +4,7 @@ import { Router, type Request, type Response } from "express";
 import { estimate, type EstimateOptions } from "../engine/estimate.js";
 import { MAX_SWEEP_STEPS, sweep } from "../engine/sweep.js";
 import { Exact } from "../money/decimal.js";
+import { minorDigits } from "../money/money.js";
 import { AMOUNT_DIGITS, MAX_HEADCOUNT, type Profile } from "../profile/schema.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { ProfileError } from "../profile/profile-error.js";
@@ -37,11 +38,14 @@ export function otherLangUrl(req: Request, lang: Lang): string {
  *  so that every point is a valid profile. */
 function outcomeSweeps(ruleSet: RuleSet, input: unknown, profile: Profile, options: EstimateOptions): FieldFlip[] {
   const amount = new Exact(profile.investment.amount);
-  const smallest = new Exact(profile.investment.currency === "KRW" ? "1" : "0.01");
+  // Bounds in the currency's own decimals, rounded once and half-even, as the sweep rounds its points.
+  const places = minorDigits(profile.investment.currency);
+  const smallest = new Exact(10).pow(-places);
   const largest = new Exact(10).pow(AMOUNT_DIGITS).minus(smallest);
+  const bound = (value: Exact) => value.toFixed(places, Exact.ROUND_HALF_EVEN);
   const hires = Math.min(MAX_HEADCOUNT, Math.max(400, 2 * profile.employment.newRegularEmployees));
   const specs = [
-    { field: "investment.amount", from: Exact.max(amount.div(10), smallest).toFixed(2), to: Exact.min(amount.times(3), largest).toFixed(2), steps: 120 },
+    { field: "investment.amount", from: bound(Exact.max(amount.div(10), smallest)), to: bound(Exact.min(amount.times(3), largest)), steps: 120 },
     { field: "employment.newRegularEmployees", from: "0", to: String(hires), steps: Math.min(hires + 1, MAX_SWEEP_STEPS) },
   ];
   return specs.flatMap((spec) => sweep(ruleSet, input, spec, options).flips.map((flip) => ({ ...flip, field: spec.field })));
