@@ -9,6 +9,7 @@ import { sweep } from "../engine/sweep.js";
 import { warningJsonValue } from "../engine/warning.js";
 import { estimateJsonBytes } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
+import { issuesOf } from "../profile/parse-profile.js";
 import { issueUnder, ProfileError, type ProfileIssue } from "../profile/profile-error.js";
 import { invalidProfile, problem, sendProblem, type Problem } from "./problem.js";
 import { ndjsonLines } from "./ndjson-lines.js";
@@ -87,7 +88,7 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     if (!saved.success || body?.profile === undefined || strays.length) {
       const errors = [
         ...strays,
-        ...(saved.success ? [] : saved.error.issues.map((i) => ({ path: ["estimate", ...i.path.map(String)].join("."), message: i.message }))),
+        ...(saved.success ? [] : new ProfileError(issuesOf(SavedEstimate, body?.estimate)).under("estimate").issues),
         ...(body?.profile === undefined ? [{ path: "profile", message: "is required" }] : []),
       ];
       return sendProblem(res, problem(422, "invalid-replay", "Not a replay request", "send { estimate: a saved estimate with its receipt, profile: the profile it answered }", errors));

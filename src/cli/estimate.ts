@@ -11,7 +11,9 @@ import { estimate } from "../engine/estimate.js";
 import { estimateJson } from "../engine/result-json.js";
 import { ENGINE_VERSION, loadRules } from "../load-rules.js";
 import { RuleEvaluationError } from "../engine/decision-table.js";
+import { issuesOf } from "../profile/parse-profile.js";
 import { ProfileError, type ProfileIssue } from "../profile/profile-error.js";
+import { invalidProfile } from "../api/problem.js";
 import { RuleSetError } from "../rules/rule-set-error.js";
 import { replay, SavedEstimate, type ReplayReport } from "../engine/replay.js";
 import { textReport } from "./text-report.js";
@@ -25,6 +27,8 @@ function replayText(report: ReplayReport): string {
     ...report.totals.map((t) => `  total ${t.total === "certain" ? "certain" : "up to"}: ${t.before} → ${t.after}`),
   ].join("\n");
 }
+
+const list = (issues: readonly ProfileIssue[]) => issues.map((i) => `  ${i.path}: ${i.message}`).join("\n");
 
 const USAGE = "usage: npm run estimate -- profile.json [--as-of YYYY-MM-DD] [--json]\n       npm run estimate -- --replay saved-estimate.json profile.json [--json]";
 
@@ -52,14 +56,16 @@ async function main(): Promise<number> {
   let profile = await readJson(path);
   if (profile === undefined) return 2;
   const replayPath = args.values.replay;
-  const saved = replayPath === undefined ? undefined : SavedEstimate.safeParse(await readJson(replayPath));
   if (replayPath !== undefined && args.values["as-of"]) {
     // A replay runs on the saved receipt's date: another date would not reproduce anything.
     console.error(`--as-of does not go with --replay, which uses the saved receipt's date\n${USAGE}`);
     return 2;
   }
+  const savedInput = replayPath === undefined ? undefined : await readJson(replayPath);
+  if (replayPath !== undefined && savedInput === undefined) return 2;
+  const saved = replayPath === undefined ? undefined : SavedEstimate.safeParse(savedInput);
   if (saved && !saved.success) {
-    console.error(`${replayPath}: not a saved estimate (it needs the receipt of an estimate's JSON)`);
+    console.error(`${replayPath}: not a saved estimate (it needs an estimate's JSON: its receipt, programs and totals):\n${list(issuesOf(SavedEstimate, savedInput))}`);
     return 2;
   }
   if (args.values["as-of"] && profile && typeof profile === "object") profile = { ...profile, asOf: args.values["as-of"] };
@@ -76,14 +82,15 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ProfileError) {
-      const list = (issues: readonly ProfileIssue[]) => issues.map((i) => `  ${i.path}: ${i.message}`).join("\n");
       // The saved estimate's own problems (its receipt) are that file's, not the profile's.
       const ofSaved = error.issues.filter((i) => i.path.startsWith("estimate."));
       if (ofSaved.length) {
         console.error(`${replayPath}: the saved estimate has problems:\n${list(ofSaved)}`);
         return 2;
       }
-      console.error(`${path}: the profile has problems:\n${list(error.issues)}`);
+      // With --json, the API's problem body on standard output, for a script to read as it reads a 422.
+      if (args.values.json) console.log(JSON.stringify(invalidProfile(error.issues), null, 2));
+      else console.error(`${path}: the profile has problems:\n${list(error.issues)}`);
       return 1;
     }
     if (error instanceof RuleSetError) {

@@ -15,7 +15,9 @@ import { showValue } from "./show-value.js";
 
 const MoneyJson = z.object({ krw: z.string(), usd: z.string() });
 
-/** The parts of a saved estimate (the API's or the CLI's JSON) that a replay reads. */
+/** The parts of a saved estimate (the API's or the CLI's JSON) that a replay reads: the receipt to
+ *  evaluate again by, and the programs and totals to compare with, without which nothing would be
+ *  compared and a replay could not say the figures match. */
 export const SavedEstimate = z.object({
   receipt: z.object({
     rulesetHash: z.string(),
@@ -29,8 +31,7 @@ export const SavedEstimate = z.object({
       certain: MoneyJson,
       upTo: MoneyJson,
       leftOut: z.object({ certain: z.array(z.string()), upTo: z.array(z.string()) }).optional().catch(undefined),
-    })
-    .optional(),
+    }),
   programs: z
     .array(
       z.looseObject({
@@ -47,11 +48,10 @@ export const SavedEstimate = z.object({
           .nullable(),
         conditions: z.unknown().optional(),
       }),
-    )
-    .optional(),
+    ),
 });
 export type SavedEstimate = z.infer<typeof SavedEstimate>;
-type SavedProgram = NonNullable<SavedEstimate["programs"]>[number];
+type SavedProgram = SavedEstimate["programs"][number];
 
 export interface ProgramDifference {
   readonly programId: string;
@@ -134,9 +134,14 @@ function currentLeaves(node: ConditionTrace | undefined, out = new Map<string, C
   return out;
 }
 
-function reasons(saved: unknown, current: ConditionTrace | undefined): string[] {
-  // An estimate saved with ?explain=false holds no conditions: nothing to tell the reasons by.
-  if (saved === undefined) return current ? [NO_SAVED_CONDITIONS] : [];
+function reasons(old: SavedProgram, current: ConditionTrace | undefined): string[] {
+  const saved = old.conditions;
+  if (saved === undefined) {
+    // A program not in force then had no conditions to save; otherwise the estimate was saved with
+    // ?explain=false, and there is nothing to tell the reasons by.
+    if (old.status === "not-in-force") return [NOT_IN_FORCE_THEN];
+    return current ? [NO_SAVED_CONDITIONS] : [];
+  }
   const before = savedLeaves(saved);
   const after = currentLeaves(current);
   const why: string[] = [];
@@ -157,6 +162,7 @@ function reasons(saved: unknown, current: ConditionTrace | undefined): string[] 
 }
 
 const NO_SAVED_CONDITIONS = "the saved estimate holds no conditions to compare (it was saved without explanations)";
+const NOT_IN_FORCE_THEN = "the program was not in force in the saved estimate";
 
 function thresholdJson(leaf: ConditionTrace): string {
   const value = leaf.threshold!.value;
@@ -203,15 +209,15 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     ...(sameProfile ? [] : ["the profile's figures differ from the saved one's"]),
     ...(sameRuleSet ? [] : ["the rule set has changed since"]),
   ];
-  const savedById = new Map((saved.programs ?? []).map((p) => [p.id, p]));
-  // A saved answer without its programs (a trimmed receipt) is compared on its totals alone.
-  for (const result of saved.programs ? again.programs : []) {
+  const savedById = new Map(saved.programs.map((p) => [p.id, p]));
+  for (const result of again.programs) {
     const old = savedById.get(result.program.id);
     if (!old) {
-      differences.push({ programId: result.program.id, what: "program", before: "absent", after: result.status, why: ["the program is new in the rule set"] });
+      const why = sameRuleSet ? "the saved estimate does not list the program" : "the program is new in the rule set";
+      differences.push({ programId: result.program.id, what: "program", before: "absent", after: result.status, why: [why] });
       continue;
     }
-    const why = reasons(old.conditions, result.conditions);
+    const why = reasons(old, result.conditions);
     if (old.status !== result.status) differences.push({ programId: old.id, what: "status", before: old.status, after: result.status, why });
     const before = figureOf(old.benefit);
     const after = currentFigure(result);
@@ -225,15 +231,15 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
   const totals: TotalDifference[] = [];
   const leftOut = leftOutOfTotals(again);
   for (const total of ["certain", "upTo"] as const) {
-    const before = saved.totals?.[total];
+    const before = saved.totals[total];
     const now = again.totals[total];
     const after = { krw: amountString(now.krw), usd: amountString(now.usd) };
-    if (before && (before.krw !== after.krw || before.usd !== after.usd)) {
+    if (before.krw !== after.krw || before.usd !== after.usd) {
       // A total that leaves a program out for want of inputs is a lower bound, then or now.
       const atLeast = (programsLeftOut: number) => (programsLeftOut > 0 ? "at least " : "");
       totals.push({
         total,
-        before: `${atLeast(saved.totals?.leftOut?.[total].length ?? 0)}${before.krw} KRW / ${before.usd} USD`,
+        before: `${atLeast(saved.totals.leftOut?.[total].length ?? 0)}${before.krw} KRW / ${before.usd} USD`,
         after: `${atLeast(leftOut[total].length)}${after.krw} KRW / ${after.usd} USD`,
       });
     }

@@ -43,6 +43,12 @@ describe("npm run estimate", () => {
     expect(stderr).toContain("site.region: is required");
   });
 
+  it("with --json, prints a bad profile's problem as the API's 422 body, for a script to read", async () => {
+    const { code, stdout } = await estimate(write("bad.json", { ...profile, site: {} }), "--json");
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ status: 422, errors: [{ path: "site.region", message: "is required" }] });
+  });
+
   it.each([[[]], [["a.json", "b.json"]], [["--nope", "a.json"]]])("exits 2 with the usage for arguments %j", async (args) => {
     const { code, stderr } = await estimate(...args);
     expect(code).toBe(2);
@@ -71,6 +77,14 @@ describe("npm run estimate", () => {
     const { code, stderr } = await estimate("--replay", write("bad-saved.json", saved), write("ok.json", profile));
     expect(code).toBe(2);
     expect(stderr).toMatch(/bad-saved\.json: the saved estimate has problems:\n  estimate\.receipt\.exchangeRate/);
+  });
+
+  it("exits 2 naming what a saved file lacks to be compared with", async () => {
+    const saved = JSON.parse((await estimate(write("ok.json", profile), "--json")).stdout);
+    const { code, stderr } = await estimate("--replay", write("receipt-only.json", { receipt: saved.receipt }), write("ok.json", profile));
+    expect(code).toBe(2);
+    expect(stderr).toContain("receipt-only.json: not a saved estimate");
+    expect(stderr).toContain("  programs: is required");
   });
 
   it("exits 2 on --as-of with --replay, which keeps the saved date", async () => {

@@ -32,7 +32,7 @@ describe("replaying a saved estimate", () => {
   });
 
   it("compares the saved totals too: a total no program's figures explain is a difference", () => {
-    const edited = SavedEstimate.parse({ ...saved, totals: { ...saved.totals!, certain: { krw: "999999", usd: "1.00" } } });
+    const edited = SavedEstimate.parse({ ...saved, totals: { ...saved.totals, certain: { krw: "999999", usd: "1.00" } } });
     const report = replay(realRules, edited, profile, ENGINE);
     expect(report.matches).toBe(false);
     expect(report.differences).toEqual([]);
@@ -70,12 +70,35 @@ describe("replaying a saved estimate", () => {
     ["a rate date that is no calendar date", savedWith((j) => (j.receipt.exchangeRate.date = "2026-02-30")), profile, "estimate.receipt.exchangeRate.date"],
     ["an as-of date that is no date", savedWith((j) => (j.receipt.asOf = "garbage")), profile, "estimate.receipt.asOf"],
     ["a receipt without its input hash", savedWith((j) => delete j.receipt.inputHash), profile, "estimate.receipt.inputHash"],
+    // Without them there is nothing to compare, and "the figures match" would be said of nothing.
+    ["a receipt without the programs it answered", savedWith((j) => delete j.programs), profile, "estimate.programs"],
+    ["a receipt without its totals", savedWith((j) => delete j.totals), profile, "estimate.totals"],
     ["a profile that is a string", saved, "x", "profile"],
     ["a profile that is null", saved, null, "profile"],
     ["a profile with a bad amount", saved, { ...profile, investment: { ...profile.investment, amount: "-5" } }, "profile.investment.amount"],
   ])("refuses %s with a 422 naming the field", async (_what, estimate, sentProfile, path) => {
     const res = await request(testApp()).post("/api/v1/replay").send({ estimate, profile: sentProfile }).expect(422);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+  });
+
+  it("words what is missing from the saved estimate as a profile's fields are", async () => {
+    const res = await request(testApp()).post("/api/v1/replay").send({ estimate: { receipt: saved.receipt }, profile }).expect(422);
+    expect(res.body.errors).toEqual([{ path: "estimate.totals", message: "is required" }, { path: "estimate.programs", message: "is required" }]);
+  });
+
+  it("says a program was not in force in the saved estimate, not that it was saved without explanations", () => {
+    // Saved in 2026, when the local-tax reduction had ended; its receipt's date moved back to 2019.
+    const moved = SavedEstimate.parse({ ...saved, receipt: { ...saved.receipt, asOf: "2019-01-01" } });
+    const report = replay(realRules, moved, profile, ENGINE);
+    const local = report.differences.find((d) => d.programId === "local-tax-reduction" && d.what === "status")!;
+    expect(local).toMatchObject({ before: "not-in-force", why: ["the program was not in force in the saved estimate"] });
+  });
+
+  it("says a program the saved estimate leaves out is missing from it, not new, when the rule set is the same", () => {
+    const trimmed = SavedEstimate.parse({ ...saved, programs: saved.programs.filter((p) => p.id !== "cash-grant") });
+    expect(replay(realRules, trimmed, profile, ENGINE).differences).toEqual([
+      { programId: "cash-grant", what: "program", before: "absent", after: expect.any(String), why: ["the saved estimate does not list the program"] },
+    ]);
   });
 
   it.each([
