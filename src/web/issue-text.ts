@@ -20,6 +20,7 @@ const KOREAN: readonly Rendering[] = [
   [/^must not be negative$/, () => "음수일 수 없습니다"],
   [/^must not be empty$/, () => "비워 둘 수 없습니다"],
   [/^must be at most (\d+) characters$/, (n) => `${n}자까지 쓸 수 있습니다`],
+  [/^must be plain text, without control or text-direction characters$/, () => "제어 문자나 텍스트 방향 문자 없이 일반 텍스트로 쓰세요"],
   [/^must not start with a zero$/, () => "0으로 시작할 수 없습니다"],
   [/^must have at most (\d+) decimals$/, (n) => `소수점 아래 ${n}자리까지 쓸 수 있습니다`],
   [/^must have at most (\d+) digits before the point$/, (n) => `정수 부분은 ${n}자리까지 쓸 수 있습니다`],

@@ -56,6 +56,7 @@ describe("profile reasons in Korean", () => {
     ["a rate without its date and source", { ...base, exchangeRate: { krwPerUsd: "1380.55" } }],
     ["a rate with an empty source", { ...base, exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source: "" } }],
     ["a rate with a source too long", { ...base, exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source: "x".repeat(201) } }],
+    ["a rate with a control character in its source", { ...base, exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source: "ECOS\u0000" } }],
   ])("are given for %s", (_what, input) => {
     const reasons = reasonsFor(input);
     expect(reasons.length).toBeGreaterThan(0);
@@ -72,6 +73,22 @@ describe("profile reasons in Korean", () => {
   ])("name a text field's length as such: a source %s", (_what, source, english, korean) => {
     expect(reasonsFor({ ...base, exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source } })).toEqual([english]);
     expect(issueText(english, "ko")).toBe(korean);
+  });
+
+  it.each([
+    ["a NUL", "Bank\u0000 of Korea"],
+    ["a line break", "Bank of\nKorea"],
+    ["a lone half of a surrogate pair", "Bank \ud800 of Korea"],
+    ["a right-to-left override", "Bank of \u202eaeroK"],
+    ["a direction isolate", "\u2067Bank of Korea"],
+  ])("refuse a source with %s, which receipts and pages would echo", (_what, source) => {
+    expect(reasonsFor({ ...base, exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source } })).toEqual([
+      "must be plain text, without control or text-direction characters",
+    ]);
+  });
+
+  it.each(["한국은행 경제통계시스템 (ECOS)", "Banque de Corée — taux moyen", "FRED EXKOUS 😀"])("take a source of plain text in any script: %s", (source) => {
+    expect(reasonsFor({ ...base, exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source } })).toEqual([]);
   });
 
   it("keep the English reason in English", () => {
