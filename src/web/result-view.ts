@@ -76,12 +76,14 @@ function leftOutView(estimate: Estimate, lang: Lang) {
   };
 }
 
-/** A gap in the reader's words: percentage points for a share, and in Korean people counted (명). */
+/** A gap in the reader's words: percentage points for a share, and people counted as people (명). */
 function gapText(gap: Shown, lang: Lang): string {
   const text = showValue(gap, lang);
   // A gap in a share is in percentage points: "10% more" of 20% could be read as 22%.
   if (gap.type.kind === "percent") return lang === "ko" ? `${text}p` : `${text.slice(0, -1)} percentage points`;
-  return lang === "ko" && gap.type.kind === "count" ? `${text}명` : text;
+  // Counts are people (employees, researchers): "261 more" alone leaves the reader to guess of what.
+  if (gap.type.kind === "count") return lang === "ko" ? `${text}명` : `${text} ${text === "1" ? "person" : "people"}`;
+  return text;
 }
 
 function flipText(flip: FieldFlip, lang: Lang, currency: "KRW" | "USD"): string {

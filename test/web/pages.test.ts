@@ -241,6 +241,8 @@ describe("the result page", () => {
     ["won, and dollars, for a dollar threshold", { "investment.amount": "30000000000", "investment.currency": "KRW" }, "<strong>₩11,416,499,994</strong> ($8,269,530.26) more: FDI of at least USD 30 million"],
     // USD 40 million reinvested at 60% counts as 24 million: 30 million counted needs 50 million reinvested.
     ["earnings to reinvest, of which the foreign share counts", { "investment.route": "reinvested-earnings", "investment.amount": "40000000", "investment.foreignOwnershipPct": "60" }, "<strong>$10,000,000.00</strong> more: FDI of at least USD 30 million"],
+    // Manufacturing's cash-grant headcount is 300 and the law says more than: 120 hires need 181 more.
+    ["people, for a headcount", { "business.technology": "" }, "<strong>181 people</strong> more: Route 4: more new regular employees than the sector&#x27;s headcount"],
   ])("says what would change the outcome, in the investor's currency: %s", async (_what, values, expected) => {
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, "business.technology": "", ...values })}`).expect(200);
     expect(res.text).toContain(expected);
