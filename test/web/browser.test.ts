@@ -102,6 +102,8 @@ describe.runIf(available)("in a real browser", () => {
     await expect.poll(() => page.locator(".error-summary").isVisible()).toBe(true);
     expect(await page.getByLabel("Amount invested").inputValue()).toBe("thirty million");
     expect(await page.locator("#f-investment-amount-error").textContent()).toContain("decimal string");
+    // Focus goes to the list of errors, so that a keyboard or screen-reader user starts from it.
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } | null } }).document.activeElement?.className)).toBe("error-summary");
     expect(await seriousViolations()).toEqual([]);
   });
 
@@ -126,6 +128,16 @@ describe.runIf(available)("in a real browser", () => {
     await page.goto(`${server.url}/?lang=${lang}`);
     const pageWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
     expect(pageWidth).toBeLessThanOrEqual(width as number);
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  // The parameter and example tables are wider than a phone: they scroll in their own box.
+  it.each(["/rules?lang=ko", "/rules/state-land-rent-reduction?lang=en", "/rules/cash-grant?lang=ko"])("fits %s into a 390 px wide window", async (path) => {
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto(`${server.url}${path}`);
+    const pageWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    expect(pageWidth).toBeLessThanOrEqual(390);
+    expect(await seriousViolations()).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
