@@ -9,7 +9,9 @@ const IsoDate = z
   .regex(ISO_DATE, { message: "must be a date written YYYY-MM-DD", abort: true })
   .refine(isCalendarDate, "is not a real calendar date");
 
-const PLAIN_TEXT = /^[^\p{Cc}\p{Cs}\u200E\u200F\u202A-\u202E\u2066-\u2069]*$/u;
+/** Text without control characters other than tabs and line breaks (a spreadsheet's cell may hold
+ *  one), without a lone half of a surrogate pair and without marks that change the text's direction. */
+const PLAIN_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cs}\u200E\u200F\u202A-\u202E\u2066-\u2069]*$/u;
 const PLAIN_TEXT_MESSAGE = "must be plain text, without control or text-direction characters";
 
 /** Digits an amount may have before the point: KRW 10^17 is beyond any investment, and this keeps
@@ -131,8 +133,7 @@ export function makeProfileSchema(codes: ProfileCodes) {
           krwPerUsd: decimalString("a rate in won per dollar", "1380.55", 6).refine(nonZero, "must be more than zero"),
           date: IsoDate,
           // Echoed in every receipt and page: text a reader's terminal or a strict JSON parser would
-          // choke on (control characters, a lone half of a surrogate pair, marks that turn text
-          // right to left) is refused.
+          // choke on, or that would show other than it reads, is refused (PLAIN_TEXT).
           source: z.string().min(1).max(200).regex(PLAIN_TEXT, PLAIN_TEXT_MESSAGE),
         })
         .optional()

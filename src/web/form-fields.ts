@@ -91,11 +91,20 @@ export function queryText(raw: unknown): string | undefined {
   return typeof raw === "string" ? raw : Array.isArray(raw) ? String(raw[raw.length - 1] ?? "") : undefined;
 }
 
-/** A nested profile from the form's flat query (investment.amount=…); empty inputs are left out. */
+/** Digits grouped in threes by commas, as people type and spreadsheets export them ("30,000,000.50"). */
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/**
+ * A nested profile from the form's flat query (investment.amount=…), or a CSV row; empty inputs are
+ * left out. A figure grouped by commas is read without them: the JSON contract refuses them, but a
+ * person typing into a form, or a spreadsheet's cell, writes them so.
+ */
 export function profileFromQuery(query: Record<string, unknown>, fields: readonly FormField[]): Record<string, unknown> {
   const profile: Record<string, unknown> = {};
   for (const field of fields) {
-    const text = queryText(query[field.path])?.trim();
+    const typed = queryText(query[field.path])?.trim();
+    const figure = field.input === "decimal" || field.input === "integer" || field.input === "number";
+    const text = figure && typed && GROUPED.test(typed) ? typed.replaceAll(",", "") : typed;
     let value: unknown;
     if (field.input === "checkbox") value = text === undefined || text === "" ? false : (YES_NO.get(text.toLowerCase()) ?? text);
     else if (text === undefined || text === "") value = field.nullable && text === "" ? null : undefined;

@@ -77,7 +77,8 @@ describe("profile reasons in Korean", () => {
 
   it.each([
     ["a NUL", "Bank\u0000 of Korea"],
-    ["a line break", "Bank of\nKorea"],
+    ["a bell", "Bank of\u0007Korea"],
+    ["an escape sequence", "Bank of \u001b[31mKorea"],
     ["a lone half of a surrogate pair", "Bank \ud800 of Korea"],
     ["a right-to-left override", "Bank of \u202eaeroK"],
     ["a direction isolate", "\u2067Bank of Korea"],
@@ -87,7 +88,7 @@ describe("profile reasons in Korean", () => {
     ]);
   });
 
-  it.each(["한국은행 경제통계시스템 (ECOS)", "Banque de Corée — taux moyen", "FRED EXKOUS 😀"])("take a source of plain text in any script: %s", (source) => {
+  it.each(["한국은행 경제통계시스템 (ECOS)", "Banque de Corée — taux moyen", "FRED EXKOUS 😀", "Seoul Money Brokerage,\r\nbasic rate"])("take a source of plain text in any script: %s", (source) => {
     expect(reasonsFor({ ...base, exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source } })).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { formFields } from "../../src/web/form-fields.js";
+import { formFields, profileFromQuery } from "../../src/web/form-fields.js";
 import { MESSAGES, pickLang } from "../../src/web/messages.js";
 import { realRules, testApp } from "../helpers/app.js";
 
@@ -289,6 +289,29 @@ describe("the result page", () => {
   it("serves the stylesheet", async () => {
     const res = await request(app).get("/static/app.css").expect(200);
     expect(res.text).toContain("@media print");
+  });
+});
+
+describe("figures typed with thousands separators", () => {
+  it.each([
+    ["an amount", { "investment.amount": "30,000,000" }, "investment.amount", "30000000"],
+    ["an amount with cents", { "investment.amount": "30,000,000.50" }, "investment.amount", "30000000.50"],
+    ["a headcount", { "employment.newRegularEmployees": "1,200" }, "employment.newRegularEmployees", 1200],
+  ])("read %s as the figure without them, as a person types it", (_what, values, path, figure) => {
+    const profile = profileFromQuery({ ...PROFILE, ...values }, formFields(realRules));
+    const [group, key] = path.split(".") as [string, string];
+    expect((profile[group] as Record<string, unknown>)[key]).toEqual(figure);
+  });
+
+  it.each([["1,00,000"], ["30.000.000"], ["1,2345"], [",300"]])("leave %s as typed, for the contract to refuse: it is no grouping in threes", async (amount) => {
+    const res = await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": amount })}`).expect(422);
+    expect(res.text).toContain(`value="${amount}"`);
+  });
+
+  it("give the same result page as the figure without them", async () => {
+    const plain = await request(app).get(`/estimate?${query(PROFILE)}`).expect(200);
+    const grouped = await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": "30,000,000" })}`).expect(200);
+    expect(grouped.text.replaceAll("30%2C000%2C000", "30000000")).toBe(plain.text);
   });
 });
 
