@@ -6,7 +6,8 @@ import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
 import { showValue, type CodeText } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { countedShare } from "../engine/facts.js";
-import { minorOfAmount } from "../money/amount.js";
+import { decimalString, minorOfAmount } from "../money/amount.js";
+import { minorDigits } from "../money/money.js";
 import { describeWarning, type Warning } from "../engine/warning.js";
 import { whatWouldChange, type Investment } from "../engine/what-would-change.js";
 import type { Flip } from "../engine/sweep.js";
@@ -39,7 +40,15 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
   const investment: Investment = { currency, minor: minorOfAmount(amount, currency)!, rate: estimate.exchangeRate, ...(counted && { counted }) };
   const leaves: ViewContext = { estimate, lang, codeLabel, codeText: codeTextOf(lang, codeLabel), closed, investment };
   const programs = estimate.programs.map((p) => programView(p, leaves, flips.filter((f) => f.programId === p.program.id), currency));
+  // Reinvested earnings count at the amount times the foreign ratio: the figure every condition
+  // compares is not the one entered, so the page shows how it comes from it.
+  const money = (minor: bigint) => formatAmount(decimalString(minor, minorDigits(currency)), currency);
   return {
+    counted: counted && {
+      amount: money(counted(investment.minor)),
+      entered: money(investment.minor),
+      percent: groupDigits(estimate.profile.investment.foreignOwnershipPct),
+    },
     asOf: estimate.asOf,
     rate: {
       krwPerUsd: groupDigits(estimate.exchangeRate.krwPerUsd.toString()),

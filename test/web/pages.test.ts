@@ -292,6 +292,16 @@ describe("the result page", () => {
   });
 });
 
+describe("reinvested earnings on the result page", () => {
+  it("show the amount counted as foreign investment, and how it comes from the amount entered", async () => {
+    const values = { "investment.route": "reinvested-earnings", "investment.amount": "20000000000", "investment.currency": "KRW", "investment.foreignOwnershipPct": "60" };
+    const res = await request(app).get(`/estimate?${query({ ...PROFILE, ...values })}`).expect(200);
+    expect(res.text).toContain("<dt>Counted as foreign investment</dt><dd class=\"money\">₩12,000,000,000 = ₩20,000,000,000 × 60%");
+    const shares = await request(app).get(`/estimate?${query(PROFILE)}`).expect(200);
+    expect(shares.text).not.toContain("Counted as foreign investment");
+  });
+});
+
 describe("figures typed with thousands separators", () => {
   it.each([
     ["an amount", { "investment.amount": "30,000,000" }, "investment.amount", "30000000"],
