@@ -5,7 +5,7 @@ import { formatMoney } from "../money/format-money.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, ProgramResult } from "../engine/result.js";
-import { showValue } from "../engine/show-value.js";
+import { relationSign, showValue } from "../engine/show-value.js";
 import { describeWarning } from "../engine/warning.js";
 
 const both = (pair: MoneyPair) => `${formatMoney(pair.krw)} (${formatMoney(pair.usd)})`;
@@ -59,8 +59,8 @@ function conditionLines(trace: ConditionTrace, depth: number): string[] {
     return [`${indent}${mark} ${own}${cite}`, ...trace.children!.flatMap((c) => conditionLines(c, depth + 1))];
   }
   const figures =
-    trace.threshold && trace.actual
-      ? `: ${showValue(trace.actual, "en")} ${trace.op} ${showValue(trace.threshold, "en")}`
+    trace.threshold && trace.actual && trace.op
+      ? `: ${showValue(trace.actual, "en")} ${relationSign(trace.op, trace.passed, trace.actual.value !== null)} ${showValue(trace.threshold, "en")}`
       : "";
   return [`${indent}${mark} ${trace.label?.en ?? trace.source}${figures}${cite}`];
 }

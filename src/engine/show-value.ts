@@ -29,3 +29,17 @@ export function showValue(shown: Shown, lang: Lang, codeText: CodeText = (_of, c
       return text(value);
   }
 }
+
+/** Comparisons as a reader of either language writes them, not as the expression language does. */
+const SIGNS: Readonly<Record<string, string>> = { ">=": "≥", "<=": "≤", "==": "=", "!=": "≠", in: "∈", ">": ">", "<": "<" };
+/** What holds instead when a comparison fails. */
+const FAILED_SIGNS: Readonly<Record<string, string>> = { ">=": "<", "<=": ">", "==": "≠", "!=": "=", in: "∉", ">": "≤", "<": "≥" };
+
+/**
+ * The sign between a leaf's figure and its threshold: the comparison it tests when it holds, and
+ * what holds instead when it fails, so that the line is true as written ("$10,000,000.00 <
+ * $30,000,000.00", not "≥" beside a cross). A figure not given keeps the sign tested.
+ */
+export function relationSign(op: string, passed: boolean, given: boolean): string {
+  return (!passed && given ? FAILED_SIGNS[op] : SIGNS[op]) ?? op;
+}

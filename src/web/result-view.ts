@@ -3,7 +3,7 @@
 import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult, Shown } from "../engine/result.js";
 import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
-import { showValue, type CodeText } from "../engine/show-value.js";
+import { relationSign, showValue, type CodeText } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { countedShare } from "../engine/facts.js";
 import { decimalString, minorOfAmount } from "../money/amount.js";
@@ -204,8 +204,6 @@ interface ViewContext {
   readonly investment: Investment;
 }
 
-/** Comparisons as a reader of either language writes them, not as the expression language does. */
-const OP_SIGNS: Readonly<Record<string, string>> = { ">=": "≥", "<=": "≤", "==": "=", "!=": "≠", in: "∈", ">": ">", "<": "<" };
 
 /** The profile field that picks a reference table's row, by the name its codes and columns go by
  *  (a leaf such as technology.new_growth_engine); a warning names the table itself (FIELD_OF_TABLE). */
@@ -252,7 +250,7 @@ function conditionView(trace: ConditionTrace, leaves: ViewContext): ConditionVie
       label: trace.label?.[lang] ?? trace.source ?? "",
       expression: trace.source,
       ...(trace.threshold ? { actual: trace.actual && showValue(trace.actual, lang, leaves.codeText) } : yesNoActual(trace, leaves)),
-      op: trace.op && (OP_SIGNS[trace.op] ?? trace.op),
+      op: trace.op && relationSign(trace.op, trace.passed, trace.actual?.value !== null),
       threshold: trace.threshold && showValue(trace.threshold, lang, leaves.codeText),
       cite: citeView(trace.cite, lang),
     };

@@ -25,7 +25,9 @@ describe("npm run estimate", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("Estimate as of 2010-10-06 at KRW 1300 per USD (test, 2026-11-24)");
     expect(stdout).toContain("Recognition as foreign investment [foreign-investment]: ELIGIBLE");
-    expect(stdout).toContain("✓ The investor puts in at least the minimum amount: ₩100,000,000 >= ₩100,000,000");
+    expect(stdout).toContain("✓ The investor puts in at least the minimum amount: ₩100,000,000 ≥ ₩100,000,000");
+    // A failed comparison is written as what holds instead, so that the line is true as it reads.
+    expect(stdout).toContain("✗ FDI of at least USD 30 million: $76,923.08 < $30,000,000.00");
   });
 
   it("prints the API's JSON with --json", async () => {

@@ -198,6 +198,8 @@ describe("the result page", () => {
     const res = await request(app).get(`/estimate?${query(PROFILE)}`).expect(200);
     expect(res.text).toContain("Individual-type Foreign Investment Zone");
     expect(res.text).toMatch(/FDI of at least USD 30 million<\/span>\s*<span class="figures"><span class="actual" title="Your profile">\$30,000,000.00<\/span> <code>≥<\/code> <span class="threshold" title="Threshold">\$30,000,000.00<\/span>/);
+    // A failed one reads as what holds instead: 120 hires are not more than manufacturing's 300.
+    expect(res.text).toMatch(/<span class="actual" title="Your profile">120<\/span> <code>≤<\/code> <span class="threshold" title="Threshold">300<\/span>/);
     expect(res.text).toContain("₩1,380.55 / $1 — test rate, 2026-11-20");
     expect(res.text).toMatch(/<code>[0-9a-f]{64}<\/code>/);
     expect(res.text).toContain('href="https://www.law.go.kr/법령/외국인투자촉진법시행령/제25조"');
