@@ -41,7 +41,10 @@ function programLines(result: ProgramResult): string[] {
     `  version in force from ${result.version!.from}${result.version!.to ? ` to ${result.version!.to}` : ""}`,
     ...(result.version!.note ? [`  ${result.version!.note.en}`] : []),
     ...(result.conditions ? conditionLines(result.conditions, 1) : []),
-    ...(result.tables ?? []).map((t) => `  = ${t.label.en}: ${showValue(t.value, "en")}, ${t.matched.length ? `from the row ${t.matched.map((row) => row.label.en).join("; ")}` : "no row applies (otherwise)"}`),
+    ...(result.tables ?? []).flatMap((t) => [
+      `  = ${t.label.en}: ${showValue(t.value, "en")}, ${t.matched.length ? `from the row ${t.matched.map((row) => row.label.en).join("; ")}` : "no row applies (otherwise)"}`,
+      ...t.rows.map((row, i) => `    ${t.rowsHold[i] ? "✓" : "✗"} ${row.label.en}`),
+    ]),
     ...program.assumes.map((a) => `  ? assumed, not checked: ${a.en}`),
     ...(result.benefit ? benefitLines(result.benefit) : []),
     ...result.warnings.map((w) => `  ! ${describeWarning(w)}`),

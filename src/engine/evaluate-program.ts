@@ -71,7 +71,7 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
       const matched: number[] = (matchedIn[slot] = []);
       const rowsHold = table.rows.map((row) => row.when(ctx) as boolean);
       const value = (ctx.tables[slot] = evaluateTable(table, ctx, program.id, matched, rowsHold));
-      tables.push({ name: table.name, label: table.label, matched: matched.map((i) => table.rows[i]!), rowsHold, value: { type: table.output, value } });
+      tables.push({ name: table.name, label: table.label, matched: matched.map((i) => table.rows[i]!), rowsHold, rows: table.rows, value: { type: table.output, value } });
     }
     for (const slot of segment.conditionSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings);
     conditions = traceCondition(segment.conditions, ctx);

@@ -41,6 +41,8 @@ export interface TableTrace {
   readonly matched: readonly { readonly label: LocalizedText; readonly source: string }[];
   /** Whether each row's condition holds, matched or not: what an auditor checks coverage by. */
   readonly rowsHold: readonly boolean[];
+  /** The table's rows, the rule set's own, in the order of rowsHold: a reader checks each by hand. */
+  readonly rows: readonly { readonly label: LocalizedText; readonly source: string }[];
   readonly value: Shown;
 }
 

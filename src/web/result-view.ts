@@ -121,6 +121,8 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
       label: t.label[lang],
       value: showValue(t.value, lang, leaves.codeText),
       matched: t.matched.map((row) => row.label[lang]),
+      // Every row with whether it holds, as conditions are shown: a reader checks them by hand.
+      rows: t.rows.map((row, i) => ({ label: row.label[lang], expression: row.source, passed: t.rowsHold[i] })),
     })),
     assumes: result.notInForce ? [] : program.assumes.map((a) => a[lang]),
     benefit: result.benefit && benefitView(result.benefit, lang),

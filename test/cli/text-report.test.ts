@@ -46,9 +46,11 @@ describe("the text report", () => {
     expect(report(profile).split("\n")[1]).toBe("");
   });
 
-  it("says which decision-table row gave a value", () => {
+  it("says which decision-table row gave a value, and lists every row with whether it holds", () => {
     const text = report({ ...profile, site: { region: "chungnam", zone: "fiz-complex" }, costs: { stateLandValue: "1000000", leaseYears: 10 } });
     expect(text).toMatch(/\[state-land-rent-reduction\]: ELIGIBLE[\s\S]*?\n  = Reduction tier: 75%, from the row Manufacturing with FDI of USD 5 million, in a FIZ\n/);
+    expect(text).toMatch(/\n {4}✓ Manufacturing with FDI of USD 5 million, in a FIZ\n/);
+    expect(text).toMatch(/\n {4}✗ USD 2\.5 million and 200 or more regular workers, in a FIZ\n/);
   });
 
   it("gives plain totals when every figure is known", () => {

@@ -294,6 +294,18 @@ describe("the result page", () => {
   });
 });
 
+describe("decision tables on the result page", () => {
+  it("list every row with whether it holds, so that a reader can check which gave the value", async () => {
+    // USD 3 million in an industrial complex with 10 hires: no tier of state land's reduction applies.
+    const values = { "investment.amount": "3000000", "site.zone": "industrial-complex", "employment.newRegularEmployees": "10" };
+    const res = await request(app).get(`/estimate?${query({ ...PROFILE, ...values })}`).expect(200);
+    const land = res.text.slice(res.text.indexOf('id="program-state-land-rent-reduction"'));
+    const rows = [...land.slice(land.indexOf('class="tables"')).matchAll(/<li class="condition (passed|failed)">\s*<span class="mark"[^>]*>.<\/span>\s*<span class="visually-hidden">[^<]*<\/span>\s*<span class="label">([^<]*)<\/span>/g)];
+    expect(rows.map((r) => [r[1], r[2]])).toContainEqual(["failed", "Manufacturing with FDI of USD 5 million, in a FIZ"]);
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
 describe("reinvested earnings on the result page", () => {
   it("show the amount counted as foreign investment, and how it comes from the amount entered", async () => {
     const values = { "investment.route": "reinvested-earnings", "investment.amount": "20000000000", "investment.currency": "KRW", "investment.foreignOwnershipPct": "60" };
