@@ -3,6 +3,7 @@
 import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult, Shown } from "../engine/result.js";
 import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
+import { dayNumber } from "../engine/dates.js";
 import { relationSign, showValue, type CodeText } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { countedShare } from "../engine/facts.js";
@@ -27,6 +28,17 @@ export type FieldFlip = Flip & { readonly field: string };
 function rateSource(source: string, lang: Lang): string {
   const at = source.lastIndexOf(MONTHLY_AVERAGE);
   return lang === "ko" && at >= 0 ? `${source.slice(0, at)}, ${source.slice(at + MONTHLY_AVERAGE.length)} 월평균` : source;
+}
+
+/**
+ * How old the rate table's own rate is on the as-of date, when it is from an earlier month than the
+ * last: the table's latest month serves for some months after it (rate-table.ts), and the reader
+ * should see that the rate is not the day's. A rate the profile gives has its own warnings.
+ */
+function tableRateAge(estimate: Estimate, lang: Lang): string | undefined {
+  if (estimate.profile.exchangeRate) return undefined;
+  const days = dayNumber(estimate.asOf) - dayNumber(estimate.exchangeRate.date);
+  return days > 31 ? `${groupDigits(String(days))}${message(lang, "result.rateAge")}` : undefined;
 }
 
 /** A code of the profile by its label in the reader's language (the form's choices): "semiconductors" is "Semiconductors". */
@@ -54,6 +66,7 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
       krwPerUsd: groupDigits(estimate.exchangeRate.krwPerUsd.toString()),
       date: estimate.exchangeRate.date,
       source: rateSource(estimate.exchangeRate.source, lang),
+      age: tableRateAge(estimate, lang),
       warnings: estimate.warnings.map((w) => describeWarning(w, lang)),
     },
     eligibleCount: programs.filter((p) => p.status === "eligible").length,

@@ -133,12 +133,28 @@ describe("the result page", () => {
     expect(html).toMatch(/FRED EXKOUS\), 2026-06 월평균/);
   });
 
+  it.each([
+    // The table's June rate (dated 2026-06-30) on 2026-11-24 is 147 days old; in July it is the last month's.
+    ["2026-11-24", "(147 days before the as-of date: the latest month the rate table holds"],
+    ["2026-07-15", undefined],
+  ])("says how old the table's rate is on %s when it is not the last month's", async (asOf, note) => {
+    const { "exchangeRate.krwPerUsd": _rate, "exchangeRate.date": _date, "exchangeRate.source": _source, ...tableRate } = PROFILE;
+    const html = (await request(app).get(`/estimate?${query({ ...tableRate, asOf })}`).expect(200)).text;
+    if (note) expect(html).toContain(note);
+    else expect(html).not.toContain("days before the as-of date");
+    // A rate the profile gives is the profile's: its date draws warnings of its own, not this note.
+    expect((await request(app).get(`/estimate?${query({ ...PROFILE, asOf })}`).expect(200)).text).not.toContain("the latest month the rate table holds");
+  });
+
   it("words warnings for a reader: parameters and parts by their labels, figures grouped", async () => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, asOf: "2018-06-01", "site.zone": "fiz-complex", "business.sector": "wholesale-retail" })}`).expect(200)).text;
     const land = section(html, "state-land-rent-reduction");
     expect(land).toContain("uses FDI a high-tech business needed for the 100% tier &#x3D; USD 1,000,000.00, an unverified figure not confirmed in the statute");
     expect(land).toContain("Reduction of the minimum yearly rent not estimated: give Value of state land to lease, Lease term (years)");
-    expect(land).not.toContain("hightech_min_usd");
+    // The warnings name the parameter by its label; only the rows' expressions, laid open for an auditor, give its id.
+    const warnings = land.slice(land.indexOf('<div class="warnings"'));
+    expect(warnings.slice(0, warnings.indexOf("</div>"))).toContain("a high-tech business needed for the 100% tier");
+    expect(warnings.slice(0, warnings.indexOf("</div>"))).not.toContain("hightech_min_usd");
   });
 
   it("gives a benefit worked out in part as at least its known parts", async () => {
@@ -208,7 +224,7 @@ describe("the result page", () => {
 
   it("says which decision-table row gave a value: state land's 75% for a USD 30 million manufacturer in a complex-type FIZ", async () => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": "30000000", "site.zone": "fiz-complex", "costs.stateLandValue": "1000000", "costs.leaseYears": "10" })}`).expect(200)).text;
-    expect(section(html, "state-land-rent-reduction")).toContain("<li>Reduction tier: <strong>75%</strong> — from the row Manufacturing with FDI of USD 5 million, in a FIZ</li>");
+    expect(section(html, "state-land-rent-reduction")).toContain("<li>Reduction tier: <strong>75%</strong> — from the row Manufacturing with FDI of USD 5 million, in a FIZ\n");
   });
 
   it.each([
