@@ -310,6 +310,13 @@ describe("the result page", () => {
   });
 });
 
+describe("the result page's scope", () => {
+  it.each([["en", "Only the programs below are modelled. Not covered:"], ["ko", "아래 프로그램만 산정합니다. 다루지 않는 것:"]])("says what it does not cover (%s), linking the rules", async (lang, words) => {
+    const html = (await request(app).get(`/estimate?${query({ ...PROFILE, lang })}`).expect(200)).text;
+    expect(html).toMatch(new RegExp(`<p class="meta coverage">${words}[^<]*<a href="/rules\\?lang=${lang}">`));
+  });
+});
+
 describe("decision tables on the result page", () => {
   it("list every row with whether it holds, so that a reader can check which gave the value", async () => {
     // USD 3 million in an industrial complex with 10 hires: no tier of state land's reduction applies.
