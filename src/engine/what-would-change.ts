@@ -22,6 +22,9 @@ export interface Suggestion {
    *  the gap: a threshold in the other currency, or an amount of which only a share counts. */
   readonly investorsGap?: Shown;
   readonly direction?: "more" | "less";
+  /** The condition is about what the business is (its sector, technology, kind): no change to the
+   *  figures meets it, only a business of another kind, which a reader should see at once. */
+  readonly ofBusiness?: boolean;
 }
 
 /** The amount the investor enters, in minor units of its currency, and the estimate's rate. */
@@ -39,8 +42,15 @@ export interface Investment {
  */
 export function whatWouldChange(result: ProgramResult, closed: ReadonlySet<string> = new Set(), investment?: Investment): Suggestion[] {
   if (result.status !== "ineligible" || !result.conditions) return [];
-  return blockers(result.conditions).flatMap((leaf) => (leaf.label && !restsOnClosed(leaf, closed) ? [suggestionFor(leaf, investment)] : []));
+  return blockers(result.conditions).flatMap((leaf) => {
+    if (!leaf.label || restsOnClosed(leaf, closed)) return [];
+    const suggestion = suggestionFor(leaf, investment);
+    return [OF_BUSINESS.test(leaf.source ?? "") ? { ...suggestion, ofBusiness: true } : suggestion];
+  });
 }
+
+/** A leaf reading the business's own description: its codes, flags and their reference rows. */
+const OF_BUSINESS = /^\(?(business|sector|technology)\./;
 
 /** A leaf that reads only programs' eligibility (eligible('a') or eligible('b')), every one of them closed. */
 function restsOnClosed(leaf: ConditionTrace, closed: ReadonlySet<string>): boolean {

@@ -147,6 +147,7 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
       gap: s.investorsGap ? showValue(s.investorsGap, lang) : s.gap && gapText(s.gap, lang),
       gapAlso: s.investorsGap && s.gap && !leaves.investment.counted && showValue(s.gap, lang),
       direction: s.direction && message(lang, `result.${s.direction}`),
+      ofBusiness: s.ofBusiness,
     })),
     flips: flips.map((f) => flipText(f, lang, currency)),
   };

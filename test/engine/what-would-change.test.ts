@@ -72,3 +72,20 @@ describe("a gap on the investment in the other currency than the investor's", ()
     expect(converted && roundedMinorUnits(converted)).toBe(gap);
   });
 });
+
+describe("a condition about what the business is", () => {
+  const failingLeaf = (source: string) =>
+    ({ status: "ineligible", conditions: { kind: "leaf", passed: false, label: { en: "a leaf", ko: "요건" }, source } }) as unknown as ProgramResult;
+  it.each([
+    ["sector.fiz_class == 'logistics-infrastructure'", true],
+    ["business.sector == 'research-development'", true],
+    ["technology.new_growth_engine", true],
+    ["(sector.fiz_class != 'none' or technology.new_growth_engine)", true],
+    ["site.zone == 'fiz-service'", false],
+    ["investment.amountUsd >= param.min", false],
+    ["employment.researchers >= param.min", false],
+  ])("%s is met only by a business of another kind: %s", (source, ofBusiness) => {
+    const [suggestion] = whatWouldChange(failingLeaf(source));
+    expect(suggestion!.ofBusiness === true).toBe(ofBusiness);
+  });
+});

@@ -6,6 +6,9 @@ import { realRules, testApp } from "../helpers/app.js";
 
 const app = testApp();
 
+/** A program's section of a result page. */
+const section = (html: string, id: string) => html.slice(html.indexOf(`id="program-${id}"`), html.indexOf("</section>", html.indexOf(`id="program-${id}"`)));
+
 const PROFILE: Record<string, string> = {
   asOf: "2026-11-24",
   "investment.route": "new-shares",
@@ -96,7 +99,6 @@ describe("the profile form", () => {
 
 describe("the result page", () => {
   /** The text of a program's section. */
-  const section = (html: string, id: string) => html.slice(html.indexOf(`id="program-${id}"`), html.indexOf("</section>", html.indexOf(`id="program-${id}"`)));
 
   it("shows a benefit it cannot work out as not estimated, not as ₩0, and says the totals leave it out", async () => {
     const html = (await request(app).get(`/estimate?${query(PROFILE)}`).expect(200)).text;
@@ -307,6 +309,14 @@ describe("the result page", () => {
   it("serves the stylesheet", async () => {
     const res = await request(app).get("/static/app.css").expect(200);
     expect(res.text).toContain("@media print");
+  });
+});
+
+describe("what would change, for a game studio of USD 10 million in a free economic zone", () => {
+  it("marks a change of the business itself as such: only a logistics facility would have the individual FIZ", async () => {
+    const values = { "investment.amount": "10000000", "business.sector": "games", "business.technology": "", "site.region": "incheon", "site.zone": "free-economic-zone" };
+    const html = (await request(app).get(`/estimate?${query({ ...PROFILE, ...values })}`).expect(200)).text;
+    expect(section(html, "fiz-individual")).toMatch(/<li><em>A business of another kind:<\/em> Logistics terminals, distribution centres/);
   });
 });
 
