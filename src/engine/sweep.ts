@@ -23,7 +23,7 @@ export const MAX_SWEEP_STEPS = 1000;
  *  worked out on integers of these digits, and a sweep is one request's work. */
 const SweepBound = z
   .string()
-  .regex(new RegExp(`^\\d{1,${AMOUNT_DIGITS}}(\\.\\d{1,6})?$`), `must be a decimal string of at most ${AMOUNT_DIGITS} digits before the point and 6 after`);
+  .regex(new RegExp(`^(0|[1-9]\\d{0,${AMOUNT_DIGITS - 1}})(\\.\\d{1,6})?$`), `must be a decimal string of at most ${AMOUNT_DIGITS} digits before the point and 6 after, without leading zeros`);
 
 export const SweepSpec = z.strictObject({
   field: z.enum(SWEEP_FIELDS),

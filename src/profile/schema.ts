@@ -72,9 +72,11 @@ export function makeProfileSchema(codes: ProfileCodes) {
       asOf: IsoDate.optional().describe("The date to evaluate at; defaults to today in Asia/Seoul."),
       investment: z.strictObject({
         route: z.enum(ROUTES),
-        amount: Amount.refine(nonZero, "must be more than zero"),
+        amount: Amount.refine(nonZero, "must be more than zero").describe(
+          "More than zero, in the investment's currency: whole won for KRW, cents for USD. For reinvested earnings, the whole amount reinvested; the foreign share of it counts.",
+        ),
         currency: z.enum(CURRENCY_CODES),
-        foreignOwnershipPct: Percent.describe("The foreign investor's share of voting stock or capital, in percent."),
+        foreignOwnershipPct: Percent.describe("The foreign investor's share of voting stock or capital, in percent: at most 100."),
         officerDispatched: z.boolean().default(false),
         supplyOrTechnologyContract: z
           .boolean()
@@ -117,8 +119,8 @@ export function makeProfileSchema(codes: ProfileCodes) {
       costs: z
         .strictObject({
           capitalGoodsImports: Amount.optional(),
-          customsDutyRatePct: Percent.optional(),
-          individualConsumptionTaxRatePct: Percent.optional().describe("Individual consumption tax rate on the imported goods; 0 for most machinery."),
+          customsDutyRatePct: Percent.optional().describe("Customs duty rate on the imported goods, in percent: at most 100."),
+          individualConsumptionTaxRatePct: Percent.optional().describe("Individual consumption tax rate on the imported goods, in percent (at most 100); 0 for most machinery."),
           propertyAcquisition: Amount.optional(),
           annualPropertyTax: Amount.optional(),
           stateLandValue: Amount.optional(),
@@ -127,10 +129,10 @@ export function makeProfileSchema(codes: ProfileCodes) {
           annualBuildingRent: Amount.optional().describe("Yearly rent of the building occupied, for rent support."),
         })
         .default({})
-        .describe("Optional figures for benefit estimates, in the investment's currency."),
+        .describe("Optional figures for benefit estimates, in the investment's currency: whole won when it is KRW."),
       exchangeRate: z
         .strictObject({
-          krwPerUsd: decimalString("a rate in won per dollar", "1380.55", 6).refine(nonZero, "must be more than zero"),
+          krwPerUsd: decimalString("a rate in won per dollar", "1380.55", 6).refine(nonZero, "must be more than zero").describe("Won per dollar, more than zero."),
           date: IsoDate,
           // Echoed in every receipt and page: text a reader's terminal or a strict JSON parser would
           // choke on, or that would show other than it reads, is refused (PLAIN_TEXT).

@@ -63,6 +63,8 @@ describe("a sweep", () => {
     // Bounded as a profile's amounts are: a sweep of 60,000-digit values took the server 9 s.
     [{ field: "employment.researchers", from: "0", to: "9".repeat(19), steps: 1000 }, "sweep.to"],
     [{ field: "investment.amount", from: "1.1234567", to: "2", steps: 10 }, "sweep.from"],
+    // Written as a profile's figures are: no leading zeros.
+    [{ field: "investment.amount", from: "007", to: "2", steps: 10 }, "sweep.from"],
   ])("refuses %j naming %s", (spec, path) => {
     expect(() => sweep(realRules, profile, spec, options)).toThrow(ProfileError);
     try {
