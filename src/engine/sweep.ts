@@ -105,7 +105,7 @@ function setValue(profile: Profile, field: SweepField, value: unknown): void {
 export function sweep(ruleSet: RuleSet, profileInput: unknown, specInput: unknown, options: EstimateOptions): SweepResult {
   // Both the spec and the profile are checked before either is refused, so that one answer names every bad field.
   const specResult = SweepSpec.safeParse(specInput);
-  const specIssues = specResult.success ? [] : new ProfileError(issuesOf(SweepSpec, specInput)).under("sweep").issues;
+  const specIssues = specResult.success ? [] : new ProfileError(issuesOf(SweepSpec, specInput, "the sweep")).under("sweep").issues;
   let profile: Profile | undefined;
   let profileIssues: readonly ProfileIssue[] = [];
   try {

@@ -8,7 +8,7 @@ type ProfileSchema = ReturnType<typeof makeProfileSchema>;
 export function parseProfile(input: unknown, schema: ProfileSchema): Profile {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new ProfileError(issuesWithInput(schema, input).flatMap(toProfileIssues));
+  throw new ProfileError(issuesOf(schema, input));
 }
 
 /**
@@ -34,9 +34,10 @@ function tightestBounds(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
   });
 }
 
-/** The reasons a value breaks a schema, worded as a profile's are (a sweep's spec, a request's parts). */
-export function issuesOf(schema: z.ZodType, input: unknown): ProfileIssue[] {
-  return issuesWithInput(schema, input).flatMap(toProfileIssues);
+/** The reasons a value breaks a schema, worded as a profile's are (a sweep's spec, a request's parts);
+ *  `whose` names what a key it does not know is not a field of ("the sweep"). */
+export function issuesOf(schema: z.ZodType, input: unknown, whose = "the profile"): ProfileIssue[] {
+  return issuesWithInput(schema, input).flatMap((issue) => toProfileIssues(issue, whose));
 }
 
 /**
@@ -52,7 +53,7 @@ export function profileFieldParser(schema: ProfileSchema, path: readonly string[
   return (value) => {
     const result = field.safeParse(value);
     if (result.success) return result.data;
-    throw new ProfileError(issuesWithInput(field, value).flatMap((issue) => toProfileIssues({ ...issue, path: [...path, ...issue.path] })));
+    throw new ProfileError(issuesWithInput(field, value).flatMap((issue) => toProfileIssues({ ...issue, path: [...path, ...issue.path] }, "the profile")));
   };
 }
 
@@ -64,12 +65,12 @@ const REQUIRED_WITH: Readonly<Record<string, string>> = {
   "exchangeRate.source": RATE_TOGETHER,
 };
 
-function toProfileIssues(issue: z.core.$ZodIssue): ProfileIssue[] {
+function toProfileIssues(issue: z.core.$ZodIssue, whose: string): ProfileIssue[] {
   const path = issue.path.map(String).join(".");
   const at = (suffix: string) => (path ? `${path}.${suffix}` : suffix);
   switch (issue.code) {
     case "unrecognized_keys":
-      return issue.keys.map((key) => ({ path: at(key), message: "is not a field of the profile" }));
+      return issue.keys.map((key) => ({ path: at(key), message: `is not a field of ${whose}` }));
     case "invalid_type":
       return [{ path, message: issue.input === undefined ? (REQUIRED_WITH[path] ?? "is required") : `must be ${issue.expected === "int" ? "a whole number" : `${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`}` }];
     case "invalid_value":

@@ -50,6 +50,12 @@ describe("a sweep", () => {
     expect(result.flips).toContainEqual({ programId: "cash-grant", after: "300", at: "301", from: "ineligible", to: "eligible", boundary: { after: "300", at: "301" } });
   });
 
+  it("says a key the sweep does not know is not a field of the sweep", () => {
+    expect(() => sweep(realRules, profile, { field: "investment.amount", from: "1", to: "2", steps: 3, colour: "red" }, options)).toThrow(
+      expect.objectContaining({ issues: [{ path: "sweep.colour", message: "is not a field of the sweep" }] }),
+    );
+  });
+
   it("words a sweep's reasons as a profile's are", () => {
     expect(() => sweep(realRules, profile, { field: "investment.amount", to: "2", steps: 1 }, options)).toThrow(
       expect.objectContaining({ issues: [{ path: "sweep.from", message: "is required" }, { path: "sweep.steps", message: "must be at least 2" }] }),
