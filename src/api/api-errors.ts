@@ -23,8 +23,10 @@ export function apiErrors(log: (error: unknown) => void): ErrorRequestHandler {
       case "entity.too.large":
         return sendProblem(res, problem(413, "too-large", "Body too large", "the body is over the size limit"));
       case "charset.unsupported":
-      case "encoding.unsupported":
         return sendProblem(res, problem(415, "unsupported-encoding", "Unsupported encoding", "send UTF-8 JSON"));
+      case "encoding.unsupported":
+        // body-parser inflates these three (as the NDJSON batch does): name them, not the charset.
+        return sendProblem(res, problem(415, "unsupported-encoding", "Unsupported encoding", "send the body as gzip, deflate, br or identity"));
       default: {
         const status = (error as { status?: unknown }).status;
         if (typeof status === "number" && status >= 400 && status < 500) {

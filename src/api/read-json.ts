@@ -28,7 +28,9 @@ export function readJson(limit: string): RequestHandler[] {
       const empty = !req.get("transfer-encoding") && Number(req.get("content-length") ?? 0) === 0;
       if (empty) return sendProblem(res, problem(400, "empty-body", "Empty body", "send the profile as a JSON body"));
       if (req.is(JSON_TYPES)) return next();
-      sendProblem(res, problem(415, "unsupported-media-type", "Unsupported media type", `send application/json, not ${req.get("content-type") ?? "a body without a content type"}`));
+      // The batch endpoint also streams NDJSON: a client sending something like it is told its name.
+      const ndjson = req.path.endsWith("/batch") ? " (or application/x-ndjson, one profile a line)" : "";
+      sendProblem(res, problem(415, "unsupported-media-type", "Unsupported media type", `send application/json${ndjson}, not ${req.get("content-type") ?? "a body without a content type"}`));
     },
     (req: Request, res: Response, next: NextFunction) => {
       const encoding = req.get("content-encoding");

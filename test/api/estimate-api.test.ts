@@ -94,6 +94,16 @@ describe("POST /api/v1/estimate", () => {
   });
 
   it.each([
+    ["a body in an encoding the server cannot inflate", () => raw(Buffer.from(JSON.stringify(EXAMPLE_PROFILE)), "zstd"), "send the body as gzip, deflate, br or identity"],
+    ["a Latin-1 body", () => post("/estimate").set("content-type", "application/json; charset=iso-8859-1").send(JSON.stringify(EXAMPLE_PROFILE)), "send UTF-8 JSON"],
+    ["JSON Lines to the batch", () => post("/estimate/batch").set("content-type", "application/jsonl").send("{}"), "send application/json (or application/x-ndjson, one profile a line), not application/jsonl"],
+    ["a form to the estimate", () => post("/estimate").type("form").send("a=1"), "send application/json, not application/x-www-form-urlencoded"],
+  ])("says what to send instead for %s", async (_what, send, detail) => {
+    const res = await send().expect(415);
+    expect(ProblemJson.parse(res.body).detail).toBe(detail);
+  });
+
+  it.each([
     ["gzip-compressed", () => raw(gzipSync(JSON.stringify(EXAMPLE_PROFILE)), "gzip")],
     ["sent in chunks", () => chunked(JSON.stringify(EXAMPLE_PROFILE))],
     ["led by a byte-order mark", () => post("/estimate").set("content-type", "application/json; charset=utf-8").send(`\ufeff${JSON.stringify(EXAMPLE_PROFILE)}`)],
