@@ -1,7 +1,7 @@
 // The API's last line of defence: known body-parser failures become their problem documents, a
 // wrong method a 405 with Allow, and anything else a 500 that says nothing about the internals.
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { problem, sendProblem } from "./problem.js";
+import { duplicateKeyProblem, problem, sendProblem } from "./problem.js";
 
 export function methodNotAllowed(allowed: readonly string[]): RequestHandler {
   return (req, res) => {
@@ -20,6 +20,8 @@ export function apiErrors(log: (error: unknown) => void): ErrorRequestHandler {
     switch (type) {
       case "entity.parse.failed":
         return sendProblem(res, problem(400, "malformed-json", "Malformed JSON", "the body is not valid JSON"));
+      case "json.duplicate-key":
+        return sendProblem(res, duplicateKeyProblem(String((error as { path?: unknown }).path)));
       case "entity.too.large":
         return sendProblem(res, problem(413, "too-large", "Body too large", "the body is over the size limit"));
       case "charset.unsupported":

@@ -11,7 +11,8 @@ import { estimateJsonBytes } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { issuesOf } from "../profile/parse-profile.js";
 import { issueUnder, ProfileError, type ProfileIssue } from "../profile/profile-error.js";
-import { invalidProfile, problem, sendProblem, type Problem } from "./problem.js";
+import { duplicateKeyProblem, invalidProfile, problem, sendProblem, type Problem } from "./problem.js";
+import { duplicateKey } from "./duplicate-keys.js";
 import { ndjsonLines } from "./ndjson-lines.js";
 import { isUtf8, readJson } from "./read-json.js";
 
@@ -155,6 +156,11 @@ async function streamBatch(req: Request, res: Response, answer: (index: number, 
         input = JSON.parse(line.text);
       } catch {
         await send({ index, status: 400, problem: problem(400, "malformed-json", "Malformed JSON", `line ${line.number} is not valid JSON`) });
+        continue;
+      }
+      const duplicate = duplicateKey(line.text);
+      if (duplicate !== undefined) {
+        await send({ index, status: 400, problem: duplicateKeyProblem(duplicate, line.number) });
         continue;
       }
       await send(answer(index, input));

@@ -55,7 +55,7 @@ const problemResponse = (description: string, examples?: Record<string, unknown>
 /** What every endpoint that reads a JSON body may answer before it reads the body's meaning
  *  (read-json.ts); the endpoints that also read ?explain refuse a bad one with the same 400. */
 const bodyProblems = (limit: string, { readsExplain = false } = {}) => ({
-  400: problemResponse(readsExplain ? "Malformed JSON, an empty body, or explain neither true nor false" : "Malformed JSON or an empty body"),
+  400: problemResponse(readsExplain ? "Malformed JSON, a key given twice in one object, an empty body, or explain neither true nor false" : "Malformed JSON, a key given twice in one object, or an empty body"),
   413: problemResponse(`The body is over ${limit}`),
   415: problemResponse("The body is not UTF-8 JSON (or, for a batch, NDJSON)"),
 });

@@ -24,3 +24,9 @@ export function sendProblem(res: Response, p: Problem): void {
 
 export const invalidProfile = (errors: readonly ProfileIssue[]) =>
   problem(422, "invalid-profile", "The profile breaks the contract", `${errors.length} field(s) are not valid: ${errors.map((e) => e.path || "the profile itself").join(", ")}`, errors);
+
+/** A body, or a line of a stream, that gives a key twice (duplicate-keys.ts). */
+export const duplicateKeyProblem = (path: string, line?: number) =>
+  problem(400, "duplicate-key", "Duplicate key", `${line === undefined ? "" : `line ${line}: `}${path} is given more than once: each key may appear once in an object`, [
+    { path, message: "is given more than once" },
+  ]);

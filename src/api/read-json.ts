@@ -5,6 +5,7 @@
 // (charset decoding streams, inflation) cost as much per estimate as evaluating it. A compressed
 // body goes to body-parser, which inflates it; any charset but UTF-8 is refused.
 import { json, type NextFunction, type Request, type RequestHandler, type Response } from "express";
+import { duplicateKey } from "./duplicate-keys.js";
 import { problem, sendProblem } from "./problem.js";
 
 const JSON_TYPES = ["application/json", "application/*+json"];
@@ -15,14 +16,31 @@ class BodyError extends Error {
   constructor(
     readonly status: number,
     readonly type: string,
+    /** For a key given twice: where. */
+    readonly path?: string,
   ) {
     super(type);
   }
 }
 
+/** The error for a body that gives a key twice (duplicate-keys.ts), or none. */
+function duplicateKeyError(text: string): BodyError | undefined {
+  const path = duplicateKey(text);
+  return path === undefined ? undefined : new BodyError(400, "json.duplicate-key", path);
+}
+
 export function readJson(limit: string): RequestHandler[] {
   const maxBytes = bytesOf(limit);
-  const inflating = json({ limit, strict: false, type: JSON_TYPES });
+  const inflating = json({
+    limit,
+    strict: false,
+    type: JSON_TYPES,
+    // Runs on the inflated text before it is parsed: text that is not JSON passes here, to be refused as such.
+    verify: (_req, _res, body) => {
+      const error = duplicateKeyError(body.toString("utf8"));
+      if (error) throw error;
+    },
+  });
   return [
     (req: Request, res: Response, next: NextFunction) => {
       const empty = !req.get("transfer-encoding") && Number(req.get("content-length") ?? 0) === 0;
@@ -72,7 +90,7 @@ function readBody(req: Request, maxBytes: number, next: NextFunction): void {
     } catch {
       return finish(new BodyError(400, "entity.parse.failed"));
     }
-    finish();
+    finish(duplicateKeyError(text));
   });
 }
 
