@@ -10,6 +10,7 @@ import { once } from "node:events";
 import { todayInSeoul } from "../engine/dates.js";
 import { RuleEvaluationError } from "../engine/decision-table.js";
 import { estimate } from "../engine/estimate.js";
+import { duplicateKey } from "../api/duplicate-keys.js";
 import { estimatedPart, isCertain, leftOutOfTotals } from "../engine/estimated-part.js";
 import type { Estimate } from "../engine/result.js";
 import type { RuleSet } from "../engine/rule-set.js";
@@ -137,6 +138,11 @@ async function main(): Promise<number> {
         profile = JSON.parse(text);
       } catch {
         await refuse("not valid JSON");
+        continue;
+      }
+      const duplicate = duplicateKey(text);
+      if (duplicate !== undefined) {
+        await refuse(`${duplicate} is given more than once`);
         continue;
       }
     }

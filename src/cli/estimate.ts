@@ -13,6 +13,7 @@ import { ENGINE_VERSION, loadRules } from "../load-rules.js";
 import { RuleEvaluationError } from "../engine/decision-table.js";
 import { issuesOf } from "../profile/parse-profile.js";
 import { ProfileError, type ProfileIssue } from "../profile/profile-error.js";
+import { duplicateKey } from "../api/duplicate-keys.js";
 import { invalidProfile } from "../api/problem.js";
 import { RuleSetError } from "../rules/rule-set-error.js";
 import { replay, SavedEstimate, type ReplayReport } from "../engine/replay.js";
@@ -47,7 +48,11 @@ async function main(): Promise<number> {
   }
   const readJson = async (file: string): Promise<unknown> => {
     try {
-      return JSON.parse(await readFile(file, "utf8"));
+      const text = await readFile(file, "utf8");
+      const json: unknown = JSON.parse(text);
+      const duplicate = duplicateKey(text);
+      if (duplicate !== undefined) throw new Error(`${duplicate} is given more than once`);
+      return json;
     } catch (error) {
       console.error(`${file}: ${(error as Error).message}`);
       return undefined;

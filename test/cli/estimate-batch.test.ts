@@ -26,17 +26,19 @@ const profile = {
 describe("npm run estimate:batch", () => {
   it("answers each NDJSON line with a CSV row, in order, bad lines included", async () => {
     const late = { ...profile, exchangeRate: { ...profile.exchangeRate, date: "2026-11-30" } };
-    const { code, rows, stderr } = await batch("in.ndjson", [JSON.stringify(profile), "{ nope", JSON.stringify({ ...profile, site: {} }), JSON.stringify(late)].join("\n"));
+    const twice = JSON.stringify(profile).replace('"site":', '"site": {"region": "busan"}, "site":');
+    const { code, rows, stderr } = await batch("in.ndjson", [JSON.stringify(profile), "{ nope", JSON.stringify({ ...profile, site: {} }), JSON.stringify(late), twice].join("\n"));
     expect(code).toBe(0);
     const [head, ...body] = rows;
     const at = (name: string) => head!.indexOf(name);
-    expect(body.map((r) => [r[0], r[1]])).toEqual([["1", "ok"], ["2", "error"], ["3", "error"], ["4", "ok"]]);
+    expect(body.map((r) => [r[0], r[1]])).toEqual([["1", "ok"], ["2", "error"], ["3", "error"], ["4", "ok"], ["5", "error"]]);
     expect(body[0]![at("fiz-individual.status")]).toBe("eligible");
     expect(body[0]![at("krwPerUsd")]).toBe("1380.55");
     expect(body[1]![at("errors")]).toBe("not valid JSON");
     expect(body[2]![at("errors")]).toBe("site.region: is required");
+    expect(body[4]![at("errors")]).toBe("site is given more than once");
     expect([body[0]![at("warnings")], body[3]![at("warnings")]]).toEqual(["", expect.stringMatching(/^the exchange rate is dated 2026-11-30, after the as-of date 2026-11-24/)]);
-    expect(stderr).toMatch(/4 profiles, 2 estimated, 2 refused, .* peak memory \d+ MB/);
+    expect(stderr).toMatch(/5 profiles, 2 estimated, 3 refused, .* peak memory \d+ MB/);
   });
 
   it("leaves a figure the profile gives no inputs for empty, not 0, and names its program as left out of the totals", async () => {

@@ -95,6 +95,12 @@ describe("npm run estimate", () => {
     expect(stderr).toContain("--as-of does not go with --replay");
   });
 
+  it("exits 2 naming a key the file gives twice", async () => {
+    const { code, stderr } = await estimate(write("twice.json", '{"asOf": "2026-01-01", "asOf": "2026-11-24"}'));
+    expect(code).toBe(2);
+    expect(stderr).toContain("twice.json: asOf is given more than once");
+  });
+
   it("exits 2 when the file is not JSON", async () => {
     const { code, stderr } = await estimate(write("broken.json", "{ nope"));
     expect(code).toBe(2);
