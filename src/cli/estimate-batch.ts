@@ -109,9 +109,9 @@ async function main(): Promise<number> {
     if (text.trim() === "") continue;
     if (isCsv && !names) {
       names = parseCsvLine(text);
-      const unknown = unknownColumns(names, fields);
-      if (unknown.length) {
-        console.error(`${path}: ${unknown.join("; ")}. The header names the profile's fields as the form does: ${fields.map((f) => f.path).join(", ")}`);
+      const problems = headerProblems(names, fields);
+      if (problems.length) {
+        console.error(`${path}: ${problems.join("; ")}. The header names the profile's fields as the form does: ${fields.map((f) => f.path).join(", ")}`);
         return 2;
       }
       continue;
@@ -168,10 +168,15 @@ async function main(): Promise<number> {
   return row > 0 && errors === row ? 1 : 0;
 }
 
-/** Header names that are not the profile's fields: a misspelt column would otherwise be dropped unseen. */
-function unknownColumns(names: readonly string[], fields: readonly FormField[]): string[] {
+/** Header names that are not the profile's fields, or name one twice: a misspelt column would
+ *  otherwise be dropped unseen, and of two columns for one field the second would win unseen. */
+function headerProblems(names: readonly string[], fields: readonly FormField[]): string[] {
   const known = new Set(fields.map((f) => f.path));
-  return names.filter((name) => !known.has(name)).map((name) => `unknown column '${name}'${didYouMean(name, known)}`);
+  const twice = names.filter((name, i) => known.has(name) && names.indexOf(name) !== i);
+  return [
+    ...names.filter((name) => !known.has(name)).map((name) => `unknown column '${name}'${didYouMean(name, known)}`),
+    ...[...new Set(twice)].map((name) => `column '${name}' appears more than once`),
+  ];
 }
 
 // A reader that stops early (| head) closes the pipe: that ends the run quietly, not with a stack trace.
