@@ -5,8 +5,8 @@
 // keys of the objects open at each point.
 
 interface Frame {
-  /** The keys seen so far in an object; null for an array. */
-  readonly keys: Set<string> | null;
+  /** The keys seen so far in an object (a handful: a list is quicker than a set); null for an array. */
+  readonly keys: string[] | null;
   /** An object's key whose value comes next, or the last key read; an array's index. */
   at: string;
   expectsKey: boolean;
@@ -26,29 +26,22 @@ export function duplicateKey(text: string): string | undefined {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      let end = i + 1;
-      let escaped = false;
-      while (end < n) {
-        const d = text.charCodeAt(end);
-        if (d === QUOTE) break;
-        if (d === BACKSLASH) {
-          escaped = true;
-          end++;
-        }
-        end++;
-      }
-      if (end >= n) return undefined;
+      // The closing quote found natively: strings are most of a body.
+      let end = text.indexOf('"', i + 1);
+      while (end > 0 && escapedAt(text, end)) end = text.indexOf('"', end + 1);
+      if (end < 0) return undefined;
       const top = stack[stack.length - 1];
       if (top?.keys && top.expectsKey) {
-        const key = escaped ? unescaped(text.slice(i, end + 1)) : text.slice(i + 1, end);
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes("\\") ? unescaped(text.slice(i, end + 1)) : raw;
         if (key === undefined) return undefined;
-        if (top.keys.has(key)) return [...stack.slice(0, -1).map((f) => f.at), key].join(".");
-        top.keys.add(key);
+        if (top.keys.includes(key)) return [...stack.slice(0, -1).map((f) => f.at), key].join(".");
+        top.keys.push(key);
         top.at = key;
         top.expectsKey = false;
       }
       i = end;
-    } else if (c === 0x7b) stack.push({ keys: new Set(), at: "", expectsKey: true });
+    } else if (c === 0x7b) stack.push({ keys: [], at: "", expectsKey: true });
     else if (c === 0x5b) stack.push({ keys: null, at: "0", expectsKey: false });
     else if (c === 0x7d || c === 0x5d) stack.pop();
     else if (c === 0x2c) {
@@ -58,6 +51,13 @@ export function duplicateKey(text: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether the quote at `at` is escaped: an odd number of backslashes before it. */
+function escapedAt(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH) backslashes++;
+  return backslashes % 2 === 1;
 }
 
 /** A key written with escapes ("\u0061mount" is "amount"), as JSON.parse reads it. */
