@@ -200,6 +200,8 @@ interface Setup {
   readonly seoulTrainingEligible: readonly Warning[];
   readonly rentSupportEligible: readonly Warning[];
   readonly rentSupportNotEstimated: readonly Warning[];
+  /** The same for a tourism business, whose staff_minimum row owes its unverified figure whatever the status. */
+  readonly rentSupportTourism: { readonly refused: readonly Warning[]; readonly eligible: readonly Warning[]; readonly notEstimated: readonly Warning[] };
   /** The lists for a technology whose row owes nothing, and for each row that does, by code. */
   readonly verified: TechnologyLists;
   readonly unverified: ReadonlyMap<string, TechnologyLists>;
@@ -284,12 +286,19 @@ function setUp(ruleSet: RuleSet, options: HandwrittenEstimateOptions): Setup {
     parameterWarning(b.warnings, "months", f.program.id),
     parameterWarning(b.warnings, "cap_krw", f.program.id),
   );
-  const rentSupportEligible = owed(
+  // A tourism tenant's staff minimum is unverified: its staff_minimum row owes that, given or not.
+  const staffTable = rentSupport.segment.tables.find((t) => t.name === "staff_minimum");
+  if (!staffTable) throw new Error("handwritten-results: service-fiz-rent-support has no staff_minimum table");
+  const tourismStaff = parameterWarning(staffTable.rows.flatMap((row) => row.warnings), "min_tourism_staff", "service-fiz-rent-support's staff_minimum");
+  const rentSupportGiven = (...before: Warning[]) => owed(
     rentSupport.base,
+    ...before,
     discretionaryWarning(rentSupportRange.warnings, rentSupport.program.id),
     parameterWarning(rentSupportRange.warnings, "max_support_pct", rentSupport.program.id),
     parameterWarning(rentSupportRange.warnings, "support_years", rentSupport.program.id),
   );
+  const rentSupportEligible = rentSupportGiven();
+  const rentSupportEligibleTourism = rentSupportGiven(tourismStaff);
   const rentNotEstimated: Warning = { code: "not-estimated", component: "ceiling", missing: MISSING_RENT };
   const cashGrantDiscretionary = discretionaryWarning(cashGrantRange.warnings, cashGrant.program.id);
   const shareRowWarnings = SHARE_ROWS.map((row) => row.unverified === undefined ? undefined : parameterWarning(shareWarnings, row.unverified, "cash-grant's national_share"));
@@ -348,6 +357,11 @@ function setUp(ruleSet: RuleSet, options: HandwrittenEstimateOptions): Setup {
     seoulTrainingEligible: seoul(seoulTraining, seoulTrainingRange),
     rentSupportEligible,
     rentSupportNotEstimated: owed(rentSupportEligible, rentNotEstimated),
+    rentSupportTourism: {
+      refused: owed(rentSupport.base, tourismStaff),
+      eligible: rentSupportEligibleTourism,
+      notEstimated: owed(rentSupportEligibleTourism, rentNotEstimated),
+    },
     verified: technologyLists(undefined),
     unverified,
   };
@@ -448,19 +462,22 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
 
   // service-fiz-rent-support: a ceiling from the rent, not estimated without it.
   const rentStatus = statuses["service-fiz-rent-support"];
+  const tourism = profile.business.sector === "tourism";
   let rent: ProgramResult;
   if (rentStatus === "eligible") {
     const rentWon = costWon(costs.annualBuildingRent, currency, scaled);
     if (rentWon === null) {
-      rent = inForceResult(s.rentSupport, rentStatus, rangeResult(s.rentSupportLabel, null, MISSING_RENT, undefined), s.rentSupportNotEstimated);
+      const warnings = tourism ? s.rentSupportTourism.notEstimated : s.rentSupportNotEstimated;
+      rent = inForceResult(s.rentSupport, rentStatus, rangeResult(s.rentSupportLabel, null, MISSING_RENT, undefined), warnings);
     } else {
       const ceiling = pairOfWon(rentSupportCeilingWon(rentWon), rate);
       upToKrw += ceiling.krwMinor;
       upToUsd += ceiling.usdMinor;
-      rent = inForceResult(s.rentSupport, rentStatus, rangeResult(s.rentSupportLabel, ceiling, NONE_MISSING, undefined), s.rentSupportEligible);
+      const warnings = tourism ? s.rentSupportTourism.eligible : s.rentSupportEligible;
+      rent = inForceResult(s.rentSupport, rentStatus, rangeResult(s.rentSupportLabel, ceiling, NONE_MISSING, undefined), warnings);
     }
   } else {
-    rent = inForceResult(s.rentSupport, rentStatus, undefined, s.rentSupport.base);
+    rent = inForceResult(s.rentSupport, rentStatus, undefined, tourism ? s.rentSupportTourism.refused : s.rentSupport.base);
   }
 
   // state-land-rent-reduction: the same rounded amount each year of the lease counted, or not
