@@ -13,7 +13,8 @@ const both = (pair: MoneyPair) => `${formatMoney(pair.krw)} (${formatMoney(pair.
 export function textReport(estimate: Estimate): string {
   const { exchangeRate: rate } = estimate;
   const lines = [
-    `Estimate as of ${estimate.asOf} at KRW ${rate.krwPerUsd.toString()} per USD (${rate.source}, ${rate.date})`,
+    // A source may hold line breaks (a spreadsheet cell's): on this one line they are spaces.
+    `Estimate as of ${estimate.asOf} at KRW ${rate.krwPerUsd.toString()} per USD (${rate.source.replace(/\s+/g, " ")}, ${rate.date})`,
     ...estimate.warnings.map((w) => `! ${describeWarning(w)}`),
     "",
     ...estimate.programs.flatMap(programLines),

@@ -137,8 +137,16 @@ export function foreignInvestmentMinor(investment: Profile["investment"]): bigin
 export function countedShare(investment: Profile["investment"]): ((minor: bigint) => bigint) | undefined {
   if (investment.route !== "reinvested-earnings") return undefined;
   const ratioE4 = scaledInteger(investment.foreignOwnershipPct, PERCENT_DECIMALS)!;
-  return (minor) => divideHalfEven(minor * ratioE4, POWERS_OF_TEN[PERCENT_DECIMALS + 2]!);
+  return (minor) => divideHalfEven(minor * ratioE4, SHARE_DIVISOR);
 }
+
+/** Whether countedShare takes the share of `minor` exactly, with nothing rounded away. */
+export function countedShareIsExact(investment: Profile["investment"], minor: bigint): boolean {
+  return (minor * scaledInteger(investment.foreignOwnershipPct, PERCENT_DECIMALS)!) % SHARE_DIVISOR === 0n;
+}
+
+/** Ten-thousandths of a percent: the ratio's scale. */
+const SHARE_DIVISOR = POWERS_OF_TEN[PERCENT_DECIMALS + 2]!;
 
 export function buildFacts(
   profile: Profile,

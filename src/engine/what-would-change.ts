@@ -45,12 +45,19 @@ export function whatWouldChange(result: ProgramResult, closed: ReadonlySet<strin
   return blockers(result.conditions).flatMap((leaf) => {
     if (!leaf.label || restsOnClosed(leaf, closed)) return [];
     const suggestion = suggestionFor(leaf, investment);
-    return [OF_BUSINESS.test(leaf.source ?? "") ? { ...suggestion, ofBusiness: true } : suggestion];
+    return [ofBusiness(leaf.source ?? "") ? { ...suggestion, ofBusiness: true } : suggestion];
   });
 }
 
-/** A leaf reading the business's own description: its codes, flags and their reference rows. */
-const OF_BUSINESS = /^\(?(business|sector|technology)\./;
+/** What the business is: its codes and flags, and their reference rows' columns. */
+const BUSINESS_ROOTS: ReadonlySet<string> = new Set(["business", "sector", "technology"]);
+
+/** A leaf that reads the business's own description and nothing else a profile gives (its thresholds
+ *  aside): no figure meets it, only a business of another kind. Codes in quotes hold no dots. */
+function ofBusiness(source: string): boolean {
+  const roots = [...source.matchAll(/\b([a-z]+)\.[A-Za-z_]/g)].map((m) => m[1]!).filter((root) => root !== "param" && root !== "table");
+  return roots.length > 0 && roots.every((root) => BUSINESS_ROOTS.has(root));
+}
 
 /** A leaf that reads only programs' eligibility (eligible('a') or eligible('b')), every one of them closed. */
 function restsOnClosed(leaf: ConditionTrace, closed: ReadonlySet<string>): boolean {

@@ -1,6 +1,7 @@
-// The one rounding function money goes through. Every rounding is half-even ("banker's") to the currency's minor
-// unit — whole won, US cents — so that repeated roundings do not drift in one direction. Works on
-// bigint minor units: exact at any size, and cheap on the evaluation path.
+// Money rounded to its currency's minor unit — whole won, US cents — always half-even ("banker's"),
+// so that repeated roundings do not drift in one direction. On bigint minor units: exact at any size,
+// and cheap on the evaluation path. decimal.js values (a sweep's bounds) are rounded in the same mode
+// (Exact, decimal.ts).
 import type { Money } from "./money.js";
 
 /** n / d rounded half-even, for d > 0. */

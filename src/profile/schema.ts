@@ -11,7 +11,7 @@ const IsoDate = z
 
 /** Text without control characters other than tabs and line breaks (a spreadsheet's cell may hold
  *  one), without a lone half of a surrogate pair and without marks that change the text's direction. */
-const PLAIN_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cs}\u200E\u200F\u202A-\u202E\u2066-\u2069]*$/u;
+const PLAIN_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*$/u;
 const PLAIN_TEXT_MESSAGE = "must be plain text, without control or text-direction characters";
 
 /** Digits an amount may have before the point: KRW 10^17 is beyond any investment, and this keeps

@@ -92,7 +92,7 @@ export function queryText(raw: unknown): string | undefined {
 }
 
 /** Digits grouped in threes by commas, as people type and spreadsheets export them ("30,000,000.50"). */
-const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const GROUPED = /^[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
 
 /**
  * A nested profile from the form's flat query (investment.amount=…), or a CSV row; empty inputs are

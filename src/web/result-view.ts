@@ -6,7 +6,7 @@ import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
 import { dayNumber } from "../engine/dates.js";
 import { relationSign, showValue, type CodeText } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
-import { countedShare } from "../engine/facts.js";
+import { countedShare, countedShareIsExact } from "../engine/facts.js";
 import { decimalString, minorOfAmount } from "../money/amount.js";
 import { minorDigits } from "../money/money.js";
 import { describeWarning, type Warning } from "../engine/warning.js";
@@ -31,14 +31,15 @@ function rateSource(source: string, lang: Lang): string {
 }
 
 /**
- * How old the rate table's own rate is on the as-of date, when it is from an earlier month than the
- * last: the table's latest month serves for some months after it (rate-table.ts), and the reader
- * should see that the rate is not the day's. A rate the profile gives has its own warnings.
+ * How old the rate table's own rate is on the as-of date, when it is the average of an earlier month
+ * than the as-of date's: the table's latest month serves for some months after it (rate-table.ts),
+ * and the reader should see that the rate is not the date's. A rate the profile gives has warnings
+ * of its own.
  */
 function tableRateAge(estimate: Estimate, lang: Lang): string | undefined {
-  if (estimate.profile.exchangeRate) return undefined;
+  if (estimate.profile.exchangeRate || estimate.exchangeRate.date.slice(0, 7) >= estimate.asOf.slice(0, 7)) return undefined;
   const days = dayNumber(estimate.asOf) - dayNumber(estimate.exchangeRate.date);
-  return days > 31 ? `${groupDigits(String(days))}${message(lang, "result.rateAge")}` : undefined;
+  return `${groupDigits(String(days))}${message(lang, "result.rateAge")}`;
 }
 
 /** A code of the profile by its label in the reader's language (the form's choices): "semiconductors" is "Semiconductors". */
@@ -58,6 +59,8 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
   return {
     counted: counted && {
       amount: money(counted(investment.minor)),
+      // "≈" when the share is rounded (half-even, to the won or the cent), as the engine counts it.
+      sign: countedShareIsExact(estimate.profile.investment, investment.minor) ? "=" : "≈",
       entered: money(investment.minor),
       percent: groupDigits(estimate.profile.investment.foreignOwnershipPct),
     },

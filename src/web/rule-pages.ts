@@ -10,8 +10,9 @@ import { langOf, otherLangUrl, type PageOptions } from "./pages.js";
 import { changesView, referenceView, ruleListView, ruleView, sourceView } from "./rule-view.js";
 
 
-/** The same day a year earlier; from 29 February, the 28th. */
+/** The same day a year earlier; from 29 February, the 28th; in the year 0, its first day. */
 function aYearBefore(date: string): string {
+  if (date.startsWith("0000")) return "0000-01-01";
   const sameDay = `${String(Number(date.slice(0, 4)) - 1).padStart(4, "0")}${date.slice(4)}`;
   return isIsoDate(sameDay) ? sameDay : `${sameDay.slice(0, 8)}28`;
 }

@@ -15,6 +15,11 @@ const profile = {
 const report = (input: object) => textReport(estimate(realRules, input, { today: TODAY, engineVersion: ENGINE }));
 
 describe("the text report", () => {
+  it("keeps a rate's source on its one line, its line breaks as spaces", () => {
+    const text = report({ ...profile, exchangeRate: { ...profile.exchangeRate, source: "Seoul Money Brokerage,\r\nbasic rate" } });
+    expect(text.split("\n")[0]).toBe("Estimate as of 2026-11-24 at KRW 1380.55 per USD (Seoul Money Brokerage, basic rate, 2026-11-20)");
+  });
+
   it("shows a benefit it cannot work out as not estimated, and totals as at least what they add", () => {
     const text = report(profile);
     expect(text).toMatch(/\[state-land-rent-reduction\]: ELIGIBLE[\s\S]*?Benefit: not estimated \(the inputs below are needed\)/);

@@ -95,10 +95,13 @@ describe("a sweep", () => {
   it("finds the flips a fresh estimate of every point finds, for any profile and swept field, each to the field's last decimal", () => {
     // Points are checked field by field on one working copy (sweep.ts); here each is a whole
     // profile of its own, validated from scratch.
-    const specs = fc.constantFrom(...SWEEP_FIELDS).map((field) =>
-      field === "investment.amount" ? { field, from: "1", to: "90000000", steps: 60 }
+    // Upwards and downwards: a downward sweep's boundary steps one unit down.
+    const specs = fc.tuple(fc.constantFrom(...SWEEP_FIELDS), fc.boolean()).map(([field, down]) => {
+      const spec = field === "investment.amount" ? { field, from: "1", to: "90000000", steps: 60 }
         : field === "investment.foreignOwnershipPct" ? { field, from: "0", to: "100", steps: 41 }
-          : { field, from: "0", to: "400", steps: 81 });
+          : { field, from: "0", to: "400", steps: 81 };
+      return down ? { ...spec, from: spec.to, to: spec.from } : spec;
+    });
     fc.assert(
       fc.property(profiles, specs, (input, spec) => {
         const result = sweep(realRules, input, spec, options);
@@ -123,10 +126,14 @@ describe("a sweep", () => {
         // Each boundary is two neighbouring values within the step, on either side of the flip.
         const currency = (input as { investment: { currency: string } }).investment.currency;
         const unit = spec.field === "investment.amount" ? (currency === "USD" ? "0.01" : "1") : spec.field === "investment.foreignOwnershipPct" ? "0.0001" : "1";
+        const down = new Exact(spec.from).gt(spec.to);
         for (const flip of result.flips) {
           const p = realRules.programs.findIndex((program) => program.id === flip.programId);
-          expect(new Exact(flip.boundary.at).minus(flip.boundary.after).toFixed()).toBe(unit);
-          expect(new Exact(flip.boundary.after).gte(flip.after) && new Exact(flip.boundary.at).lte(flip.at)).toBe(true);
+          const step = new Exact(flip.boundary.at).minus(flip.boundary.after);
+          expect((down ? step.neg() : step).toFixed()).toBe(unit);
+          // Between the swept points, whichever way the sweep runs.
+          const [low, high] = down ? [flip.at, flip.after] : [flip.after, flip.at];
+          for (const value of [flip.boundary.after, flip.boundary.at]) expect(new Exact(value).gte(low) && new Exact(value).lte(high)).toBe(true);
           expect([statusesAt(flip.boundary.after)[p], statusesAt(flip.boundary.at)[p]]).toEqual([flip.from, flip.to]);
         }
       }),

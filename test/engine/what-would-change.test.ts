@@ -84,6 +84,8 @@ describe("a condition about what the business is", () => {
     ["site.zone == 'fiz-service'", false],
     ["investment.amountUsd >= param.min", false],
     ["employment.researchers >= param.min", false],
+    ["technology.new_growth_engine and investment.amountUsd >= param.min", false],
+    ["(sector.fiz_class != 'none' or investment.amountUsd >= param.min)", false],
   ])("%s is met only by a business of another kind: %s", (source, ofBusiness) => {
     const [suggestion] = whatWouldChange(failingLeaf(source));
     expect(suggestion!.ofBusiness === true).toBe(ofBusiness);

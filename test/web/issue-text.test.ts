@@ -82,6 +82,7 @@ describe("profile reasons in Korean", () => {
     ["a lone half of a surrogate pair", "Bank \ud800 of Korea"],
     ["a right-to-left override", "Bank of \u202eaeroK"],
     ["a direction isolate", "\u2067Bank of Korea"],
+    ["an Arabic letter mark", "Bank of Korea\u061c"],
   ])("refuse a source with %s, which receipts and pages would echo", (_what, source) => {
     expect(reasonsFor({ ...base, exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source } })).toEqual([
       "must be plain text, without control or text-direction characters",

@@ -136,9 +136,11 @@ describe("the result page", () => {
   });
 
   it.each([
-    // The table's June rate (dated 2026-06-30) on 2026-11-24 is 147 days old; in July it is the last month's.
+    // The table's June rate (dated 2026-06-30) is 147 days before 2026-11-24, and 15 before 2026-07-15:
+    // both months the table lacks. In June the rate is June's own.
     ["2026-11-24", "(147 days before the as-of date: the latest month the rate table holds"],
-    ["2026-07-15", undefined],
+    ["2026-07-15", "(15 days before the as-of date: the latest month the rate table holds"],
+    ["2026-06-15", undefined],
   ])("says how old the table's rate is on %s when it is not the last month's", async (asOf, note) => {
     const { "exchangeRate.krwPerUsd": _rate, "exchangeRate.date": _date, "exchangeRate.source": _source, ...tableRate } = PROFILE;
     const html = (await request(app).get(`/estimate?${query({ ...tableRate, asOf })}`).expect(200)).text;
@@ -336,6 +338,11 @@ describe("decision tables on the result page", () => {
     const rows = [...land.slice(land.indexOf('class="tables"')).matchAll(/<li class="condition (passed|failed)">\s*<span class="mark"[^>]*>.<\/span>\s*<span class="visually-hidden">[^<]*<\/span>\s*<span class="label">([^<]*)<\/span>/g)];
     expect(rows.map((r) => [r[1], r[2]])).toContainEqual(["failed", "Manufacturing with FDI of USD 5 million, in a FIZ"]);
     expect(rows.length).toBeGreaterThanOrEqual(5);
+    // In a complex-type FIZ the same manufacturer's row holds, and the others' do not.
+    const inZone = (await request(app).get(`/estimate?${query({ ...PROFILE, ...values, "investment.amount": "30000000", "site.zone": "fiz-complex" })}`).expect(200)).text;
+    const zoned = inZone.slice(inZone.indexOf('id="program-state-land-rent-reduction"'));
+    const held = [...zoned.slice(zoned.indexOf('class="tables"')).matchAll(/<li class="condition (passed|failed)">\s*<span class="mark"[^>]*>.<\/span>\s*<span class="visually-hidden">[^<]*<\/span>\s*<span class="label">([^<]*)<\/span>/g)];
+    expect(held.filter((r) => r[1] === "passed").map((r) => r[2])).toEqual(["Manufacturing with FDI of USD 5 million, in a FIZ"]);
   });
 });
 
@@ -343,7 +350,10 @@ describe("reinvested earnings on the result page", () => {
   it("show the amount counted as foreign investment, and how it comes from the amount entered", async () => {
     const values = { "investment.route": "reinvested-earnings", "investment.amount": "20000000000", "investment.currency": "KRW", "investment.foreignOwnershipPct": "60" };
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, ...values })}`).expect(200);
-    expect(res.text).toContain("<dt>Counted as foreign investment</dt><dd class=\"money\">₩12,000,000,000 = ₩20,000,000,000 × 60%");
+    expect(res.text).toContain("<dt>Counted as foreign investment</dt><dd class=\"money\">₩12,000,000,000 &#x3D; ₩20,000,000,000 × 60%");
+    // A share that does not come out in whole won is rounded, half-even: ₩100,000,001 × 33.3333% is ₩33,333,300.0333….
+    const rounded = await request(app).get(`/estimate?${query({ ...PROFILE, ...values, "investment.amount": "100000001", "investment.foreignOwnershipPct": "33.3333" })}`).expect(200);
+    expect(rounded.text).toContain("₩33,333,300 ≈ ₩100,000,001 × 33.3333%");
     const shares = await request(app).get(`/estimate?${query(PROFILE)}`).expect(200);
     expect(shares.text).not.toContain("Counted as foreign investment");
   });
@@ -360,7 +370,7 @@ describe("figures typed with thousands separators", () => {
     expect((profile[group] as Record<string, unknown>)[key]).toEqual(figure);
   });
 
-  it.each([["1,00,000"], ["30.000.000"], ["1,2345"], [",300"]])("leave %s as typed, for the contract to refuse: it is no grouping in threes", async (amount) => {
+  it.each([["1,00,000"], ["30.000.000"], ["1,2345"], [",300"], ["0,500"]])("leave %s as typed, for the contract to refuse: it is no grouping in threes", async (amount) => {
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": amount })}`).expect(422);
     expect(res.text).toContain(`value="${amount}"`);
   });

@@ -86,6 +86,7 @@ describe("the rule pages", () => {
     ["2020-01-01", "2019-01-01"],
     // A year of three digits is still written with four.
     ["0999-05-01", "0998-05-01"],
+    ["0000-05-01", "0000-01-01"],
   ])("list the year before the end date %s given alone", async (to, from) => {
     const res = await request(app).get(`/rules/changes?to=${to}`).expect(200);
     expect(res.text).toContain(`name="from" value="${from}"`);
