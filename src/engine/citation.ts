@@ -35,7 +35,8 @@ export function resolveCitation(cite: CitationFile, laws: LawsFile["laws"]): Cit
   const enLetter = letter ? `(${String.fromCharCode(97 + ITEM_LETTERS.indexOf(letter))})` : "";
   const en = `Art. ${article}${branch ? `-${branch}` : ""}${paragraph ? `(${paragraph})` : ""}${item ?? ""}${itemBranch ? `-${itemBranch}` : ""}${enLetter}`;
   return {
-    text: { en: `${law.title.en} ${en}`, ko: `${law.title.ko} ${ko}` },
+    // Korean writes a law's title in 「」, as the statutes cite one another.
+    text: { en: `${law.title.en} ${en}`, ko: `「${law.title.ko}」 ${ko}` },
     url: `${law.url}/${articleKo}`,
     law: lawId,
     article: cite.slice(lawId.length + 1),

@@ -24,7 +24,7 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
   switch (warning.code) {
     case "unverified-parameter":
       return ko
-        ? `${warning.parameter} = ${warning.value}: ${CONFIDENCE_KO[warning.confidence] ?? warning.confidence} 근거의 수치를 사용함(법령에서 확인되지 않음)`
+        ? `${warning.parameter} = ${warning.value}: 법령으로 확인되지 않은 수치(근거: ${CONFIDENCE_KO[warning.confidence] ?? warning.confidence})`
         : `uses ${warning.parameter} = ${warning.value}, ${/^[aeiou]/.test(warning.confidence) ? "an" : "a"} ${warning.confidence} figure not confirmed in the statute`;
     case "unverified-reference":
       return ko
@@ -38,11 +38,11 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
         : `${warning.component} not estimated: give ${warning.missing.join(", ")}`;
     case "rate-after-as-of":
       return ko
-        ? `환율 일자(${warning.rateDate})가 기준일(${warning.asOf})보다 늦음: 기준일에는 알 수 없던 환율로 산정함`
+        ? `환율 기준일(${warning.rateDate})가 기준일(${warning.asOf})보다 늦음: 기준일에는 알 수 없던 환율로 산정함`
         : `the exchange rate is dated ${warning.rateDate}, after the as-of date ${warning.asOf}: the figures use a rate not known on that date`;
     case "rate-out-of-date":
       return ko
-        ? `환율 일자(${warning.rateDate})가 기준일(${warning.asOf})보다 ${warning.days}일 앞섬: 기본 환율표가 허용하는 ${warning.maxDays}일보다 오래된 환율임`
+        ? `환율 기준일(${warning.rateDate})가 기준일(${warning.asOf})보다 ${warning.days}일 앞섬: 기본 환율표가 허용하는 ${warning.maxDays}일보다 오래된 환율임`
         : `the exchange rate is dated ${warning.rateDate}, ${warning.days} days before the as-of date ${warning.asOf}: older than the ${warning.maxDays} days the default rate table allows`;
   }
 }

@@ -8,7 +8,7 @@ type Rendering = readonly [RegExp, (...parts: string[]) => string];
 const KOREAN: readonly Rendering[] = [
   [/^is required$/, () => "필수 항목입니다"],
   [/^is required for a long-term loan$/, () => "장기차관이면 필수입니다"],
-  [/^is required with an exchange rate: give the rate, its date and its source together$/, () => "환율을 입력하면 필수입니다: 환율, 기준일, 출처를 함께 입력하세요"],
+  [/^is required with an exchange rate: give the rate, its date and its source together$/, () => "환율을 입력한 경우 필수 항목입니다. 환율, 환율 기준일, 환율 출처를 함께 입력하세요"],
   [/^is not a field of the profile$/, () => "프로필에 없는 항목입니다"],
   // The codes are the contract's, not words a reader chose from: the form's list holds the choices.
   [/^must be one of (.+)$/, () => "목록에 있는 값 중 하나를 고르세요"],
@@ -29,7 +29,8 @@ const KOREAN: readonly Rendering[] = [
   [/^must be whole won when the currency is KRW$/, () => "통화가 원화이면 원 단위 정수여야 합니다"],
   [/^says which materials, parts or equipment: set materialsPartsEquipment too$/, () => "소재·부품·장비 생산도 함께 선택하세요"],
   [/^must be a whole number$/, () => "정수여야 합니다"],
-  [/^must be an? (number|string|boolean|object|array)$/, (kind) => `${{ number: "숫자", string: "문자열", boolean: "예/아니오 값", object: "객체", array: "목록" }[kind] ?? kind}여야 합니다`],
+  // Each with its own particle: 숫자여야, 문자열이어야.
+  [/^must be an? (number|string|boolean|object|array)$/, (kind) => `${{ number: "숫자여야", string: "문자열이어야", boolean: "예/아니오 값이어야", object: "객체여야", array: "목록이어야" }[kind] ?? kind} 합니다`],
   [
     /^the rate table covers (\S+) to (\S+) \(usable until (\S+)\); give an exchange rate for (\S+)$/,
     (first, last, until, date) => `환율표는 ${first}부터 ${last}까지이며 ${until}까지만 쓸 수 있습니다. ${date}의 환율을 입력하세요`,

@@ -27,7 +27,9 @@ export type FieldFlip = Flip & { readonly field: string };
 /** The rate's source as the reader's language says it: the table's months reworded, a rate the profile gave as given. */
 function rateSource(source: string, lang: Lang): string {
   const at = source.lastIndexOf(MONTHLY_AVERAGE);
-  return lang === "ko" && at >= 0 ? `${source.slice(0, at)}, ${source.slice(at + MONTHLY_AVERAGE.length)} 월평균` : source;
+  if (lang !== "ko" || at < 0) return source;
+  const [year, month] = source.slice(at + MONTHLY_AVERAGE.length).split("-");
+  return `${source.slice(0, at)}, ${year}년 ${Number(month)}월 평균`;
 }
 
 /**

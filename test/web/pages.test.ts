@@ -132,7 +132,7 @@ describe("the result page", () => {
     const eligible = (html.match(/<section class="program status-eligible"/g) ?? []).length;
     expect(html).toContain(`<dd>${eligible} / ${inForce}</dd>`);
     expect(inForce).toBe(realRules.programs.length - 2); // the corporate and local tax reductions have ended
-    expect(html).toMatch(/FRED EXKOUS\), 2026-06 월평균/);
+    expect(html).toMatch(/FRED EXKOUS\), 2026년 6월 평균/);
   });
 
   it.each([
@@ -193,7 +193,7 @@ describe("the result page", () => {
     ["a deadline as a date", { asOf: "2021-06-01", "investment.amount": "5000000000", "investment.currency": "KRW", "business.technology": "secondary-batteries", "site.region": "chungbuk", "site.zone": "industrial-complex", "costs.propertyAcquisition": "1000000000" }, "조세감면신청 기한 &#x3D; 2022-12-31"],
     ["a technology's classification by its labels", { asOf: "2025-09-01", "business.technology": "quantum-computing" }, "기술 &#x27;양자컴퓨팅&#x27;의 분류는 미확인 근거에 따름 (조세특례제한법상 국가전략기술 목록에 없음"],
     ["an FIZ class by its label", { "business.technology": "" }, "제조업·정보통신 업종군"],
-    ["a gap in people", { "business.technology": "", "investment.amount": "1000000", "employment.newRegularEmployees": "10" }, "명</strong> 더 필요: 4호: 업종별 기준 상시근로자 수를 초과하는 신규고용"],
+    ["a gap in people", { "business.technology": "", "investment.amount": "1000000", "employment.newRegularEmployees": "10" }, "명</strong> 더 필요: 제4호: 업종별 기준 상시근로자 수를 초과하는 신규고용"],
     ["a version in force from its date", {}, "2020-08-05부터"],
     ["a web page cited by its Korean title", {}, "KOTRA 외국인투자 옴부즈만: 현금지원"],
   ])("reads as Korean: %s", async (_what, values, expected) => {
@@ -233,7 +233,7 @@ describe("the result page", () => {
 
   it.each([
     ["en", "the exchange rate is dated 2026-11-25, after the as-of date 2026-11-24: the figures use a rate not known on that date"],
-    ["ko", "환율 일자(2026-11-25)가 기준일(2026-11-24)보다 늦음: 기준일에는 알 수 없던 환율로 산정함"],
+    ["ko", "환율 기준일(2026-11-25)가 기준일(2026-11-24)보다 늦음: 기준일에는 알 수 없던 환율로 산정함"],
   ])("says under the rate when the rate given is dated after the as-of date (%s)", async (lang, words) => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, asOf: "2026-11-24", "exchangeRate.date": "2026-11-25", lang })}`).expect(200)).text;
     expect(html).toMatch(/ — test rate, 2026-11-25<\/dd><\/div>\s*<\/dl>\s*<div class="warnings" role="note"><ul><li>([^<]*)<\/li><\/ul><\/div>/);
