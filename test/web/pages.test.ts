@@ -114,7 +114,7 @@ describe("the result page", () => {
 
   it.each([
     ["en", "Semiconductors: yes", "Recognition as foreign investment: Eligible", "New shares", "Manufacturing"],
-    ["ko", "반도체: 예", "외국인투자 해당 여부: 대상", "신주 취득", "제조업"],
+    ["ko", "반도체: 예", "외국인투자 인정: 대상", "신주 취득", "제조업"],
   ])("shows in %s what a yes-or-no criterion rests on, and codes by their labels", async (lang, row, program, route, sector) => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, lang })}`).expect(200)).text;
     const actuals = [...html.matchAll(/<span class="actual"[^>]*>(.*?)<\/span>/g)].map((m) => m[1]);
