@@ -126,8 +126,11 @@ function parseParameterValue(raw: string | number, unit: UnitName): unknown {
     case "KRW":
     case "USD":
       return typeof raw === "string" ? parseAmount(raw, unit) : undefined;
-    case "percent":
-      return typeof raw === "string" || Number.isInteger(raw) ? parseDecimal(String(raw)) : undefined;
+    case "percent": {
+      // A share, a rate or a reduction of something: 150% or -30% is a slip, never a figure of law.
+      const percent = typeof raw === "string" || Number.isInteger(raw) ? parseDecimal(String(raw)) : undefined;
+      return percent && percent.gte(0) && percent.lte(100) ? percent : undefined;
+    }
     case "count":
     case "years":
       return Number.isSafeInteger(raw) && (raw as number) >= 0 ? raw : undefined;
@@ -146,9 +149,10 @@ function valueProblem(raw: string | number, unit: UnitName): string {
       return /^(0|[1-9]\d*)\.\d+$/.test(raw) ? `has more than ${places} decimal${places === 1 ? "" : "s"}, the most ${unit} takes` : `is not an amount of ${unit}: write digits, with at most ${places} decimals after a point`;
     }
     case "percent":
-      return `is not a percentage: write a decimal string, such as "30" or "12.5"`;
+      return parseDecimal(String(raw)) ? "is not a percentage from 0 to 100" : `is not a percentage: write a decimal string, such as "30" or "12.5"`;
     case "count":
     case "years":
+      if (typeof raw === "string" && /^\d+$/.test(raw)) return `is quoted: write a ${unit === "count" ? "count" : "number of years"} as a bare number, such as 10`;
       return typeof raw === "number" && Number.isInteger(raw) && raw >= 0 ? "is too large" : "is not a whole number from 0 up";
     case "date":
       return typeof raw === "string" && ISO_DATE.test(raw) ? "is not a date of the calendar" : "is not a date written YYYY-MM-DD";

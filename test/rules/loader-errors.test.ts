@@ -58,6 +58,10 @@ describe("loading rule files", () => {
     ["a money parameter written as a bare number", edit('value: "30000000"', "value: 30000000"), 'rules/kr/sample.yaml:11:36: min_usd: \'30000000\' is a number: write USD amounts as quoted decimal strings, such as "30000000"'],
     ["a money parameter with a tenth of a cent", edit('value: "30000000"', 'value: "30000000.001"'), "rules/kr/sample.yaml:11:36: min_usd: '30000000.001' has more than 2 decimals, the most USD takes"],
     ["a date parameter that is no day of the calendar", edit('unit: USD\n    values:\n      - { from: 2009-01-01, value: "30000000"', 'unit: date\n    values:\n      - { from: 2009-01-01, value: "2023-02-30"'), "rules/kr/sample.yaml:11:36: min_usd: '2023-02-30' is not a date of the calendar"],
+    // The type error of the condition comes too; the percentage's own is what these look for.
+    ["a percentage over 100", edit('unit: USD\n    values:\n      - { from: 2009-01-01, value: "30000000"', 'unit: percent\n    values:\n      - { from: 2009-01-01, value: "150"'), "rules/kr/sample.yaml:11:36: min_usd: '150' is not a percentage from 0 to 100"],
+    ["a negative percentage", edit('unit: USD\n    values:\n      - { from: 2009-01-01, value: "30000000"', 'unit: percent\n    values:\n      - { from: 2009-01-01, value: "-30"'), "rules/kr/sample.yaml:11:36: min_usd: '-30' is not a percentage from 0 to 100"],
+    ["a count written in quotes", edit('unit: USD\n    values:\n      - { from: 2009-01-01, value: "30000000"', 'unit: count\n    values:\n      - { from: 2009-01-01, value: "10"'), "rules/kr/sample.yaml:11:36: min_usd: '10' is quoted: write a count as a bare number, such as 10"],
     ["a parameter with no value when the version starts", edit("from: 2009-01-01, value", "from: 2010-01-01, value"), "rules/kr/sample.yaml:17:41: parameter min_usd has no value on 2009-01-01; its first value starts 2010-01-01"],
   ])("reports %s at file:line:col", (_kind, broken, expected) => {
     const problems = problemsOf(broken);
