@@ -30,6 +30,7 @@ function tokenize(source: string): Token[] {
       i += match[0].length;
     } else {
       const op = OPERATORS.find((o) => source.startsWith(o, i));
+      if (ch === "/") throw new ExprSyntaxError("there is no division: multiply by a percentage or a fraction's parameter instead", i);
       if (!op) throw new ExprSyntaxError(`unexpected character '${ch}'`, i);
       tokens.push({ kind: "op", text: op, start: i, end: i + op.length });
       i += op.length;
@@ -43,9 +44,20 @@ const BINDING: Record<string, number> = {
   or: 1, and: 2, "==": 4, "!=": 4, "<": 4, "<=": 4, ">": 4, ">=": 4, in: 4, "+": 5, "-": 5, "*": 6,
 };
 
+/** Bounds far beyond any rule's (a few levels, a few dozen operators) and well within what parsing,
+ *  type-checking and compiling, each recursive, can take: past them the load stopped with a stack
+ *  overflow instead of a file:line:col. */
+export const MAX_NESTING = 50;
+export const MAX_OPERATORS = 200;
+
 export function parseExpr(source: string): Expr {
   const tokens = tokenize(source);
   let pos = 0;
+  let nesting = 0;
+  let operators = 0;
+  const counted = (token: Token) => {
+    if (++operators > MAX_OPERATORS) throw new ExprSyntaxError(`expression too long: at most ${MAX_OPERATORS} operators`, token.start);
+  };
   const peek = (): Token => tokens[pos]!;
   const next = (): Token => tokens[pos++]!;
   const expect = (text: string): Token => {
@@ -64,11 +76,19 @@ export function parseExpr(source: string): Expr {
   }
 
   function expression(minBinding: number): Expr {
+    if (++nesting > MAX_NESTING) throw new ExprSyntaxError(`expression nested too deeply: at most ${MAX_NESTING} levels`, peek().start);
+    const inner = operand(minBinding);
+    nesting--;
+    return inner;
+  }
+
+  function operand(minBinding: number): Expr {
     let left = prefix();
     for (;;) {
       const op = infixOf(peek());
       if (!op || BINDING[op]! <= minBinding) return left;
       const opToken = next();
+      counted(opToken);
       // Comparisons do not chain: "a < b < c" is an error rather than a surprise.
       if (BINDING[op] === 4 && (left.kind === "in" || (left.kind === "binary" && BINDING[left.op] === 4))) {
         throw new ExprSyntaxError("comparisons cannot be chained; join them with 'and'", opToken.start);
@@ -116,6 +136,7 @@ export function parseExpr(source: string): Expr {
       return { kind: "bool", value: token.text === "true", start: token.start, end: token.end };
     }
     if (token.text === "not") {
+      counted(token);
       const operand = expression(3);
       return { kind: "not", operand, start: token.start, end: operand.end };
     }

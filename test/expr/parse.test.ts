@@ -47,8 +47,26 @@ describe("parsing rule expressions", () => {
     ["a b", "unexpected 'b' after the expression", 2],
     ["f(a", "expected ')' but found 'end of expression'", 3],
     ["x.", "expected a name after '.'", 2],
+    ["a / 2", "there is no division: multiply by a percentage or a fraction's parameter instead", 2],
   ])("%s is refused: %s at offset %i", (source, message, offset) => {
     expect(() => parseExpr(source)).toThrow(expect.objectContaining({ message, offset }));
+  });
+
+  // Far beyond any rule; past them, parsing, type-checking and compiling overflowed the stack.
+  const terms = Array.from({ length: 5000 }, (_, i) => `a${i}`).join(" and ");
+  it.each([
+    // The 51st level starts at the 51st not (4 characters each) or parenthesis.
+    ["1,500 nots", "expression nested too deeply: at most 50 levels", 200, `${"not ".repeat(1500)}a`],
+    ["5,000 parentheses", "expression nested too deeply: at most 50 levels", 50, `${"(".repeat(5000)}a${")".repeat(5000)}`],
+    // The 201st operator is the and before a201.
+    ["5,000 terms joined by and", "expression too long: at most 200 operators", terms.indexOf(" and a201 ") + 1, terms],
+  ])("%s are refused: %s at offset %i", (_what, message, offset, source) => {
+    expect(() => parseExpr(source)).toThrow(expect.objectContaining({ message, offset }));
+  });
+
+  it("takes 50 levels and 200 operators", () => {
+    expect(() => parseExpr(`${"(".repeat(49)}a${")".repeat(49)}`)).not.toThrow();
+    expect(() => parseExpr(Array.from({ length: 201 }, (_, i) => `a${i}`).join(" and "))).not.toThrow();
   });
 
   it("keeps the source span of every node", () => {

@@ -49,6 +49,7 @@ describe("loading rule files", () => {
     ["an unknown parameter, with a did-you-mean", edit(">= param.min_usd", ">= param.min_us"), "rules/kr/sample.yaml:17:41: unknown parameter min_us; did you mean min_usd?"],
     ["an unknown fact", edit("investment.amountUsd >=", "investment.amountUSD >="), "rules/kr/sample.yaml:17:17: unknown name investment.amountUSD; did you mean investment.amountUsd?"],
     ["money compared with a percentage", edit("investment.amountUsd >=", "investment.foreignOwnershipPct >="), "rules/kr/sample.yaml:17:17: cannot compare percent with money (USD)"],
+    ["an expression nested too deeply, where it starts to be", edit("investment.amountUsd >= param.min_usd", `${"not ".repeat(60)}true`), "rules/kr/sample.yaml:17:217: expression nested too deeply: at most 50 levels"],
     ["a syntax error inside an expression", edit("investment.amountUsd >= param.min_usd", "investment.amountUsd >= >= param.min_usd"), "rules/kr/sample.yaml:17:41: unexpected '>='"],
     ["an unknown program in eligible()", edit("investment.amountUsd >= param.min_usd", "eligible('smaple')"), "rules/kr/sample.yaml:17:26: unknown program smaple; did you mean sample?"],
     ["an unknown law in a citation", edit("citations: [fipa-decree 25(1)]", "citations: [fipa-degree 25(1)]"), /^rules\/kr\/sample\.yaml:5:13: unknown law 'fipa-degree'/],
