@@ -32,7 +32,12 @@ async function serve(): Promise<void> {
   const ruleSet = await loadOrExit();
   const views = await loadViews(join(PROJECT_ROOT, "views"));
   const app = createApp({ ruleSet, engineVersion: ENGINE_VERSION, views, logger });
-  const server: Server = app.listen(port, host, () => {
+  // Express 5 calls back on a failure to listen too (a port in use): that is no start, and says so.
+  const server: Server = app.listen(port, host, (error?: Error) => {
+    if (error) {
+      logger.error({ err: error }, `cannot serve on http://${host}:${port}: ${error.message}`);
+      process.exit(1);
+    }
     logger.info({ rules: ruleSet.hash.slice(0, 12), engine: ENGINE_VERSION }, `serving http://${host}:${port}`);
   });
   const stop = () => {
@@ -47,22 +52,35 @@ async function serve(): Promise<void> {
 
 if (cluster.isPrimary && workers > 1) {
   await loadOrExit(); // fail once, with the full list, before forking anything
-  let stopping = false;
+  let stopping: { readonly code: 0 | 1 } | undefined;
+  // A worker that dies before any has served (the port in use) would die again: restarting it would
+  // loop for ever, so the server stops instead.
+  let served = false;
+  cluster.on("listening", () => {
+    served = true;
+  });
+  const stop = (code: 0 | 1) => {
+    stopping = { code };
+    const alive = Object.values(cluster.workers ?? {});
+    if (alive.length === 0) process.exit(code);
+    for (const worker of alive) worker?.process.kill("SIGTERM");
+  };
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on("exit", (worker, code) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(stopping.code);
+      return;
+    }
+    if (!served) {
+      logger.error({ worker: worker.process.pid, code }, "a worker could not start serving; stopping");
+      stop(1);
       return;
     }
     logger.error({ worker: worker.process.pid, code }, "worker died; starting another");
     cluster.fork();
   });
-  const stop = () => {
-    stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  process.once("SIGTERM", () => stop(0));
+  process.once("SIGINT", () => stop(0));
 } else {
   await serve();
 }

@@ -2,6 +2,7 @@
 // a request in flight finish before the process exits cleanly.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_PROFILE } from "../../src/api/openapi.js";
 import { PROJECT_ROOT } from "../../src/load-rules.js";
@@ -41,5 +42,30 @@ describe("the server process", () => {
     expect(text.trim().split("\n")).toHaveLength(3000);
     const [code] = await once(child, "exit");
     expect(code).toBe(0);
+  }, 30_000);
+
+  // Express 5 calls back on a failure to listen: it used to log "serving" and exit 0, and with two
+  // workers the primary restarted the failing one for ever.
+  it.each(["1", "2"])("exits 1, saying why, when the port is in use (%s worker(s))", async (concurrency) => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const taken = (blocker.address() as { port: number }).port;
+    try {
+      const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, PORT: String(taken), WEB_CONCURRENCY: concurrency, LOG_LEVEL: "info" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+      const [code] = await once(child, "exit");
+      expect(code).toBe(1);
+      expect(output).toContain(`cannot serve on http://127.0.0.1:${taken}`);
+      expect(output).toContain("EADDRINUSE");
+      expect(output).not.toContain("serving http");
+    } finally {
+      blocker.close();
+    }
   }, 30_000);
 });
