@@ -1,5 +1,5 @@
-// The process. Loads and compiles the rule set (refusing to start, with every problem listed, if
-// it has any), then serves on HOST:PORT with one worker per core (WEB_CONCURRENCY overrides). The
+// The process. Loads and compiles the rule set and runs its examples (refusing to start, with every
+// problem or failing example listed, if it has any), then serves on HOST:PORT with one worker per core (WEB_CONCURRENCY overrides). The
 // rule set is immutable, so workers share nothing and more processes or machines scale it out.
 // SIGTERM stops taking connections and lets requests in flight finish.
 import cluster from "node:cluster";
@@ -7,6 +7,8 @@ import { availableParallelism } from "node:os";
 import type { Server } from "node:http";
 import { pino } from "pino";
 import { join } from "node:path";
+import { failingExamples, failingExampleLine } from "./audit/failing-examples.js";
+import { runExamples } from "./engine/run-examples.js";
 import { ENGINE_VERSION, loadRules, PROJECT_ROOT } from "./load-rules.js";
 import { RuleSetError } from "./rules/rule-set-error.js";
 import { createApp } from "./web/app.js";
@@ -18,14 +20,23 @@ const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableParal
 const logger = pino({ level: process.env.LOG_LEVEL ?? "info", base: { pid: process.pid } });
 const GRACE_MS = 10_000;
 
+/** The rule set, or the process stops listing what is wrong with it: problems in its files, and
+ *  examples that the rules no longer answer as the files say. */
 async function loadOrExit() {
+  let ruleSet;
   try {
-    return await loadRules();
+    ruleSet = await loadRules();
   } catch (error) {
     if (!(error instanceof RuleSetError)) throw error;
     console.error(error.message);
     process.exit(1);
   }
+  const failing = failingExamples(ruleSet, runExamples(ruleSet, ENGINE_VERSION));
+  if (failing.length) {
+    console.error(`${failing.length} example(s) fail:\n${failing.map(failingExampleLine).join("\n")}`);
+    process.exit(1);
+  }
+  return ruleSet;
 }
 
 async function serve(): Promise<void> {

@@ -3,6 +3,7 @@
 import type { Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { Router, type NextFunction, type Request, type Response } from "express";
+import { RuleEvaluationError } from "../engine/decision-table.js";
 import { estimate, type EstimateOptions } from "../engine/estimate.js";
 import { replay, SavedEstimate } from "../engine/replay.js";
 import { sweep } from "../engine/sweep.js";
@@ -11,7 +12,7 @@ import { estimateJsonBytes } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { issuesOf } from "../profile/parse-profile.js";
 import { issueUnder, ProfileError, type ProfileIssue } from "../profile/profile-error.js";
-import { duplicateKeyProblem, invalidProfile, problem, sendProblem, type Problem } from "./problem.js";
+import { duplicateKeyProblem, invalidProfile, problem, ruleSetCannotAnswer, sendProblem, type Problem } from "./problem.js";
 import { duplicateKey } from "./duplicate-keys.js";
 import { ndjsonLines } from "./ndjson-lines.js";
 import { isUtf8, readJson } from "./read-json.js";
@@ -48,6 +49,9 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     try {
       return { index, status: 200, estimate: run(input, explain) };
     } catch (error) {
+      // A rule set that cannot answer this profile (two rows of a unique table both match) is the
+      // rules' fault, not the client's: a 500 that says what, not a bare "internal error".
+      if (error instanceof RuleEvaluationError) return { index, status: 500, problem: ruleSetCannotAnswer(error) };
       if (!(error instanceof ProfileError)) throw error;
       return { index, status: 422, problem: invalidProfile(error.issues) };
     }

@@ -1,6 +1,7 @@
 // RFC 9457 problem documents: every API error has a type, a title, a status, a detail and, for bad
 // input, the list of fields at fault.
 import type { Response } from "express";
+import type { RuleEvaluationError } from "../engine/decision-table.js";
 import type { ProfileIssue } from "../profile/profile-error.js";
 
 export interface Problem {
@@ -30,3 +31,6 @@ export const duplicateKeyProblem = (path: string, line?: number) =>
   problem(400, "duplicate-key", "Duplicate key", `${line === undefined ? "" : `line ${line}: `}${path} is given more than once: each key may appear once in an object`, [
     { path, message: "is given more than once" },
   ]);
+
+/** A profile the rule set cannot evaluate: a fault of the rule files, which the loader cannot see. */
+export const ruleSetCannotAnswer = (error: RuleEvaluationError) => problem(500, "rule-set-error", "The rule set cannot answer this profile", error.reason);

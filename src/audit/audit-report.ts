@@ -5,8 +5,8 @@
 import { dayNumber } from "../engine/dates.js";
 import { runExamples, type ExampleOutcome } from "../engine/run-examples.js";
 import type { RuleSet } from "../engine/rule-set.js";
-import { parseYamlSource, type YamlSource } from "../rules/yaml-source.js";
 import { missingBoundaries, type MissingBoundary } from "./boundaries.js";
+import { failingExamples, type FailingExample } from "./failing-examples.js";
 import { clauseCoverage, uncovered, type ClauseCoverage } from "./coverage.js";
 import { staleFigures, unconfirmedFigures, type FigureNote } from "./figures.js";
 
@@ -43,8 +43,7 @@ export interface AuditReport {
   readonly programs: number;
   readonly examples: {
     readonly total: number;
-    /** `at` is the example's place, file:line:col. */
-    readonly failing: readonly { at: string; programId: string; name: string; differences: readonly string[] }[];
+    readonly failing: readonly FailingExample[];
   };
   readonly coverage: { readonly clauses: number; readonly uncovered: readonly ClauseCoverage[] };
   readonly neverMatchingRows: readonly TableNote[];
@@ -67,16 +66,7 @@ export function auditRuleSet(ruleSet: RuleSet, options: AuditOptions): AuditRepo
   const programs = ruleSet.programs;
 
   const outcomes: ExampleOutcome[] = runExamples(ruleSet, options.engineVersion);
-  const placed = new Map<string, YamlSource>();
-  const exampleAt = (programId: string, index: number) => {
-    let source = placed.get(programId);
-    if (!source) placed.set(programId, (source = parseYamlSource(ruleSet.sources.get(programId)!.source)));
-    const { file, line, col } = source.problemAt(["examples", index, "name"], "");
-    return `${file}:${line}:${col}`;
-  };
-  const failing = outcomes
-    .filter((o) => o.differences.length)
-    .map((o) => ({ at: exampleAt(o.programId, o.index), programId: o.programId, name: o.example.name, differences: o.differences }));
+  const failing = failingExamples(ruleSet, outcomes);
   const coverage = clauseCoverage(programs, outcomes).filter((c) => !asOf || programs.find((p) => p.id === c.programId)!.versions.some((v) => c.versions.includes(v.from) && inForce(v.from, v.to)));
 
   const tableNotes = (pick: "neverMatch" | "gaps"): TableNote[] =>

@@ -2,6 +2,7 @@
 // Loads the rule set and audits it; exits 1 when there is anything to fix (load errors included).
 import { parseArgs } from "node:util";
 import { auditRuleSet, DEFAULT_STALE_DAYS, type AuditReport } from "../audit/audit-report.js";
+import { failingExampleLine } from "../audit/failing-examples.js";
 import { isIsoDate, todayInSeoul } from "../engine/dates.js";
 import { ENGINE_VERSION, loadRules } from "../load-rules.js";
 import { formatProblem, RuleSetError } from "../rules/rule-set-error.js";
@@ -15,7 +16,7 @@ function textReport(r: AuditReport): string {
     if (items.length) lines.push(`${title} (${items.length})`, ...items.map((i) => `  ${i}`), "");
   };
   lines.push(r.errorCount ? `ERRORS: ${r.errorCount}` : "No errors.", "");
-  section("Examples that fail", r.examples.failing.map((f) => `${f.at}: ${f.programId}: ${f.name}: ${f.differences.join("; ")}`));
+  section("Examples that fail", r.examples.failing.map(failingExampleLine));
   section(
     "Clauses no example sees both hold and fail",
     r.coverage.uncovered.map((c) => `${c.programId}: "${c.label.en}" [${c.source}] — held ${c.passes}, failed ${c.fails} (${c.kind}, versions ${c.versions.join(", ")})`),

@@ -150,7 +150,7 @@ async function main(): Promise<number> {
       await write(resultRow(row, estimate(ruleSet, profile, { today, engineVersion: ENGINE_VERSION, explain: false })));
     } catch (error) {
       // A rule set that cannot answer one profile (rows of a unique table both matching) fails that row only.
-      if (error instanceof RuleEvaluationError) await refuse(`the rule set cannot answer this profile: ${error.message}`);
+      if (error instanceof RuleEvaluationError) await refuse(error.reason);
       else if (error instanceof ProfileError) await refuse(error.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
       else throw error;
     }

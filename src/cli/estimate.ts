@@ -103,7 +103,7 @@ async function main(): Promise<number> {
       return 3;
     }
     if (error instanceof RuleEvaluationError) {
-      console.error(`the rule set cannot answer this profile: ${error.message}`);
+      console.error(error.reason);
       return 3;
     }
     throw error;

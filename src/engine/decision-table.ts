@@ -8,10 +8,16 @@ import type { ValueType } from "../expr/types.js";
 import type { Money } from "../money/money.js";
 import type { CompiledTable, EvalContext } from "./program.js";
 
+/** A profile the rule set cannot evaluate: a fault of the rule files that only a profile meets. */
 export class RuleEvaluationError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "RuleEvaluationError";
+  }
+
+  /** As every face tells its reader. */
+  get reason(): string {
+    return `the rule set cannot answer this profile: ${this.message}`;
   }
 }
 

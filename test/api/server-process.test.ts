@@ -2,7 +2,10 @@
 // a request in flight finish before the process exits cleanly.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_PROFILE } from "../../src/api/openapi.js";
 import { PROJECT_ROOT } from "../../src/load-rules.js";
@@ -67,5 +70,23 @@ describe("the server process", () => {
     } finally {
       blocker.close();
     }
+  }, 30_000);
+
+  it("refuses to start while an example of a rule file fails, naming it at file:line:col", async () => {
+    const rules = join(mkdtempSync(join(tmpdir(), "fdi-rules-")), "rules");
+    cpSync(join(PROJECT_ROOT, "rules"), rules, { recursive: true });
+    const file = join(rules, "kr", "foreign-investment.yaml");
+    // The first example expects eligible; the edit makes it expect the opposite.
+    writeFileSync(file, readFileSync(file, "utf8").replace("expect: { status: eligible, version: 2020-08-05 }", "expect: { status: ineligible, version: 2020-08-05 }"));
+    const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PORT: String(port + 100), WEB_CONCURRENCY: "1", RULES_DIR: rules },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^1 example\(s\) fail:\n.*foreign-investment\.yaml:\d+:\d+: foreign-investment: KRW 100 million for 10% of the shares counts as foreign investment: status: expected ineligible, got eligible$/m);
   }, 30_000);
 });

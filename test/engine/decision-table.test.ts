@@ -1,4 +1,7 @@
+import request from "supertest";
 import { describe, expect, it } from "vitest";
+import { ProblemJson } from "../../src/engine/result-contract.js";
+import { testApp } from "../helpers/app.js";
 import { estimate } from "../../src/engine/estimate.js";
 import { RuleEvaluationError } from "../../src/engine/decision-table.js";
 import { ENGINE, TODAY, ruleSetWith } from "../helpers/rule-files.js";
@@ -62,6 +65,14 @@ describe("decision tables", () => {
   it("stops the estimate when a 'unique' table matches two rows", () => {
     expect(() => ceiling("unique", 5, 5)).toThrow(RuleEvaluationError);
     expect(() => ceiling("unique", 5, 5)).toThrow("unique-table: decision table rate is 'unique' but rows 1 and 2 both match");
+  });
+
+  it("answers such a profile over the API with a 500 that says the rule set cannot answer it", async () => {
+    const res = await request(testApp(ruleSetWith(program("unique")))).post("/api/v1/estimate").send(profile(5, 5)).expect(500);
+    expect(ProblemJson.parse(res.body)).toMatchObject({
+      type: expect.stringMatching(/\/rule-set-error$/),
+      detail: "the rule set cannot answer this profile: unique-table: decision table rate is 'unique' but rows 1 and 2 both match",
+    });
   });
 });
 
