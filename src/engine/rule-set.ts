@@ -43,6 +43,9 @@ const TABLE_FILES: Record<TableName, string> = {
   technologies: `${REFERENCE}technologies.yaml`,
   regions: `${REFERENCE}regions.yaml`,
 };
+const LAWS_FILE = `${REFERENCE}laws.yaml`;
+const RATES_FILE = `${REFERENCE}usd-krw.yaml`;
+const REFERENCE_FILES: ReadonlySet<string> = new Set([LAWS_FILE, RATES_FILE, ...Object.values(TABLE_FILES)]);
 
 export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
   const problems: RuleProblem[] = [];
@@ -62,8 +65,15 @@ export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
     return { value: result.value, source };
   };
 
-  const laws = reference(`${REFERENCE}laws.yaml`, Laws).value?.laws;
-  const ratesFile = reference(`${REFERENCE}usd-krw.yaml`, ExchangeRates).value;
+  // Any other file there would be read by nothing, yet change the rule set's hash: it is named.
+  for (const path of sources.keys()) {
+    if (path.startsWith(REFERENCE) && !REFERENCE_FILES.has(path)) {
+      const known = [...REFERENCE_FILES].map((f) => basename(f)).join(", ");
+      problems.push({ file: path, line: 1, col: 1, message: `not a reference file this rule set reads (${known}); a program goes in rules/kr/` });
+    }
+  }
+  const laws = reference(LAWS_FILE, Laws).value?.laws;
+  const ratesFile = reference(RATES_FILE, ExchangeRates).value;
   const tables = {} as Record<TableName, CodeTable>;
   for (const [name, path] of Object.entries(TABLE_FILES) as [TableName, string][]) {
     const { value, source } = reference(path, ReferenceTable);

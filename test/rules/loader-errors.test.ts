@@ -117,6 +117,12 @@ describe("loading rule files", () => {
     expect(problems[0]).toMatch(new RegExp(`^rules/kr/sample\\.yaml:${line}:48: exampleProfile: site\\.zone must be one of `));
   });
 
+  it("reports a file in rules/reference/ that no part of the rule set reads, which would still change its hash", () => {
+    expect(problemsOf(file(VALID), file(VALID, "rules/reference/sample.yaml"))).toEqual([
+      "rules/reference/sample.yaml:1:1: not a reference file this rule set reads (laws.yaml, usd-krw.yaml, sectors.yaml, technologies.yaml, regions.yaml); a program goes in rules/kr/",
+    ]);
+  });
+
   it("reports two files claiming the same program id", () => {
     expect(problemsOf(file(VALID), file(VALID, "rules/kr/copy.yaml"))).toContain("rules/kr/copy.yaml:1:5: program id sample is already used by rules/kr/sample.yaml");
   });
