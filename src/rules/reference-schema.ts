@@ -1,6 +1,7 @@
 // The shapes of the reference files in rules/reference/: the laws cited, the code tables a profile
 // points into (sectors, technologies, regions) and the USD/KRW rate table.
 import { z } from "zod";
+import { Exact } from "../money/decimal.js";
 import { Citation, Confidence, IsoDate, Localized } from "./program-schema.js";
 
 export const Laws = z.strictObject({
@@ -62,7 +63,40 @@ export const ExchangeRates = z.strictObject({
       .regex(/^\d+(\.\d+)?$/, "a rate is a decimal string of won per dollar, such as \"1380.55\"")
       .refine((rate) => /[1-9]/.test(rate), "a rate must be more than 0"),
   ),
-});
+})
+  // A month left out would be served by the month before it, unseen; a rate off by a digit would
+  // move every conversion. Neither is a figure a central bank publishes.
+  .superRefine((file, ctx) => {
+    const months = Object.keys(file.rates);
+    for (let i = 1; i < months.length; i++) {
+      const before = months[i - 1]!;
+      const month = months[i]!;
+      const expected = nextMonth(before);
+      if (month !== expected) {
+        const missing = expected === previousMonth(month) ? `${expected} is missing` : `${expected} to ${previousMonth(month)} are missing`;
+        const message = month < before ? `months must be in order: ${month} comes after ${before}` : `${missing}: every month from the first to the last needs its rate`;
+        ctx.addIssue({ code: "custom", path: ["rates", month], message });
+        continue;
+      }
+      const ratio = new Exact(file.rates[month]!).div(file.rates[before]!);
+      if (ratio.gt(MAX_MONTHLY_MOVE) || ratio.lt(new Exact(1).div(MAX_MONTHLY_MOVE))) {
+        ctx.addIssue({ code: "custom", path: ["rates", month], message: `${file.rates[month]} is more than half again or less than two thirds of ${before}'s ${file.rates[before]}: check the digits` });
+      }
+    }
+  });
+
+/** No month's average won rate has moved by half since 1998 (the crisis months moved by a fifth). */
+const MAX_MONTHLY_MOVE = new Exact("1.5");
+
+function nextMonth(month: string): string {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${String(year + 1).padStart(4, "0")}-01` : `${String(year).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}`;
+}
+
+function previousMonth(month: string): string {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  return m === 1 ? `${String(year - 1).padStart(4, "0")}-12` : `${String(year).padStart(4, "0")}-${String(m - 1).padStart(2, "0")}`;
+}
 
 export type LawsFile = z.infer<typeof Laws>;
 export type ReferenceTableFile = z.infer<typeof ReferenceTable>;

@@ -123,6 +123,21 @@ describe("loading rule files", () => {
     ]);
   });
 
+  const rates = (months: string) =>
+    file(`label: { en: Rates, ko: 환율 }\nsource: { title: Test, url: "https://example.org", licence: test }\nmaxAgeDays: 184\nrates:\n${months}`, "rules/reference/usd-krw.yaml");
+  it.each([
+    ["a month left out", '  "2020-03": "1200"\n  "2020-05": "1210"\n', "rules/reference/usd-krw.yaml:6:14: 'rates.2020-05' 2020-04 is missing: every month from the first to the last needs its rate"],
+    ["months left out", '  "2020-03": "1200"\n  "2020-07": "1210"\n', "rules/reference/usd-krw.yaml:6:14: 'rates.2020-07' 2020-04 to 2020-06 are missing: every month from the first to the last needs its rate"],
+    ["months out of order", '  "2020-04": "1200"\n  "2020-03": "1210"\n', "rules/reference/usd-krw.yaml:6:14: 'rates.2020-03' months must be in order: 2020-03 comes after 2020-04"],
+    ["a rate off by a digit", '  "2020-03": "1200"\n  "2020-04": "12000"\n', "rules/reference/usd-krw.yaml:6:14: 'rates.2020-04' 12000 is more than half again or less than two thirds of 2020-03's 1200: check the digits"],
+  ])("reports %s in the rate table", (_what, months, expected) => {
+    expect(problemsOf(file(VALID), rates(months))).toContain(expected);
+  });
+
+  it("takes a rate table of every month in order", () => {
+    expect(problemsOf(file(VALID), rates('  "2019-12": "1200"\n  "2020-01": "1210"\n  "2020-02": "1190"\n'))).toEqual([]);
+  });
+
   it("reports two files claiming the same program id", () => {
     expect(problemsOf(file(VALID), file(VALID, "rules/kr/copy.yaml"))).toContain("rules/kr/copy.yaml:1:5: program id sample is already used by rules/kr/sample.yaml");
   });
