@@ -93,7 +93,8 @@ export function auditRuleSet(ruleSet: RuleSet, options: AuditOptions): AuditRepo
     coverage: { clauses: coverage.length, uncovered: uncoveredClauses },
     neverMatchingRows,
     tableGaps: dedupe(tableNotes("gaps")),
-    staleFigures: programs.flatMap((p) => staleFigures(p, asOf ?? options.today, staleDays, asOf)),
+    // Staleness is of a check, counted back from today whatever date the figures are in force on.
+    staleFigures: programs.flatMap((p) => staleFigures(p, options.today, staleDays, asOf)),
     unconfirmedFigures: programs.flatMap((p) => unconfirmedFigures(p, asOf)),
     missingBoundaries: programs.flatMap((p) => missingBoundaries(p, ruleSet.sources.get(p.id)!.file.examples, asOf)),
     rateTable: rateTableNote(ruleSet, options.today),

@@ -49,9 +49,11 @@ async function main(): Promise<number> {
     console.error(`--as-of must be a date written YYYY-MM-DD\n${USAGE}`);
     return 2;
   }
-  const staleDays = Number(args.values["stale-days"] ?? DEFAULT_STALE_DAYS);
-  // At most a century: the horizon is counted back from today as a calendar date.
-  if (!Number.isInteger(staleDays) || staleDays < 0 || staleDays > MAX_STALE_DAYS) {
+  const staleText = args.values["stale-days"] ?? String(DEFAULT_STALE_DAYS);
+  const staleDays = Number(staleText);
+  // Digits only ("1e3", "0x10" and "" are numbers to Number); at most a century: the horizon is
+  // counted back from today as a calendar date.
+  if (!/^\d+$/.test(staleText) || staleDays > MAX_STALE_DAYS) {
     console.error(`--stale-days must be a whole number of days from 0 to ${MAX_STALE_DAYS}\n${USAGE}`);
     return 2;
   }

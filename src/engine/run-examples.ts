@@ -3,6 +3,7 @@
 import { amountString } from "../money/amount.js";
 import type { ExampleFile } from "../rules/program-schema.js";
 import { estimate } from "./estimate.js";
+import { isCertain } from "./estimated-part.js";
 import { mergeProfile } from "./merge-profile.js";
 import type { ConditionTrace, ProgramResult } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
@@ -37,14 +38,15 @@ function compare(example: ExampleFile, result: ProgramResult): string[] {
   const differences: string[] = [];
   const differ = (what: string, expected: unknown, actual: unknown) => {
     if (expected !== undefined && String(expected) !== String(actual)) {
-      differences.push(`${what}: expected ${String(expected)}, got ${String(actual)}`);
+      // No figure at all (a benefit of another kind, none worked out) reads "none", not "undefined".
+      differences.push(`${what}: expected ${String(expected)}, got ${actual === undefined ? "none" : String(actual)}`);
     }
   };
   differ("status", expect.status, result.status);
   differ("version", expect.version, result.version?.from);
   const benefit = result.benefit;
   const figures = benefit && (benefit.kind === "amount" || benefit.kind === "schedule") ? benefit : undefined;
-  const certain = figures && !figures.discretionary ? figures.total : undefined;
+  const certain = figures && isCertain(figures) ? figures.total : undefined;
   const upTo = benefit?.kind === "range" ? (benefit.ceiling ?? undefined) : figures?.total;
   differ("certain KRW", expect.certain?.krw, certain && amountString(certain.krw));
   differ("certain USD", expect.certain?.usd, certain && amountString(certain.usd));

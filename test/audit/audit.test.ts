@@ -53,6 +53,15 @@ describe("the audit of the Korean rule pack", () => {
     expect(rateTable).toEqual({ first: "1998-01", last: "2026-06", usableUntil: "2026-12-31", daysLeft, runningOut });
   });
 
+  it("counts staleness back from today, whatever date the figures are in force on", () => {
+    const later = { today: "2028-01-01", engineVersion: ENGINE, staleDays: 365 };
+    const all = auditRuleSet(realRules, later).staleFigures;
+    // As of a date, only the values then in force, but stale by the same horizon.
+    expect(auditRuleSet(realRules, { ...later, asOf: "2020-01-01" }).staleFigures.length).toBeGreaterThan(0);
+    expect(auditRuleSet(realRules, { ...later, asOf: "2020-01-01" }).staleFigures.length).toBeLessThan(all.length);
+    expect(auditRuleSet(realRules, { today: TODAY, engineVersion: ENGINE, staleDays: 365, asOf: "2200-01-01" }).staleFigures).toEqual([]);
+  });
+
   it("flags figures last verified before the staleness horizon", () => {
     const later = auditRuleSet(realRules, { today: "2028-01-01", engineVersion: ENGINE, staleDays: 365 });
     expect(later.staleFigures.length).toBeGreaterThan(100);

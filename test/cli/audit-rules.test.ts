@@ -31,7 +31,7 @@ describe("npm run audit:rules", () => {
     expect(stderr).toMatch(/^rules\/kr\/broken\.yaml:\d+:\d+: YAML: /m);
   });
 
-  it.each([["ten"], ["99999999999999999999"], ["=-5"]])("exits 2 on --stale-days %s, with the range it takes", async (days) => {
+  it.each([["ten"], ["99999999999999999999"], ["=-5"], ["1e3"], ["0x10"], ["="], [" 7 "]])("exits 2 on --stale-days %s, with the range it takes", async (days) => {
     const { code, stderr } = await audit(days.startsWith("=") ? [`--stale-days${days}`] : ["--stale-days", days]);
     expect(code).toBe(2);
     expect(stderr).toContain("--stale-days must be a whole number of days from 0 to 36500");

@@ -18,3 +18,18 @@ describe.each([
     expect(outcome.differences).toEqual([]);
   });
 });
+
+describe("an example that no longer holds", () => {
+  // The real file with one example's expectations changed: each difference is named.
+  const broken = realProgramFiles().map((f) =>
+    f.path.endsWith("/foreign-investment.yaml")
+      ? { ...f, text: f.text.replace("expect: { status: eligible, version: 2020-08-05 }", "expect: { status: ineligible, version: 2016-07-28, certain: { krw: \"1\" } }") }
+      : f,
+  );
+  it("says what differs, a figure the program does not give as 'none'", () => {
+    const failing = runExamples(ruleSetWith(...broken), ENGINE).filter((o) => o.differences.length);
+    expect(failing.map((o) => o.differences)).toEqual([
+      ["status: expected ineligible, got eligible", "version: expected 2016-07-28, got 2020-08-05", "certain KRW: expected 1, got none"],
+    ]);
+  });
+});
