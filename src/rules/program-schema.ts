@@ -9,8 +9,11 @@ export const IsoDate = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a real calendar date")
   .describe("A calendar date, YYYY-MM-DD.");
 
+/** Text a reader sees: a blank one (" ") would show as nothing. */
+const Text = z.string().regex(/\S/, "must not be blank");
+
 export const Localized = z
-  .strictObject({ en: z.string().min(1), ko: z.string().min(1) })
+  .strictObject({ en: Text, ko: Text })
   .describe("The same text in English and Korean.");
 
 export const Citation = z

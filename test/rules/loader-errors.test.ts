@@ -45,6 +45,7 @@ describe("loading rule files", () => {
     ["a key written twice, named", edit("kind: qualification", "kind: qualification\nkind: tax"), "rules/kr/sample.yaml:4:1: YAML: Map keys must be unique: 'kind' appears twice"],
     ["an unknown field, with a did-you-mean", edit("    conditions:", "    conditons:"), "rules/kr/sample.yaml:14:5: unknown field 'conditons'; did you mean conditions?"],
     ["a missing required field", edit("kind: qualification\n", ""), "rules/kr/sample.yaml:1:1: missing required field 'kind'"],
+    ["a blank Korean title", edit("title: { en: Sample, ko: 견본 }", 'title: { en: Sample, ko: " " }'), "rules/kr/sample.yaml:2:26: 'title.ko' must not be blank"],
     ["a value outside its enumeration", edit("kind: qualification", "kind: qualifier"), "rules/kr/sample.yaml:3:7: 'kind' must be one of qualification, tax, grant, site, subsidy"],
     ["an unknown parameter, with a did-you-mean", edit(">= param.min_usd", ">= param.min_us"), "rules/kr/sample.yaml:17:41: unknown parameter min_us; did you mean min_usd?"],
     ["an unknown fact", edit("investment.amountUsd >=", "investment.amountUSD >="), "rules/kr/sample.yaml:17:17: unknown name investment.amountUSD; did you mean investment.amountUsd?"],
