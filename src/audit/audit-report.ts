@@ -8,7 +8,7 @@ import type { RuleSet } from "../engine/rule-set.js";
 import { missingBoundaries, type MissingBoundary } from "./boundaries.js";
 import { failingExamples, type FailingExample } from "./failing-examples.js";
 import { clauseCoverage, uncovered, type ClauseCoverage } from "./coverage.js";
-import { staleFigures, unconfirmedFigures, type FigureNote } from "./figures.js";
+import { staleFigures, unconfirmedFigures, verifiedInFuture, type FigureNote } from "./figures.js";
 
 export interface AuditOptions {
   readonly today: string;
@@ -50,6 +50,8 @@ export interface AuditReport {
   readonly tableGaps: readonly TableNote[];
   readonly staleFigures: readonly FigureNote[];
   readonly unconfirmedFigures: readonly FigureNote[];
+  /** Errors: a check dated after today. */
+  readonly verifiedInFuture: readonly FigureNote[];
   readonly missingBoundaries: readonly MissingBoundary[];
   readonly rateTable: RateTableNote;
   readonly errorCount: number;
@@ -84,6 +86,7 @@ export function auditRuleSet(ruleSet: RuleSet, options: AuditOptions): AuditRepo
   const dedupe = (notes: TableNote[]) => [...new Map(notes.map((n) => [`${n.programId}|${n.version}|${n.table}|${n.message}`, n])).values()];
   const neverMatchingRows = dedupe(tableNotes("neverMatch"));
   const uncoveredClauses = uncovered(coverage);
+  const futureChecks = programs.flatMap((p) => verifiedInFuture(p, options.today));
 
   return {
     asOf: asOf ?? null,
@@ -96,9 +99,10 @@ export function auditRuleSet(ruleSet: RuleSet, options: AuditOptions): AuditRepo
     // Staleness is of a check, counted back from today whatever date the figures are in force on.
     staleFigures: programs.flatMap((p) => staleFigures(p, options.today, staleDays, asOf)),
     unconfirmedFigures: programs.flatMap((p) => unconfirmedFigures(p, asOf)),
+    verifiedInFuture: futureChecks,
     missingBoundaries: programs.flatMap((p) => missingBoundaries(p, ruleSet.sources.get(p.id)!.file.examples, asOf)),
     rateTable: rateTableNote(ruleSet, options.today),
-    errorCount: failing.length + uncoveredClauses.length + neverMatchingRows.length,
+    errorCount: failing.length + uncoveredClauses.length + neverMatchingRows.length + futureChecks.length,
   };
 }
 

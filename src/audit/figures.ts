@@ -1,5 +1,5 @@
 // Figures an auditor should look at again: values whose last check is older than the staleness
-// horizon, and values that rest on the press or on nothing confirmed.
+// horizon or dated after today, and values that rest on the press or on nothing confirmed.
 import { addDays } from "../engine/dates.js";
 import type { CompiledProgram } from "../engine/program.js";
 import { valueAt } from "../engine/program-scope.js";
@@ -26,6 +26,11 @@ function valuesOf(program: CompiledProgram, inForceOn?: string) {
 export function staleFigures(program: CompiledProgram, today: string, staleDays: number, inForceOn?: string): FigureNote[] {
   const horizon = addDays(today, -staleDays);
   return valuesOf(program, inForceOn).filter((v) => v.verified < horizon);
+}
+
+/** Values said to have been checked on a day still to come: a slip, and one that no staleness horizon would ever reach. */
+export function verifiedInFuture(program: CompiledProgram, today: string): FigureNote[] {
+  return valuesOf(program).filter((v) => v.verified > today);
 }
 
 export function unconfirmedFigures(program: CompiledProgram, inForceOn?: string): FigureNote[] {

@@ -22,6 +22,7 @@ function textReport(r: AuditReport): string {
     r.coverage.uncovered.map((c) => `${c.programId}: "${c.label.en}" [${c.source}] — held ${c.passes}, failed ${c.fails} (${c.kind}, versions ${c.versions.join(", ")})`),
   );
   section("Decision-table rows that can never match", r.neverMatchingRows.map((n) => `${n.programId} ${n.version} ${n.table}: ${n.message}`));
+  section("Figures said to be verified after today", r.verifiedInFuture.map((f) => `${f.programId}.${f.parameter} from ${f.from} = ${f.value}, verified ${f.verified}`));
   lines.push("Warnings", "");
   section("Values between tiers that no row takes", r.tableGaps.map((n) => `${n.programId} ${n.version} ${n.table}: ${n.message}`));
   section("Change dates without an example on both sides", r.missingBoundaries.map((m) => `${m.programId} ${m.date} (${m.what}): none dated ${m.missing.join(", ")}`));

@@ -28,6 +28,15 @@ describe("the audit of the Korean rule pack", () => {
     expect(report.missingBoundaries).toEqual([]);
   });
 
+  it("counts a figure said to be verified after today as an error", () => {
+    // Some figures were checked on 2026-11-25: on that day nothing is in the future; the day before, they are.
+    expect(auditRuleSet(realRules, { today: "2026-11-25", engineVersion: ENGINE }).verifiedInFuture).toEqual([]);
+    const dayBefore = auditRuleSet(realRules, { today: "2026-11-24", engineVersion: ENGINE });
+    expect(dayBefore.verifiedInFuture.length).toBeGreaterThan(0);
+    expect(dayBefore.verifiedInFuture.every((f) => f.verified === "2026-11-25")).toBe(true);
+    expect(dayBefore.errorCount).toBe(dayBefore.verifiedInFuture.length);
+  });
+
   it("lists the press-only and unconfirmed figures, with the cash-grant shares among them", () => {
     expect(report.unconfirmedFigures).toContainEqual(expect.objectContaining({ programId: "cash-grant", confidence: "press" }));
     expect(report.unconfirmedFigures.every((f) => f.confidence === "press" || f.confidence === "unverified")).toBe(true);
