@@ -5,8 +5,9 @@
 // keys of the objects open at each point.
 
 interface Frame {
-  /** The keys seen so far in an object (a handful: a list is quicker than a set); null for an array. */
-  readonly keys: string[] | null;
+  /** The keys seen so far in an object: a list while there are a handful (quicker than a set), then
+   *  a set, so that an object of 100,000 keys costs in proportion to them; null for an array. */
+  keys: string[] | Set<string> | null;
   /** An object's key whose value comes next, or the last key read; an array's index. */
   at: string;
   expectsKey: boolean;
@@ -35,8 +36,14 @@ export function duplicateKey(text: string): string | undefined {
         const raw = text.slice(i + 1, end);
         const key = raw.includes("\\") ? unescaped(text.slice(i, end + 1)) : raw;
         if (key === undefined) return undefined;
-        if (top.keys.includes(key)) return [...stack.slice(0, -1).map((f) => f.at), key].join(".");
-        top.keys.push(key);
+        if (Array.isArray(top.keys)) {
+          if (top.keys.includes(key)) return pathTo(stack, key);
+          top.keys.push(key);
+          if (top.keys.length > LIST_KEYS) top.keys = new Set(top.keys);
+        } else {
+          if (top.keys.has(key)) return pathTo(stack, key);
+          top.keys.add(key);
+        }
         top.at = key;
         top.expectsKey = false;
       }
@@ -51,6 +58,14 @@ export function duplicateKey(text: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Keys an object keeps in a list before a set. */
+const LIST_KEYS = 16;
+
+/** The dotted path of a key in the innermost object open. */
+function pathTo(stack: readonly Frame[], key: string): string {
+  return [...stack.slice(0, -1).map((f) => f.at), key].join(".");
 }
 
 /** Whether the quote at `at` is escaped: an odd number of backslashes before it. */

@@ -48,12 +48,13 @@ export function readJson(limit: string): RequestHandler[] {
       if (req.is(JSON_TYPES)) return next();
       // The batch endpoint also streams NDJSON: a client sending something like it is told its name.
       const ndjson = req.path.endsWith("/batch") ? " (or application/x-ndjson, one profile a line)" : "";
-      sendProblem(res, problem(415, "unsupported-media-type", "Unsupported media type", `send application/json${ndjson}, not ${req.get("content-type") ?? "a body without a content type"}`));
+      sendProblem(res, problem(415, "unsupported-media-type", "Unsupported media type", `send application/json${ndjson}, not ${req.get("content-type") || "a body without a content type"}`));
     },
     (req: Request, res: Response, next: NextFunction) => {
+      // UTF-8 whether compressed or not: the duplicate-key scan reads the text as UTF-8, as the API says.
+      if (!isUtf8(req)) return next(new BodyError(415, "charset.unsupported"));
       const encoding = req.get("content-encoding");
       if (encoding !== undefined && encoding.toLowerCase() !== "identity") return inflating(req, res, next);
-      if (!isUtf8(req)) return next(new BodyError(415, "charset.unsupported"));
       if (Number(req.get("content-length") ?? 0) > maxBytes) return next(new BodyError(413, "entity.too.large"));
       readBody(req, maxBytes, next);
     },

@@ -19,7 +19,7 @@ import type { LawsFile } from "../rules/reference-schema.js";
 import type { DataPath } from "../rules/yaml-source.js";
 import { resolveCitation, type Citation } from "./citation.js";
 import { checkVersions } from "./check-versions.js";
-import { combinerFor } from "./decision-table.js";
+import { combinerFor, comparerFor } from "./decision-table.js";
 import { profileFieldOf, type FactDefinition } from "./facts.js";
 import type {
   CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, CompiledTable, CompiledVersion,
@@ -368,6 +368,7 @@ function compileTable(table: TableFile, at: DataPath, compile: CompileFn, track:
     otherwiseSource: String(table.otherwise),
     otherwiseWarnings,
     combine: combinerFor(table.hit, output),
+    compare: comparerFor(output),
     inline,
     value: inline && !owesWarnings ? generate(inline) : undefined,
   };

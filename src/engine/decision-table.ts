@@ -21,11 +21,16 @@ export class RuleEvaluationError extends Error {
   }
 }
 
-export function combinerFor(hit: CompiledTable["hit"], type: ValueType): (values: readonly unknown[]) => unknown {
-  const cmp = (a: unknown, b: unknown): number =>
+/** Order of a table's values: money, percentages or counts. */
+export function comparerFor(type: ValueType): (a: unknown, b: unknown) => number {
+  return (a, b) =>
     type.kind === "money" ? compareMoney(a as Money, b as Money)
       : type.kind === "percent" ? compareDecimals(a as Decimal, b as Decimal)
         : (a as number) - (b as number);
+}
+
+export function combinerFor(hit: CompiledTable["hit"], type: ValueType): (values: readonly unknown[]) => unknown {
+  const cmp = comparerFor(type);
   switch (hit) {
     case "collect-max":
       return (values) => values.reduce((best, v) => (cmp(v, best) > 0 ? v : best));
@@ -64,5 +69,14 @@ export function evaluateTable(table: CompiledTable, ctx: EvalContext, programId:
     if (hit !== "first" && hit !== "unique") (values ??= []).push(rows[i]!.then(ctx));
   }
   if (first < 0) return table.otherwise(ctx);
-  return values ? table.combine(values) : rows[first]!.then(ctx);
+  if (!values) return rows[first]!.then(ctx);
+  const value = table.combine(values);
+  if (matched && (hit === "collect-max" || hit === "collect-min")) {
+    // Only the rows that gave the value: the others' figures, and their warnings, played no part.
+    const start = matched.length - values.length;
+    let kept = start;
+    for (let k = 0; k < values.length; k++) if (table.compare(values[k], value) === 0) matched[kept++] = matched[start + k]!;
+    matched.length = kept;
+  }
+  return value;
 }

@@ -90,6 +90,8 @@ export interface CompiledTable {
   readonly otherwiseWarnings: readonly Warning[];
   /** Combines the matched rows' values under a collect-* policy. */
   readonly combine: (values: readonly unknown[]) => unknown;
+  /** The order of its values (collect-max and -min name the rows that gave the value by it). */
+  readonly compare: (a: unknown, b: unknown) => number;
   /** A first-hit table's value as one expression in line, when all its parts can be written so. */
   readonly inline?: Inline;
   /** The same as a generated function, when no row or otherwise owes a warning: then an estimate
