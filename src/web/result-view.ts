@@ -140,7 +140,13 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
       value: showValue(t.value, lang, leaves.codeText),
       matched: t.matched.map((row) => row.label[lang]),
       // Every row with whether it holds, as conditions are shown: a reader checks them by hand.
-      rows: t.rows.map((row, i) => ({ label: row.label[lang], expression: row.source, passed: t.rowsHold[i] })),
+      // A row that holds but gave nothing (a later one under "first", a smaller one under collect-max)
+      // says so, lest its tick read as the reason for the value.
+      rows: t.rows.map((row, i) => ({
+        label: t.rowsHold[i] && !t.matched.includes(row) ? `${row.label[lang]} ${message(lang, "result.rowNotUsed")}` : row.label[lang],
+        expression: row.source,
+        passed: t.rowsHold[i],
+      })),
     })),
     assumes: result.notInForce ? [] : program.assumes.map((a) => a[lang]),
     benefit: result.benefit && benefitView(result.benefit, lang),

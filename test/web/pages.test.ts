@@ -330,6 +330,15 @@ describe("the result page's scope", () => {
 });
 
 describe("decision tables on the result page", () => {
+  it("name, under collect-max, only the rows that gave the value", async () => {
+    // Semiconductors are a national strategic technology (50%), a new-growth-engine one and high-tech (40%).
+    const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "site.region": "gyeongbuk", "site.zone": "fiz-complex" })}`).expect(200)).text;
+    const grant = section(html, "cash-grant");
+    expect(grant).toContain("Ceiling as a share of the FDI amount: <strong>50%</strong> — from the row National strategic technology\n");
+    // The 40% rows hold too, and say they did not give the value.
+    expect(grant).toContain('<span class="label">New-growth-engine technology (holds, but not the row that gave the value)</span>');
+  });
+
   it("list every row with whether it holds, so that a reader can check which gave the value", async () => {
     // USD 3 million in an industrial complex with 10 hires: no tier of state land's reduction applies.
     const values = { "investment.amount": "3000000", "site.zone": "industrial-complex", "employment.newRegularEmployees": "10" };
