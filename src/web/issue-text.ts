@@ -24,7 +24,7 @@ const KOREAN: readonly Rendering[] = [
   [/^must not start with a zero$/, () => "0으로 시작할 수 없습니다"],
   [/^must have at most (\d+) decimals$/, (n) => `소수점 아래 ${n}자리까지 쓸 수 있습니다`],
   [/^must have at most (\d+) digits before the point$/, (n) => `정수 부분은 ${n}자리까지 쓸 수 있습니다`],
-  [/^must be written without thousands separators, e\.g\. "(.+)"$/, (example) => `천 단위 쉼표 없이 쓰세요 (예: "${example}")`],
+  [/^must be written without thousands separators, e\.g\. "(.+)"$/, () => FORM_GROUPING.ko],
   [/^must be (?:an amount|a percentage|a rate in won per dollar) written as a decimal string, e\.g\. "(.+)"$/, (example) => `숫자로 쓰세요 (예: "${example}")`],
   [/^must be whole won when the currency is KRW$/, () => "통화가 원화이면 원 단위 정수여야 합니다"],
   [/^says which materials, parts or equipment: set materialsPartsEquipment too$/, () => "소재·부품·장비 생산도 함께 선택하세요"],
@@ -37,9 +37,16 @@ const KOREAN: readonly Rendering[] = [
   ],
 ];
 
+/** The form reads digits grouped in threes (form-fields.ts), which the JSON contract refuses: its
+ *  readers are told how the form takes them, not that it takes none. */
+const FORM_GROUPING = {
+  en: "put commas only between groups of three digits, or none, e.g. 30,000,000 or 30000000",
+  ko: "쉼표는 세 자리마다 넣거나 넣지 마세요. 예: 30,000,000 또는 30000000",
+} as const;
+
 /** The reason in the reader's language; a reason the table does not know stays as the core wrote it. */
 export function issueText(message: string, lang: Lang): string {
-  if (lang === "en") return message;
+  if (lang === "en") return message.startsWith("must be written without thousands separators") ? FORM_GROUPING.en : message;
   for (const [pattern, render] of KOREAN) {
     const match = pattern.exec(message);
     if (match) return render(...match.slice(1));

@@ -41,7 +41,7 @@ function rateSource(source: string, lang: Lang): string {
 function tableRateAge(estimate: Estimate, lang: Lang): string | undefined {
   if (estimate.profile.exchangeRate || estimate.exchangeRate.date.slice(0, 7) >= estimate.asOf.slice(0, 7)) return undefined;
   const days = dayNumber(estimate.asOf) - dayNumber(estimate.exchangeRate.date);
-  return `${groupDigits(String(days))}${message(lang, "result.rateAge")}`;
+  return `${groupDigits(String(days))}${message(lang, days === 1 ? "result.rateAgeOne" : "result.rateAge")}`;
 }
 
 /** A code of the profile by its label in the reader's language (the form's choices): "semiconductors" is "Semiconductors". */
@@ -107,7 +107,7 @@ function leftOutView(estimate: Estimate, lang: Lang) {
 function gapText(gap: Shown, lang: Lang): string {
   const text = showValue(gap, lang);
   // A gap in a share is in percentage points: "10% more" of 20% could be read as 22%.
-  if (gap.type.kind === "percent") return lang === "ko" ? `${text}p` : `${text.slice(0, -1)} percentage points`;
+  if (gap.type.kind === "percent") return lang === "ko" ? `${text}p` : `${text.slice(0, -1)} percentage point${text === "1%" ? "" : "s"}`;
   // Counts are people (employees, researchers): "261 more" alone leaves the reader to guess of what.
   if (gap.type.kind === "count") return lang === "ko" ? `${text}명` : `${text} ${text === "1" ? "person" : "people"}`;
   return text;

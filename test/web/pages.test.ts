@@ -382,6 +382,8 @@ describe("figures typed with thousands separators", () => {
   it.each([["1,00,000"], ["30.000.000"], ["1,2345"], [",300"], ["0,500"]])("leave %s as typed, for the contract to refuse: it is no grouping in threes", async (amount) => {
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": amount })}`).expect(422);
     expect(res.text).toContain(`value="${amount}"`);
+    // A misplaced comma is told how the form takes commas, not that it takes none.
+    if (amount.includes(",")) expect(res.text).toContain("put commas only between groups of three digits, or none, e.g. 30,000,000 or 30000000");
   });
 
   it("give the same result page as the figure without them", async () => {
