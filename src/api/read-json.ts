@@ -44,7 +44,7 @@ export function readJson(limit: string): RequestHandler[] {
   return [
     (req: Request, res: Response, next: NextFunction) => {
       const empty = !req.get("transfer-encoding") && Number(req.get("content-length") ?? 0) === 0;
-      if (empty) return sendProblem(res, problem(400, "empty-body", "Empty body", "send the profile as a JSON body"));
+      if (empty) return sendProblem(res, problem(400, "empty-body", "Empty body", "send the request as a JSON body"));
       if (req.is(JSON_TYPES)) return next();
       // The batch endpoint also streams NDJSON: a client sending something like it is told its name.
       const ndjson = req.path.endsWith("/batch") ? " (or application/x-ndjson, one profile a line)" : "";

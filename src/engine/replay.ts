@@ -48,7 +48,16 @@ export const SavedEstimate = z.object({
           .nullable(),
         conditions: z.unknown().optional(),
       }),
-    ),
+    )
+    .min(1)
+    // A program given twice would be compared on its last entry alone.
+    .superRefine((programs, ctx) => {
+      const seen = new Set<string>();
+      programs.forEach((p, i) => {
+        if (seen.has(p.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `${p.id} is listed more than once` });
+        seen.add(p.id);
+      });
+    }),
 });
 export type SavedEstimate = z.infer<typeof SavedEstimate>;
 type SavedProgram = SavedEstimate["programs"][number];

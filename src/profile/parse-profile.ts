@@ -77,7 +77,7 @@ function toProfileIssues(issue: z.core.$ZodIssue, whose: string): ProfileIssue[]
       return [{ path, message: issue.input === undefined ? "is required" : `must be one of ${issue.values.map(String).join(", ")}` }];
     case "too_small":
       // A text field's minimum is one character: an empty one is named so, not "at least 1".
-      if (issue.origin === "string") return [{ path, message: "must not be empty" }];
+      if ((issue.origin === "string" || issue.origin === "array") && issue.minimum === 1) return [{ path, message: "must not be empty" }];
       return [{ path, message: `must be at least ${String(issue.minimum)}` }];
     case "too_big":
       if (issue.origin === "string") return [{ path, message: `must be at most ${String(issue.maximum)} characters` }];

@@ -73,6 +73,8 @@ describe("replaying a saved estimate", () => {
     // Without them there is nothing to compare, and "the figures match" would be said of nothing.
     ["a receipt without the programs it answered", savedWith((j) => delete j.programs), profile, "estimate.programs"],
     ["a receipt without its totals", savedWith((j) => delete j.totals), profile, "estimate.totals"],
+    ["an estimate listing no programs", savedWith((j) => (j.programs = [])), profile, "estimate.programs"],
+    ["an estimate listing a program twice", savedWith((j) => j.programs.push(j.programs[0])), profile, "estimate.programs.10.id"],
     ["a profile that is a string", saved, "x", "profile"],
     ["a profile that is null", saved, null, "profile"],
     ["a profile with a bad amount", saved, { ...profile, investment: { ...profile.investment, amount: "-5" } }, "profile.investment.amount"],
