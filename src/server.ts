@@ -1,6 +1,7 @@
 // The process. Loads and compiles the rule set and runs its examples (refusing to start, with every
-// problem or failing example listed, if it has any), then serves on HOST:PORT with one worker per core (WEB_CONCURRENCY overrides). The
-// rule set is immutable, so workers share nothing and more processes or machines scale it out.
+// problem or failing example listed, if it has any), then serves on HOST:PORT with one worker per
+// core (WEB_CONCURRENCY overrides). The rule set is immutable, so workers share nothing and more
+// processes or machines scale it out.
 // SIGTERM stops taking connections and lets requests in flight finish.
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
@@ -20,8 +21,8 @@ const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableParal
 const logger = pino({ level: process.env.LOG_LEVEL ?? "info", base: { pid: process.pid } });
 const GRACE_MS = 10_000;
 
-/** The rule set, or the process stops listing what is wrong with it: problems in its files, and
- *  examples that the rules no longer answer as the files say. */
+/** The rule set and its examples' outcomes, or the process stops listing what is wrong with it:
+ *  problems in its files, and examples that the rules no longer answer as the files say. */
 async function loadOrExit() {
   let ruleSet;
   try {
@@ -31,18 +32,20 @@ async function loadOrExit() {
     console.error(error.message);
     process.exit(1);
   }
-  const failing = failingExamples(ruleSet, runExamples(ruleSet, ENGINE_VERSION));
+  const examples = runExamples(ruleSet, ENGINE_VERSION);
+  const failing = failingExamples(ruleSet, examples);
   if (failing.length) {
     console.error(`${failing.length} example(s) fail:\n${failing.map(failingExampleLine).join("\n")}`);
     process.exit(1);
   }
-  return ruleSet;
+  return { ruleSet, examples };
 }
 
 async function serve(): Promise<void> {
-  const ruleSet = await loadOrExit();
+  const { ruleSet, examples } = await loadOrExit();
   const views = await loadViews(join(PROJECT_ROOT, "views"));
-  const app = createApp({ ruleSet, engineVersion: ENGINE_VERSION, views, logger });
+  // The rule pages show the outcomes the check above ran, rather than run every example again.
+  const app = createApp({ ruleSet, engineVersion: ENGINE_VERSION, views, logger, examples });
   // Express 5 calls back on a failure to listen too (a port in use): that is no start, and says so.
   const server: Server = app.listen(port, host, (error?: Error) => {
     if (error) {

@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import { methodNotAllowed } from "../api/api-errors.js";
 import { apiRouter, type ApiOptions } from "../api/router.js";
 import { todayInSeoul } from "../engine/dates.js";
+import type { ExampleOutcome } from "../engine/run-examples.js";
 import { PROJECT_ROOT } from "../load-rules.js";
 import { message } from "./messages.js";
 import { langOf, otherLangUrl, pageRoutes } from "./pages.js";
@@ -16,6 +17,8 @@ import type { Views } from "./view-engine.js";
 export interface AppOptions extends ApiOptions {
   readonly views: Views;
   readonly logger?: Logger;
+  /** The rule set's examples already run (the server checks them before serving), for the rule pages. */
+  readonly examples?: readonly ExampleOutcome[];
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -66,7 +69,7 @@ export function createApp(options: AppOptions): express.Express {
     next();
   });
   app.use(pageRoutes({ ruleSet: options.ruleSet, engineVersion: options.engineVersion, views, today }));
-  app.use(rulePageRoutes({ ruleSet: options.ruleSet, engineVersion: options.engineVersion, views, today }));
+  app.use(rulePageRoutes({ ruleSet: options.ruleSet, engineVersion: options.engineVersion, views, today, examples: options.examples }));
 
   const errorPage = (req: Request, status: 400 | 404 | 500) => {
     const lang = langOf(req);

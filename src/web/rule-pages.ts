@@ -1,9 +1,9 @@
-// /rules: the audit pages. The examples are run once, when the pages are set up: a loaded rule set
-// never changes, so neither do their outcomes.
+// /rules: the audit pages. The examples are run once, when the pages are set up (or before, by the
+// server, which checks them): a loaded rule set never changes, so neither do their outcomes.
 import { Router, type Request, type Response } from "express";
 import { changesBetween, hasChanges } from "../audit/rule-changes.js";
 import { isIsoDate } from "../engine/dates.js";
-import { runExamples } from "../engine/run-examples.js";
+import { runExamples, type ExampleOutcome } from "../engine/run-examples.js";
 import type { CompiledProgram } from "../engine/program.js";
 import { message } from "./messages.js";
 import { langOf, otherLangUrl, type PageOptions } from "./pages.js";
@@ -17,9 +17,9 @@ function aYearBefore(date: string): string {
   return isIsoDate(sameDay) ? sameDay : `${sameDay.slice(0, 8)}28`;
 }
 
-export function rulePageRoutes({ ruleSet, engineVersion, views, today }: PageOptions): Router {
+export function rulePageRoutes({ ruleSet, engineVersion, views, today, examples }: PageOptions & { readonly examples?: readonly ExampleOutcome[] }): Router {
   const router = Router();
-  const outcomes = runExamples(ruleSet, engineVersion);
+  const outcomes = examples ?? runExamples(ruleSet, engineVersion);
   const render = (req: Request, res: Response, page: string, title: string, extra: Record<string, unknown>, status = 200) => {
     const lang = langOf(req);
     res.status(status).send(views.render(page, { lang, otherLangUrl: otherLangUrl(req, lang), title, ...extra }));
