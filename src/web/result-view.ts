@@ -7,8 +7,8 @@ import { dayNumber } from "../engine/dates.js";
 import { relationSign, showValue, type CodeText } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { countedShare, countedShareIsExact } from "../engine/facts.js";
-import { decimalString, minorOfAmount } from "../money/amount.js";
-import { minorDigits } from "../money/money.js";
+import { minorOfAmount } from "../money/amount.js";
+import { moneyOfMinor } from "../money/money.js";
 import { describeWarning, type Warning } from "../engine/warning.js";
 import { whatWouldChange, type Investment } from "../engine/what-would-change.js";
 import type { Flip } from "../engine/sweep.js";
@@ -57,7 +57,7 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
   const programs = estimate.programs.map((p) => programView(p, leaves, flips.filter((f) => f.programId === p.program.id), currency));
   // Reinvested earnings count at the amount times the foreign ratio: the figure every condition
   // compares is not the one entered, so the page shows how it comes from it.
-  const money = (minor: bigint) => formatAmount(decimalString(minor, minorDigits(currency)), currency);
+  const money = (minor: bigint) => formatMoney(moneyOfMinor(minor, currency));
   return {
     counted: counted && {
       amount: money(counted(investment.minor)),
@@ -230,7 +230,6 @@ interface ViewContext {
   /** The amount the investor enters and how much of it counts: what gaps on the investment are shown in. */
   readonly investment: Investment;
 }
-
 
 /** The profile field that picks a reference table's row, by the name its codes and columns go by
  *  (a leaf such as technology.new_growth_engine); a warning names the table itself (FIELD_OF_TABLE). */
