@@ -71,9 +71,10 @@ export const ExchangeRates = z.strictObject({
     for (let i = 1; i < months.length; i++) {
       const before = months[i - 1]!;
       const month = months[i]!;
-      const expected = nextMonth(before);
+      const expected = shiftMonth(before, 1);
       if (month !== expected) {
-        const missing = expected === previousMonth(month) ? `${expected} is missing` : `${expected} to ${previousMonth(month)} are missing`;
+        const lastMissing = shiftMonth(month, -1);
+        const missing = expected === lastMissing ? `${expected} is missing` : `${expected} to ${lastMissing} are missing`;
         const message = month < before ? `months must be in order: ${month} comes after ${before}` : `${missing}: every month from the first to the last needs its rate`;
         ctx.addIssue({ code: "custom", path: ["rates", month], message });
         continue;
@@ -88,14 +89,11 @@ export const ExchangeRates = z.strictObject({
 /** No month's average won rate has moved by half since 1998 (the crisis months moved by a fifth). */
 const MAX_MONTHLY_MOVE = new Exact("1.5");
 
-function nextMonth(month: string): string {
+/** The month `by` months after a YYYY-MM month (before, when negative). */
+function shiftMonth(month: string, by: number): string {
   const [year, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${String(year + 1).padStart(4, "0")}-01` : `${String(year).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}`;
-}
-
-function previousMonth(month: string): string {
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  return m === 1 ? `${String(year - 1).padStart(4, "0")}-12` : `${String(year).padStart(4, "0")}-${String(m - 1).padStart(2, "0")}`;
+  const index = year * 12 + (m - 1) + by;
+  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
 
 export type LawsFile = z.infer<typeof Laws>;
