@@ -37,7 +37,9 @@ export function clauseCoverage(programs: readonly CompiledProgram[], outcomes: r
       const segment = version.segments[0];
       if (!segment) continue;
       const visit = (node: CompiledCondition, where: string) => {
-        if (node.kind === "leaf") add(program.id, version.from, where, "condition", node.label, node.source);
+        // A rule file labels every leaf of its conditions (the schema requires it); only a table
+        // row's parts go without.
+        if (node.kind === "leaf") add(program.id, version.from, where, "condition", node.label!, node.source);
         else if (node.kind === "not") visit(node.child, `${where}.0`);
         else node.children.forEach((child, i) => visit(child, `${where}.${i}`));
       };

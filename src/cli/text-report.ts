@@ -44,7 +44,11 @@ function programLines(result: ProgramResult): string[] {
     ...(result.conditions ? conditionLines(result.conditions, 1) : []),
     ...(result.tables ?? []).flatMap((t) => [
       `  = ${t.label.en}: ${showValue(t.value, "en")}, ${t.matched.length ? `from the row ${t.matched.map((row) => row.label.en).join("; ")}` : "no row applies (otherwise)"}`,
-      ...t.rows.map((row, i) => `    ${t.rowsHold[i] ? "✓" : "✗"} ${row.label.en}${t.rowsHold[i] && !t.matched.includes(row) ? " (holds, but not the row that gave the value)" : ""}`),
+      ...t.rowTraces.flatMap((trace, i) => {
+        const notUsed = t.rowsHold[i] && !t.matched.includes(t.rows[i]!);
+        const label = notUsed && trace.label && { ...trace.label, en: `${trace.label.en} (holds, but not the row that gave the value)` };
+        return conditionLines(label ? { ...trace, label } : trace, 2);
+      }),
     ]),
     ...program.assumes.map((a) => `  ? assumed, not checked: ${a.en}`),
     ...(result.benefit ? benefitLines(result.benefit) : []),

@@ -268,7 +268,8 @@ function compileSegment(
   const constraintContext = constraintContextOf(setup, from);
   const tableFindings: TableFindings[] = [];
   const tables = (version.tables ?? []).map((table, t) => {
-    const compiled = compileTable(table, [...at, "tables", t], compile, track, setup.cite);
+    const rowCondition = (row: TableFile["rows"][number], cite: Citation | undefined) => rowConditionOf(row, cite, scope);
+    const compiled = compileTable(table, [...at, "tables", t], compile, track, setup.cite, rowCondition);
     if (tablesSeen.some((s) => s.name === table.name)) problems.push({ path: [...at, "tables", t, "name"], message: `table ${table.name} is declared twice` });
     tablesSeen.push({ name: table.name, type: compiled.output });
     const findings = checkTable(table, constraintContext);
@@ -338,7 +339,16 @@ function expressionProblem(error: unknown, path: DataPath): ProgramProblem {
 
 type CompileFn = (text: string | number, path: DataPath, expected?: ValueType) => Compiled<EvalContext> | undefined;
 
-function compileTable(table: TableFile, at: DataPath, compile: CompileFn, track: Track, cite: VersionSetup["cite"]): CompiledTable {
+type RowConditionFn = (row: TableFile["rows"][number], cite: Citation | undefined) => CompiledCondition;
+
+function compileTable(
+  table: TableFile,
+  at: DataPath,
+  compile: CompileFn,
+  track: Track,
+  cite: VersionSetup["cite"],
+  rowCondition: RowConditionFn,
+): CompiledTable {
   const output = UNIT_TYPES[table.output];
   const [otherwise, otherwiseReads] = track(() => compile(table.otherwise, [...at, "otherwise"], output));
   const rows = table.rows.map((row, r) => {
@@ -346,15 +356,19 @@ function compileTable(table: TableFile, at: DataPath, compile: CompileFn, track:
     const when = compile(row.when, [...at, "rows", r, "when"], BOOL);
     return { row, r, when, then, thenReads };
   });
-  const compiledRows = rows.map(({ row, r, when, then, thenReads }) => ({
-    label: row.label,
-    source: row.when,
-    when: predicate(when),
-    thenSource: String(row.then),
-    then: then?.read ?? NEVER,
-    warnings: parameterWarnings(thenReads),
-    cite: row.cite === undefined ? undefined : cite(row.cite, [...at, "rows", r, "cite"]),
-  }));
+  const compiledRows = rows.map(({ row, r, when, then, thenReads }) => {
+    const rowCite = row.cite === undefined ? undefined : cite(row.cite, [...at, "rows", r, "cite"]);
+    return {
+      label: row.label,
+      source: row.when,
+      when: predicate(when),
+      condition: when ? rowCondition(row, rowCite) : NEVER_CONDITION,
+      thenSource: String(row.then),
+      then: then?.read ?? NEVER,
+      warnings: parameterWarnings(thenReads),
+      cite: rowCite,
+    };
+  });
   const otherwiseWarnings = parameterWarnings(otherwiseReads);
   const inline = table.hit === "first" ? firstHitInline(rows, otherwise) : undefined;
   const owesWarnings = otherwiseWarnings.length > 0 || compiledRows.some((row) => row.warnings.length > 0);
@@ -384,6 +398,33 @@ function firstHitInline(
   if (!last || parts.some(([when, then]) => !when || !then)) return undefined;
   return (e) => parts.reduceRight((rest, [when, then]) => `(${when!(e)} ? ${then!(e)} : ${rest})`, last(e));
 }
+
+/**
+ * A row's condition as a tree, for explanations: its `and`s and `or`s as all/any, each comparison a
+ * leaf shown with the profile's value and the threshold, as a condition's leaves are. The row's
+ * expression alone would leave its reader to look up every value it reads. The row's label and
+ * article go on the root. Only called for a row whose expression compiled.
+ */
+function rowConditionOf(row: TableFile["rows"][number], cite: Citation | undefined, scope: ReturnType<typeof programScope>): CompiledCondition {
+  const text = row.when;
+  const part = (expr: Expr): CompiledCondition => {
+    if (expr.kind === "binary" && (expr.op === "and" || expr.op === "or")) {
+      return { kind: expr.op === "and" ? "all" : "any", children: operandsOf(expr, expr.op).map(part) };
+    }
+    if (expr.kind === "not") return { kind: "not", child: part(expr.operand) };
+    return { kind: "leaf", source: text.slice(expr.start, expr.end), test: compileLeaf(expr, scope) };
+  };
+  const root = part(parseExpr(text));
+  return root.kind === "leaf" ? { ...root, label: row.label, cite, source: text } : { ...root, label: row.label, cite };
+}
+
+/** `a and b and c` as [a, b, c]: a chain of one operator is one list, as a reader would write it. */
+function operandsOf(expr: Expr, op: "and" | "or"): Expr[] {
+  return expr.kind === "binary" && expr.op === op ? [...operandsOf(expr.left, op), ...operandsOf(expr.right, op)] : [expr];
+}
+
+/** A row whose expression did not compile (the load fails): it holds for no profile. */
+const NEVER_CONDITION: CompiledCondition = { kind: "leaf", source: "", test: { form: "plain", read: NEVER } };
 
 function compileCondition(
   node: ConditionNode,

@@ -69,9 +69,11 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
     for (let slot = 0; slot < segment.tables.length; slot++) {
       const table = segment.tables[slot]!;
       const matched: number[] = (matchedIn[slot] = []);
-      const rowsHold = table.rows.map((row) => row.when(ctx) as boolean);
+      // Each row leaf by leaf, as conditions are: whether it holds is what its trace says.
+      const rowTraces = table.rows.map((row) => traceCondition(row.condition, ctx));
+      const rowsHold = rowTraces.map((trace) => trace.passed);
       const value = (ctx.tables[slot] = evaluateTable(table, ctx, program.id, matched, rowsHold));
-      tables.push({ name: table.name, label: table.label, matched: matched.map((i) => table.rows[i]!), rowsHold, rows: table.rows, value: { type: table.output, value } });
+      tables.push({ name: table.name, label: table.label, matched: matched.map((i) => table.rows[i]!), rowsHold, rows: table.rows, rowTraces, value: { type: table.output, value } });
     }
     for (const slot of segment.conditionSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings);
     conditions = traceCondition(segment.conditions, ctx);

@@ -56,7 +56,8 @@ export type LeafTest =
 export type CompiledCondition =
   | {
       readonly kind: "leaf";
-      readonly label: LocalizedText;
+      /** None for the parts of a table row's expression, which the expression itself names. */
+      readonly label?: LocalizedText;
       readonly cite?: Citation;
       readonly source: string;
       readonly test: LeafTest;
@@ -78,6 +79,8 @@ export interface CompiledTable {
     readonly label: LocalizedText;
     readonly source: string;
     readonly when: Read;
+    /** The same test as a condition tree, which explanations trace leaf by leaf. */
+    readonly condition: CompiledCondition;
     /** The value as the rule file writes it ("75", "param.ceiling_rd_pct"), for the rule pages. */
     readonly thenSource: string;
     readonly then: Read;

@@ -51,6 +51,19 @@ const Condition: z.ZodType<ConditionJson> = z.lazy(() =>
   }),
 );
 
+const Table = z.strictObject({
+  name: z.string(),
+  label: Localized,
+  matched: z
+    .array(z.strictObject({ label: Localized, source: z.string() }))
+    .describe("The rows that gave the value (under collect-max/min only those whose value it is); empty when the table's otherwise value was used"),
+  rowsHold: z.array(z.boolean()).describe("Whether each row's condition holds, in the rule file's order"),
+  rows: z
+    .array(Condition)
+    .describe("Each row's condition traced as conditions are (its ands and ors as all and any, each comparison with the profile's value and the threshold), labelled and cited as the row; rows[i].passed is rowsHold[i]"),
+  value: Shown,
+});
+
 const Component = z.strictObject({
   id: z.string(),
   label: Localized,
@@ -134,7 +147,7 @@ export const ProgramResultJson = z.strictObject({
     .optional()
     .describe("What the result takes for granted because the profile cannot say, to be checked by hand; absent when not in force"),
   conditions: Condition.optional().describe("Absent with ?explain=false"),
-  tables: z.array(z.looseObject({ name: z.string(), label: Localized })).optional().describe("The decision tables' rows and values; absent with ?explain=false"),
+  tables: z.array(Table).optional().describe("The decision tables' rows and values; absent with ?explain=false"),
   benefit: Benefit.nullable(),
   warnings: z.array(Warning),
 });

@@ -257,6 +257,7 @@ function writeTable(w: JsonBytes, table: TableTrace): void {
   w.member("label", fixedJson(table.label));
   w.list("matched", table.matched, (row) => w.bytes(derivedJson(row, matchedRowText)));
   w.member("rowsHold", q(table.rowsHold));
+  w.list("rows", table.rowTraces, (trace) => writeCondition(w, trace));
   w.next("value");
   writeShown(w, table.value);
   w.close("}");

@@ -43,6 +43,8 @@ export interface TableTrace {
   readonly rowsHold: readonly boolean[];
   /** The table's rows, the rule set's own, in the order of rowsHold: a reader checks each by hand. */
   readonly rows: readonly { readonly label: LocalizedText; readonly source: string }[];
+  /** Each row's condition traced, in the same order: the profile's values beside its thresholds. */
+  readonly rowTraces: readonly ConditionTrace[];
   readonly value: Shown;
 }
 

@@ -139,14 +139,14 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
       label: t.label[lang],
       value: showValue(t.value, lang, leaves.codeText),
       matched: t.matched.map((row) => row.label[lang]),
-      // Every row with whether it holds, as conditions are shown: a reader checks them by hand.
-      // A row that holds but gave nothing (a later one under "first", a smaller one under collect-max)
-      // says so, lest its tick read as the reason for the value.
-      rows: t.rows.map((row, i) => ({
-        label: t.rowsHold[i] && !t.matched.includes(row) ? `${row.label[lang]} ${message(lang, "result.rowNotUsed")}` : row.label[lang],
-        expression: row.source,
-        passed: t.rowsHold[i],
-      })),
+      // Every row traced as conditions are, the profile's values beside the thresholds: a reader
+      // checks them by hand. A row that holds but gave nothing (a later one under "first", a smaller
+      // one under collect-max) says so, lest its tick read as the reason for the value.
+      rows: t.rowTraces.map((trace, i) => {
+        const notUsed = t.rowsHold[i] && !t.matched.includes(t.rows[i]!);
+        const label = notUsed && trace.label && { ...trace.label, [lang]: `${trace.label[lang]} ${message(lang, "result.rowNotUsed")}` };
+        return conditionView(label ? { ...trace, label } : trace, leaves);
+      }),
     })),
     assumes: result.notInForce ? [] : program.assumes.map((a) => a[lang]),
     benefit: result.benefit && benefitView(result.benefit, lang),
@@ -273,7 +273,8 @@ function conditionView(trace: ConditionTrace, leaves: ViewContext): ConditionVie
     return {
       leaf: true,
       passed: trace.passed,
-      label: trace.label?.[lang] ?? trace.source ?? "",
+      // A part of a table row's expression has no label: its expression, shown beside, says it.
+      label: trace.label?.[lang] ?? "",
       expression: trace.source,
       ...(trace.threshold ? { actual: trace.actual && showValue(trace.actual, lang, leaves.codeText) } : yesNoActual(trace, leaves)),
       op: trace.op && relationSign(trace.op, trace.passed, trace.actual?.value !== null),

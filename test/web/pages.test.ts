@@ -339,19 +339,35 @@ describe("decision tables on the result page", () => {
     expect(grant).toContain('<span class="label">New-growth-engine technology (holds, but not the row that gave the value)</span>');
   });
 
+  /** State land's table on a result page: each row (a labelled condition) with whether it holds. */
+  const landRows = (html: string) => {
+    const land = section(html, "state-land-rent-reduction");
+    const tables = land.slice(land.indexOf('class="tables"'));
+    // A row is labelled by its rule file; the groups inside it ("Any one of these") are not rows.
+    const rows = [...tables.matchAll(/<li class="condition (passed|failed)">\s*<span class="mark"[^>]*>.<\/span>\s*<span class="visually-hidden">[^<]*<\/span>\s*<span class="label">([^<]*)<\/span>/g)];
+    return { tables, rows: rows.map((r) => [r[1], r[2]!.replace(/ — All of these$/, "")]).filter(([, label]) => !/^(All|Any one) of these$/.test(label!)) };
+  };
+
   it("list every row with whether it holds, so that a reader can check which gave the value", async () => {
     // USD 3 million in an industrial complex with 10 hires: no tier of state land's reduction applies.
     const values = { "investment.amount": "3000000", "site.zone": "industrial-complex", "employment.newRegularEmployees": "10" };
-    const res = await request(app).get(`/estimate?${query({ ...PROFILE, ...values })}`).expect(200);
-    const land = res.text.slice(res.text.indexOf('id="program-state-land-rent-reduction"'));
-    const rows = [...land.slice(land.indexOf('class="tables"')).matchAll(/<li class="condition (passed|failed)">\s*<span class="mark"[^>]*>.<\/span>\s*<span class="visually-hidden">[^<]*<\/span>\s*<span class="label">([^<]*)<\/span>/g)];
-    expect(rows.map((r) => [r[1], r[2]])).toContainEqual(["failed", "Manufacturing with FDI of USD 5 million, in a FIZ"]);
-    expect(rows.length).toBeGreaterThanOrEqual(5);
+    const outside = landRows((await request(app).get(`/estimate?${query({ ...PROFILE, ...values })}`).expect(200)).text);
+    expect(outside.rows).toContainEqual(["failed", "Manufacturing with FDI of USD 5 million, in a FIZ"]);
+    expect(outside.rows.length).toBeGreaterThanOrEqual(5);
     // In a complex-type FIZ the same manufacturer's row holds, and the others' do not.
-    const inZone = (await request(app).get(`/estimate?${query({ ...PROFILE, ...values, "investment.amount": "30000000", "site.zone": "fiz-complex" })}`).expect(200)).text;
-    const zoned = inZone.slice(inZone.indexOf('id="program-state-land-rent-reduction"'));
-    const held = [...zoned.slice(zoned.indexOf('class="tables"')).matchAll(/<li class="condition (passed|failed)">\s*<span class="mark"[^>]*>.<\/span>\s*<span class="visually-hidden">[^<]*<\/span>\s*<span class="label">([^<]*)<\/span>/g)];
-    expect(held.filter((r) => r[1] === "passed").map((r) => r[2])).toEqual(["Manufacturing with FDI of USD 5 million, in a FIZ"]);
+    const inZone = landRows((await request(app).get(`/estimate?${query({ ...PROFILE, ...values, "investment.amount": "30000000", "site.zone": "fiz-complex" })}`).expect(200)).text);
+    expect(inZone.rows.filter(([passed]) => passed === "passed").map(([, label]) => label)).toEqual(["Manufacturing with FDI of USD 5 million, in a FIZ"]);
+  });
+
+  it("show each part of a row with the profile's value beside its threshold, as conditions are", async () => {
+    const values = { "investment.amount": "3000000", "site.zone": "industrial-complex", "employment.newRegularEmployees": "10" };
+    const { tables } = landRows((await request(app).get(`/estimate?${query({ ...PROFILE, ...values })}`).expect(200)).text);
+    const figures = (actual: string, op: string, threshold: string) =>
+      `<span class="figures"><span class="actual" title="Your profile">${actual}</span> <code>${op}</code> <span class="threshold" title="Threshold">${threshold}</span></span>`;
+    expect(tables).toContain(figures("$3,000,000.00", "≥", "$2,500,000.00"));
+    expect(tables).toContain(figures("$3,000,000.00", "&lt;", "$5,000,000.00"));
+    expect(tables).toContain(figures("10", "&lt;", "200"));
+    expect(tables).toContain(figures("National or general industrial complex", "∉", "Complex-type Foreign Investment Zone, Service-type Foreign Investment Zone"));
   });
 });
 
