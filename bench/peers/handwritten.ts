@@ -101,6 +101,8 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   const mpe = business.materialsPartsEquipment;
   const hq = business.regionalHeadquarters;
   const zone = site.zone;
+  // A site an individual-type FIZ can be designated for: in no other zone, or in an industrial complex.
+  const ownFizSite = zone === "none" || zone === "industrial-complex";
   const hires = employment.newRegularEmployees;
   const researchers = employment.researchers;
 
@@ -149,7 +151,7 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   // capital-goods-tax-exemption, version from 2026-01-01
   const capitalGoods = foreignInvestment && route === "new-shares" &&
     ((nge && cents >= CAP_HIGH_TECH_MIN_CENTS) ||
-      (fizIndividual && zone === "none" && fizTaxBusiness) ||
+      (fizIndividual && ownFizSite && fizTaxBusiness) ||
       zone === "fiz-complex" || zone === "free-economic-zone" || zone === "free-trade-zone") &&
     (corporateTaxReduction || localTaxReduction);
 
@@ -173,8 +175,8 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
   const tierBusiness = fizClass !== "none" || nge;
   const tier = cents >= SLR_TIER_MIN_CENTS && tierBusiness;
   const manufacturer = sector === "manufacturing" && cents >= SLR_MANUFACTURING_MIN_CENTS;
-  // The 100% tier is for land in a zone designated for the investment: the site lies in no other zone.
-  const ownFiz = fizIndividual && zone === "none";
+  // The 100% tier is for land in a zone designated for the investment.
+  const ownFiz = fizIndividual && ownFizSite;
   const stateLandReductionPct =
     ownFiz ? 100n
     : inFiz && tier && hires >= SLR_WORKERS_100 ? 100n

@@ -13,6 +13,8 @@ const is = (fact: string, value: unknown): Condition => ({ fact, operator: "equa
 const atLeast = (fact: string, value: number): Condition => ({ fact, operator: "greaterThanInclusive", value });
 const more = (fact: string, value: number | { fact: string }): Condition => ({ fact, operator: "greaterThan", value });
 const oneOf = (fact: string, value: readonly string[]): Condition => ({ fact, operator: "in", value: [...value] });
+/** A site an individual-type FIZ can be designated for: in no other zone, or in an industrial complex. */
+const OWN_FIZ_SITE = oneOf("zone", ["none", "industrial-complex"]);
 const all = (...conditions: Condition[]): TopLevelCondition => ({ all: conditions });
 const any = (...conditions: Condition[]): TopLevelCondition => ({ any: conditions });
 const eligible = (program: ProgramId): Condition => is(`eligible_${program}`, true);
@@ -61,7 +63,7 @@ const capitalGoods = all(
   is("route", "new-shares"),
   any(
     all(is("newGrowthEngine", true), atLeast("amountUsdCents", 2_000_000 * USD)),
-    all(eligible("fiz-individual"), is("zone", "none"), is("fizTaxBusiness", true)),
+    all(eligible("fiz-individual"), OWN_FIZ_SITE, is("fizTaxBusiness", true)),
     oneOf("zone", ["fiz-complex", "free-economic-zone", "free-trade-zone"]),
   ),
   any(eligible("corporate-tax-reduction"), eligible("local-tax-reduction")),
@@ -89,8 +91,8 @@ const inFiz = oneOf("zone", ["fiz-complex", "fiz-service"]);
 const tierBusiness = any({ fact: "fizClass", operator: "notEqual", value: "none" }, is("newGrowthEngine", true));
 const tier = (workers: number) => all(atLeast("amountUsdCents", 2_500_000 * USD), atLeast("newRegularEmployees", workers), tierBusiness);
 const manufacturer = all(is("sector", "manufacturing"), atLeast("amountUsdCents", 5_000_000 * USD));
-/** The 100% tier is for land in a zone designated for the investment: the site lies in no other zone. */
-const ownFiz = all(eligible("fiz-individual"), is("zone", "none"));
+/** The 100% tier is for land in a zone designated for the investment. */
+const ownFiz = all(eligible("fiz-individual"), OWN_FIZ_SITE);
 /** From 2026-01-01 no RSTA 121-2(1)1 tax-reduction decision can be had: no tier or exception rests on one. */
 const stateLand = all(
   eligible("foreign-investment"),

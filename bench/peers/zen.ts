@@ -86,6 +86,8 @@ function expressionNode(id: string, expressions: readonly (readonly [string, str
 
 const SHARES = "'new-shares', 'existing-shares'";
 const IN_FIZ = "'fiz-complex', 'fiz-service'";
+/** A site an individual-type FIZ can be designated for: in no other zone, or in an industrial complex. */
+const OWN_FIZ_SITE = "'none', 'industrial-complex'";
 
 const foreignInvestment = tableNode({
   id: "foreign-investment",
@@ -133,7 +135,7 @@ const stateLandTier = tableNode({
   inputs: ["eligibleFizIndividual", "zone", "newGrowthEngine", "fizClass", "sector", "amountUsdCents", "newRegularEmployees"],
   output: "stateLandReduction",
   rows: [
-    [{ eligibleFizIndividual: "true", zone: "'none'" }, "100"],
+    [{ eligibleFizIndividual: "true", zone: OWN_FIZ_SITE }, "100"],
     [{ zone: IN_FIZ, ...tierCells(200), fizClass: "$ != 'none'" }, "100"],
     [{ zone: IN_FIZ, ...tierCells(200), newGrowthEngine: "true" }, "100"],
     [{ zone: IN_FIZ, ...tierCells(150), fizClass: "$ != 'none'" }, "90"],
@@ -161,7 +163,7 @@ const programs = expressionNode("programs", [
     and (route == 'new-shares' or (route == 'nonprofit-contribution' and ${RESEARCH_STAFF}))
     and (${HIGH_TECH} or newRegularEmployees > cashGrantJobs or ${RESEARCH} or (regionalHeadquarters and ownershipE4 >= ${CG_HQ_MIN_PARENT_E4}))`],
   ["capitalGoods", `${FI} and route == 'new-shares'
-    and ((newGrowthEngine and amountUsdCents >= ${CAP_HIGH_TECH_MIN_CENTS}) or (${FIZ} and zone == 'none' and fizTaxBusiness)
+    and ((newGrowthEngine and amountUsdCents >= ${CAP_HIGH_TECH_MIN_CENTS}) or (${FIZ} and zone in [${OWN_FIZ_SITE}] and fizTaxBusiness)
          or zone in ['fiz-complex', 'free-economic-zone', 'free-trade-zone'])
     and (eligibleCorporateTaxReduction or eligibleLocalTaxReduction)`],
   ["seoulEmployment", `${FI} and region == 'seoul' and ownershipE4 >= ${MIN_30_PCT_E4} and newRegularEmployees > ${SEOUL_MIN_NEW_HIRES}`],
