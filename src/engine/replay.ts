@@ -9,6 +9,7 @@ import type { Profile } from "../profile/schema.js";
 import { estimateProfile } from "./estimate.js";
 import { estimatedPart, leftOutOfTotals } from "./estimated-part.js";
 import { profileHash } from "./receipt.js";
+import { estimateJson } from "./result-json.js";
 import type { ConditionTrace, MoneyPair, ProgramResult } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
 import { showValue } from "./show-value.js";
@@ -109,6 +110,45 @@ function currentFigure(result: ProgramResult): string {
   const money = (pair: MoneyPair) => ({ krw: amountString(pair.krw), usd: amountString(pair.usd) });
   if (b.kind === "range") return figureOf({ kind: b.kind, ceiling: b.ceiling && money(b.ceiling) });
   return figureOf({ kind: b.kind, total: money(b.total), discretionary: b.discretionary, estimated: estimatedPart(b) });
+}
+
+/** What in a benefit's JSON is words, not figures: a reworded label is no difference in the figures. */
+const WORDS = new Set(["label", "citation", "grants", "missing"]);
+
+/**
+ * Where a benefit's parts differ from the saved ones': each component, its years, its cap, the
+ * shares, by their path ("benefit.components[0].years[2].amount"). The walk follows the replay's
+ * own JSON, so the client's, whatever its depth, is read no deeper than an estimate writes.
+ */
+function partDifferences(saved: unknown, current: unknown): { what: string; before: string; after: string }[] {
+  const out: { what: string; before: string; after: string }[] = [];
+  const walk = (before: unknown, after: unknown, path: string) => {
+    if (isMoney(after) || after === null || typeof after !== "object") {
+      const [b, a] = [figureText(before), figureText(after)];
+      if (b !== a) out.push({ what: path, before: b, after: a });
+      return;
+    }
+    const old = before !== null && typeof before === "object" ? (before as Record<string, unknown>) : {};
+    if (Array.isArray(after)) {
+      const length = Math.max(after.length, Array.isArray(before) ? before.length : 0);
+      for (let i = 0; i < length; i++) walk(Array.isArray(before) ? before[i] : undefined, after[i], `${path}[${i}]`);
+      return;
+    }
+    for (const [key, value] of Object.entries(after)) if (!WORDS.has(key)) walk(old[key], value, `${path}.${key}`);
+  };
+  walk(saved, current, "benefit");
+  return out;
+}
+
+function isMoney(value: unknown): value is { krw: unknown; usd: unknown } {
+  return value !== null && typeof value === "object" && "krw" in value && "usd" in value;
+}
+
+/** A figure as replay reports it: money in both currencies, a part the other side lacks "absent". */
+function figureText(value: unknown): string {
+  if (value === undefined) return "absent";
+  if (isMoney(value)) return `${String(value.krw)} KRW / ${String(value.usd)} USD`;
+  return typeof value === "object" && value !== null ? "a list or an object" : String(value);
 }
 
 interface SavedLeaf {
@@ -219,6 +259,7 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     ...(sameRuleSet ? [] : ["the rule set has changed since"]),
   ];
   const savedById = new Map(saved.programs.map((p) => [p.id, p]));
+  const againJson = new Map(estimateJson(again).programs.map((p) => [p.id, p.benefit as unknown]));
   for (const result of again.programs) {
     const old = savedById.get(result.program.id);
     if (!old) {
@@ -233,6 +274,11 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     // Conditions decide a status, not a figure: a figure that moved with the status unchanged comes
     // from the profile's inputs or the rules' figures, and the conditions' flips would mislead.
     if (before !== after) differences.push({ programId: old.id, what: "benefit", before, after, why: old.status !== result.status ? why : figureWhy });
+    // The same total can hide parts that moved: money between years, or between the national and
+    // the local share. Those are differences too.
+    else if (old.status === result.status) {
+      for (const part of partDifferences(old.benefit, againJson.get(old.id))) differences.push({ programId: old.id, ...part, why: figureWhy });
+    }
   }
   for (const id of savedById.keys()) {
     if (!ruleSet.byId.has(id)) differences.push({ programId: id, what: "program", before: "present", after: "absent", why: ["the program is no longer in the rule set"] });

@@ -242,7 +242,9 @@ export const ReplayJson = z.strictObject({
   differences: z.array(
     z.strictObject({
       programId: z.string(),
-      what: z.string().describe("status, benefit or program"),
+      what: z
+        .string()
+        .describe("status, benefit or program; or, when the benefit's figure is the same, the path of a part of it that moved (benefit.components[0].years[2].amount, benefit.shares.national.amount)"),
       before: z.string(),
       after: z.string(),
       why: z.array(z.string()).describe("Conditions whose outcome or threshold changed"),

@@ -39,6 +39,41 @@ describe("replaying a saved estimate", () => {
     expect(report.totals).toEqual([{ total: "certain", before: "999999 KRW / 1.00 USD", after: expect.stringMatching(/^\d+ KRW \/ \d+\.\d\d USD$/) }]);
   });
 
+  it("compares every part of a benefit: money moved between years or between shares, the total the same, is a difference", () => {
+    // Local tax relief on a USD 30 million plant in 2025: acquisition tax and 5 + 2 years of property tax.
+    const plant = {
+      ...profile,
+      site: { region: "chungnam", zone: "none" },
+      costs: { propertyAcquisition: "5000000", annualPropertyTax: "100000" },
+    };
+    const savePlant = () => JSON.parse(JSON.stringify(estimateJson(estimate(realRules, { ...plant, asOf: "2025-06-02" }, { today: TODAY, engineVersion: ENGINE }))));
+    const localIn = (json: { programs: { id: string; benefit: { components: { label: unknown; years?: { amount: { krw: string; usd: string } }[] }[] } }[] }) =>
+      json.programs.find((p) => p.id === "local-tax-reduction")!.benefit;
+    const moved = savePlant();
+    const property = localIn(moved).components.findIndex((c) => c.years?.length);
+    const years = localIn(moved).components[property]!.years!;
+    const [first, last] = [years[0]!.amount, years[years.length - 1]!.amount];
+    // A year's money moved to the last year: the component's and the benefit's totals stay as they were.
+    years[0]!.amount = { krw: "0", usd: "0.00" };
+    years[years.length - 1]!.amount = { krw: String(BigInt(first.krw) + BigInt(last.krw)), usd: "1.00" };
+    const report = replay(realRules, SavedEstimate.parse(moved), plant, ENGINE);
+    expect(report.matches).toBe(false);
+    expect(report.differences).toEqual([
+      { programId: "local-tax-reduction", what: `benefit.components[${property}].years[0].amount`, before: "0 KRW / 0.00 USD", after: `${first.krw} KRW / ${first.usd} USD`, why: [] },
+      {
+        programId: "local-tax-reduction",
+        what: `benefit.components[${property}].years[${years.length - 1}].amount`,
+        before: `${BigInt(first.krw) + BigInt(last.krw)} KRW / 1.00 USD`,
+        after: `${last.krw} KRW / ${last.usd} USD`,
+        why: [],
+      },
+    ]);
+    // A reworded label is no difference in the figures.
+    const reworded = savePlant();
+    localIn(reworded).components[property]!.label = { en: "reworded", ko: "다시 씀" };
+    expect(replay(realRules, SavedEstimate.parse(reworded), plant, ENGINE)).toMatchObject({ matches: true, differences: [] });
+  });
+
   it("uses the saved date and rate, not today's", () => {
     const report = replay(realRules, saved, { ...profile, asOf: "2010-01-01" }, ENGINE);
     expect(report.matches).toBe(true);
