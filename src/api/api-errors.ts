@@ -26,6 +26,8 @@ export function apiErrors(log: (error: unknown) => void): ErrorRequestHandler {
         return sendProblem(res, problem(413, "too-large", "Body too large", "the body is over the size limit"));
       case "charset.unsupported":
         return sendProblem(res, problem(415, "unsupported-encoding", "Unsupported encoding", "send UTF-8 JSON"));
+      case "charset.invalid":
+        return sendProblem(res, problem(415, "unsupported-encoding", "Unsupported encoding", "the body is not valid UTF-8: send UTF-8 JSON"));
       case "encoding.unsupported":
         // body-parser inflates these three (as the NDJSON batch does): name them, not the charset.
         return sendProblem(res, problem(415, "unsupported-encoding", "Unsupported encoding", "send the body as gzip, deflate, br or identity"));

@@ -23,7 +23,8 @@ export const BATCH_STREAM_MAX = 10_000;
 const LINE_MAX = 64 * 1024;
 
 /** One batch answer as JSON: the estimate is written by the engine's writer, not re-serialised. */
-type Outcome = { index: number; status: 200; estimate: Buffer } | { index: number; status: number; problem: Problem };
+/** An answer to one profile of a batch; a streamed one names the client's line it answers. */
+type Outcome = ({ index: number; status: 200; estimate: Buffer } | { index: number; status: number; problem: Problem }) & { line?: number };
 
 /** Said outright: Express adds the charset to text it encodes itself, not to bytes. */
 const JSON_UTF8 = "application/json; charset=utf-8";
@@ -35,7 +36,8 @@ const NEWLINE = Buffer.from("\n");
 
 function outcomeJson(o: Outcome): Buffer {
   if (!("estimate" in o)) return Buffer.from(JSON.stringify(o));
-  return Buffer.concat([Buffer.from(`{"index":${o.index},"status":200,"estimate":`), o.estimate, ESTIMATE_END]);
+  const line = o.line === undefined ? "" : `"line":${o.line},`;
+  return Buffer.concat([Buffer.from(`{"index":${o.index},${line}"status":200,"estimate":`), o.estimate, ESTIMATE_END]);
 }
 
 export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions): Router {
@@ -147,27 +149,32 @@ async function streamBatch(req: Request, res: Response, answer: (index: number, 
   };
   try {
     for await (const line of ndjsonLines(body, LINE_MAX)) {
+      const at = line.number;
       if (index >= BATCH_STREAM_MAX) {
-        await send({ index, status: 413, problem: problem(413, "batch-too-large", "Batch too large", `a stream holds at most ${BATCH_STREAM_MAX} profiles`) });
+        await send({ index, line: at, status: 413, problem: problem(413, "batch-too-large", "Batch too large", `a stream holds at most ${BATCH_STREAM_MAX} profiles`) });
         break;
       }
       if ("tooLong" in line) {
-        await send({ index, status: 413, problem: problem(413, "too-large", "Line too large", `line ${line.number} is over 64 kB`) });
+        await send({ index, line: at, status: 413, problem: problem(413, "too-large", "Line too large", `line ${at} is over 64 kB`) });
+        continue;
+      }
+      if ("notUtf8" in line) {
+        await send({ index, line: at, status: 400, problem: problem(400, "malformed-json", "Malformed JSON", `line ${at} is not valid UTF-8`) });
         continue;
       }
       let input: unknown;
       try {
         input = JSON.parse(line.text);
       } catch {
-        await send({ index, status: 400, problem: problem(400, "malformed-json", "Malformed JSON", `line ${line.number} is not valid JSON`) });
+        await send({ index, line: at, status: 400, problem: problem(400, "malformed-json", "Malformed JSON", `line ${at} is not valid JSON`) });
         continue;
       }
       const duplicate = duplicateKey(line.text);
       if (duplicate !== undefined) {
-        await send({ index, status: 400, problem: duplicateKeyProblem(duplicate, line.number) });
+        await send({ index, line: at, status: 400, problem: duplicateKeyProblem(duplicate, at) });
         continue;
       }
-      await send(answer(index, input));
+      await send({ ...answer(index, input), line: at });
     }
   } catch (error) {
     if (!(error instanceof UndecodableBody)) throw error;

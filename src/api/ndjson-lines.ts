@@ -2,12 +2,17 @@
 // constant memory: a line over the limit is never held whole (readline would collect it all, and a
 // single line of a few hundred megabytes took the process down), only counted and then skipped.
 
+import { isUtf8 } from "node:buffer";
+
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const BYTE_ORDER_MARK = "\ufeff";
 
 /** A line, numbered from 1 as the client counts its lines (blank ones included), or one over the limit. */
-export type NdjsonLine = { readonly number: number; readonly text: string } | { readonly number: number; readonly tooLong: true };
+export type NdjsonLine =
+  | { readonly number: number; readonly text: string }
+  | { readonly number: number; readonly tooLong: true }
+  | { readonly number: number; readonly notUtf8: true };
 
 /** Blank lines are skipped; a byte-order mark before the first line is dropped, as RFC 8259 allows. */
 export async function* ndjsonLines(body: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<NdjsonLine> {
@@ -48,6 +53,8 @@ export async function* ndjsonLines(body: AsyncIterable<Buffer>, maxBytes: number
 /** The line as text, without a trailing carriage return; undefined when blank. */
 function text(bytes: Buffer, number: number): NdjsonLine | undefined {
   const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
+  // Decoding would turn bytes that are not UTF-8 into U+FFFD silently: the line is refused instead.
+  if (!isUtf8(bytes)) return { number, notUtf8: true };
   let line = bytes.toString("utf8", 0, end);
   if (number === 1 && line.startsWith(BYTE_ORDER_MARK)) line = line.slice(1);
   return line.trim() === "" ? undefined : { number, text: line };

@@ -108,7 +108,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
               description: "One result per profile, in order: an estimate or its own problem",
               content: {
                 "application/json": { schema: { $ref: "#/components/schemas/Batch" } },
-                "application/x-ndjson": { schema: { type: "string", description: "One {index, status, estimate | problem} per line" } },
+                "application/x-ndjson": { schema: { type: "string", description: "One {index, line, status, estimate | problem} per line: index counts the profiles, line the request's lines as the client counts them (blank ones included)" } },
               },
             },
             ...bodyProblems("1 MB", { readsExplain: true }),

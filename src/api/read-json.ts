@@ -1,9 +1,11 @@
-// Request bodies: JSON only, within a size limit. A wrong content type is a 415, an empty body a
-// 400, a body over the limit a 413, malformed JSON a 400 — each a problem document.
+// Request bodies: JSON only, within a size limit. A wrong content type or bytes that are not UTF-8
+// are a 415, an empty body a 400, a body over the limit a 413, malformed JSON a 400 — each a problem
+// document.
 //
 // Plain UTF-8 bodies, nearly all of them, are read here directly: body-parser's general machinery
 // (charset decoding streams, inflation) cost as much per estimate as evaluating it. A compressed
 // body goes to body-parser, which inflates it; any charset but UTF-8 is refused.
+import { isUtf8 as isUtf8Text } from "node:buffer";
 import { json, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { duplicateKey } from "./duplicate-keys.js";
 import { problem, sendProblem } from "./problem.js";
@@ -37,6 +39,7 @@ export function readJson(limit: string): RequestHandler[] {
     type: JSON_TYPES,
     // Runs on the inflated text before it is parsed: text that is not JSON passes here, to be refused as such.
     verify: (_req, _res, body) => {
+      if (!isUtf8Text(body)) throw new BodyError(415, "charset.invalid");
       const error = duplicateKeyError(body.toString("utf8"));
       if (error) throw error;
     },
@@ -84,7 +87,10 @@ function readBody(req: Request, maxBytes: number, next: NextFunction): void {
   req.on("error", () => finish(new BodyError(400, "request.aborted")));
   req.on("end", () => {
     if (size > maxBytes) return finish(new BodyError(413, "entity.too.large"));
-    const text = Buffer.concat(chunks, size).toString("utf8");
+    const bytes = Buffer.concat(chunks, size);
+    // Decoding would turn bytes that are not UTF-8 into U+FFFD silently, and estimate on the result.
+    if (!isUtf8Text(bytes)) return finish(new BodyError(415, "charset.invalid"));
+    const text = bytes.toString("utf8");
     try {
       // A byte-order mark is allowed before UTF-8 JSON (RFC 8259 says to ignore it).
       req.body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

@@ -7,6 +7,7 @@ import { apiErrors, methodNotAllowed, notFound } from "./api-errors.js";
 import { estimateRoutes } from "./estimate-routes.js";
 import { openApiDocument } from "./openapi.js";
 import { programRoutes } from "./program-routes.js";
+import { checkQueryParameters } from "./query-parameters.js";
 
 export interface ApiOptions {
   readonly ruleSet: RuleSet;
@@ -25,6 +26,7 @@ export function apiRouter({ ruleSet, engineVersion, today = todayInSeoul, logErr
     res.setHeader("X-Engine-Version", engineVersion);
     next();
   });
+  router.use(checkQueryParameters);
   router.use(estimateRoutes(ruleSet, () => ({ today: today(), engineVersion })));
   router.use(programRoutes(ruleSet, today));
   router.get("/openapi.json", (_req, res) => {

@@ -4,6 +4,7 @@
 // an NDJSON file holds one profile per line. A progress line goes to a terminal's stderr, and a
 // summary (rows, errors, rate, peak memory) to stderr at the end.
 import { createReadStream } from "node:fs";
+import { endQuietlyWhenStdoutCloses } from "./closed-stdout.js";
 import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
@@ -27,7 +28,7 @@ const USAGE = "usage: npm run estimate:batch -- profiles.csv|profiles.ndjson > r
 
 function header(ruleSet: RuleSet): string[] {
   return [
-    "row", "outcome", "asOf", "krwPerUsd",
+    "row", "outcome", "asOf", "krwPerUsd", "rateDate", "rateSource",
     ...ruleSet.programs.flatMap((p) => [`${p.id}.status`, `${p.id}.certainKrw`, `${p.id}.upToKrw`]),
     "totalCertainKrw", "totalCertainUsd", "totalUpToKrw", "totalUpToUsd", "leftOutOfTotals", "warnings", "errors",
   ];
@@ -45,7 +46,9 @@ function resultRow(row: number, result: Estimate): string[] {
   });
   const { certain, upTo } = result.totals;
   return [
-    String(row), "ok", result.asOf, result.exchangeRate.krwPerUsd.toString(), ...programCells,
+    String(row), "ok", result.asOf, result.exchangeRate.krwPerUsd.toString(), result.exchangeRate.date,
+    // A source may hold line breaks (a spreadsheet cell's): a row stays one line, as the text report's does.
+    result.exchangeRate.source.replace(/\s+/g, " "), ...programCells,
     amountString(certain.krw), amountString(certain.usd), amountString(upTo.krw), amountString(upTo.usd),
     leftOutOfTotals(result).upTo.map((p) => p.program.id).join(" "), result.warnings.map((w) => describeWarning(w)).join("; "), "",
   ];
@@ -128,7 +131,8 @@ async function main(): Promise<number> {
         continue;
       }
       const cells = parseCsvLine(text);
-      if (cells.length > names!.length) {
+      // Too few cells is no more a profile than too many: a missing rate would fall back to the table unseen.
+      if (cells.length !== names!.length) {
         await refuse(`${cells.length} cells, but the header names ${names!.length} columns`);
         continue;
       }
@@ -179,9 +183,5 @@ function headerProblems(names: readonly string[], fields: readonly FormField[]):
   ];
 }
 
-// A reader that stops early (| head) closes the pipe: that ends the run quietly, not with a stack trace.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code !== "EPIPE") console.error(`writing the results: ${error.message}`);
-  process.exit(error.code === "EPIPE" ? 0 : 1);
-});
+endQuietlyWhenStdoutCloses();
 process.exitCode = await main();

@@ -4,6 +4,7 @@
 // and rate) and says whether the figures still match. Exits 1 with every bad field listed when the
 // profile breaks the contract (or a replay differs), 2 on a usage error or an unreadable file (a saved
 // estimate whose receipt is broken included), 3 when the rules do not load or cannot answer.
+import { isUtf8 } from "node:buffer";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { todayInSeoul } from "../engine/dates.js";
@@ -14,9 +15,10 @@ import { RuleEvaluationError } from "../engine/decision-table.js";
 import { issuesOf } from "../profile/parse-profile.js";
 import { ProfileError, type ProfileIssue } from "../profile/profile-error.js";
 import { duplicateKey } from "../api/duplicate-keys.js";
-import { invalidProfile } from "../api/problem.js";
+import { duplicateKeyProblem, invalidProfile, problem, type Problem } from "../api/problem.js";
 import { RuleSetError } from "../rules/rule-set-error.js";
 import { replay, SavedEstimate, type ReplayReport } from "../engine/replay.js";
+import { endQuietlyWhenStdoutCloses } from "./closed-stdout.js";
 import { textReport } from "./text-report.js";
 
 function replayText(report: ReplayReport): string {
@@ -46,22 +48,37 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  /** A JSON file read as the API reads a body: UTF-8, a byte-order mark allowed, each key once. What
+   *  is wrong with it is the API's problem document on standard output with --json. */
   const readJson = async (file: string): Promise<unknown> => {
+    let bytes: Buffer;
     try {
-      const text = await readFile(file, "utf8");
-      const json: unknown = JSON.parse(text);
-      const duplicate = duplicateKey(text);
-      if (duplicate !== undefined) throw new Error(`${duplicate} is given more than once`);
-      return json;
+      bytes = await readFile(file);
     } catch (error) {
       console.error(`${file}: ${(error as Error).message}`);
       return undefined;
     }
+    const refuse = (p: Problem) => {
+      if (args.values.json) console.log(JSON.stringify(p, null, 2));
+      else console.error(`${file}: ${p.detail}`);
+      return undefined;
+    };
+    // Decoding would turn bytes that are not UTF-8 into U+FFFD silently, and estimate on the result.
+    if (!isUtf8(bytes)) return refuse(problem(415, "unsupported-encoding", "Unsupported encoding", "the file is not valid UTF-8: write it as UTF-8 JSON"));
+    const text = bytes.toString("utf8").replace(/^\ufeff/, "");
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return refuse(problem(400, "malformed-json", "Malformed JSON", `the file is not valid JSON: ${(error as Error).message}`));
+    }
+    const duplicate = duplicateKey(text);
+    return duplicate === undefined ? json : refuse(duplicateKeyProblem(duplicate));
   };
   let profile = await readJson(path);
   if (profile === undefined) return 2;
   const replayPath = args.values.replay;
-  if (replayPath !== undefined && args.values["as-of"]) {
+  if (replayPath !== undefined && args.values["as-of"] !== undefined) {
     // A replay runs on the saved receipt's date: another date would not reproduce anything.
     console.error(`--as-of does not go with --replay, which uses the saved receipt's date\n${USAGE}`);
     return 2;
@@ -73,7 +90,8 @@ async function main(): Promise<number> {
     console.error(`${replayPath}: not a saved estimate (it needs an estimate's JSON: its receipt, programs and totals):\n${list(issuesOf(SavedEstimate, savedInput))}`);
     return 2;
   }
-  if (args.values["as-of"] && profile && typeof profile === "object") profile = { ...profile, asOf: args.values["as-of"] };
+  // An empty --as-of is a date given wrongly, refused as the profile's asOf, not a date left out.
+  if (args.values["as-of"] !== undefined && profile && typeof profile === "object") profile = { ...profile, asOf: args.values["as-of"] };
 
   try {
     const rules = await loadRules();
@@ -110,4 +128,5 @@ async function main(): Promise<number> {
   }
 }
 
+endQuietlyWhenStdoutCloses();
 process.exitCode = await main();

@@ -136,7 +136,8 @@ export function makeProfileSchema(codes: ProfileCodes) {
           date: IsoDate,
           // Echoed in every receipt and page: text a reader's terminal or a strict JSON parser would
           // choke on, or that would show other than it reads, is refused (PLAIN_TEXT).
-          source: z.string().min(1).max(200).regex(PLAIN_TEXT, PLAIN_TEXT_MESSAGE),
+          // A source of spaces alone names nothing (an empty one is told it must not be empty).
+          source: z.string().min(1).max(200).regex(PLAIN_TEXT, PLAIN_TEXT_MESSAGE).regex(/^$|\S/u, "must name the source, not only spaces"),
         })
         .optional()
         .describe("Overrides the rate table."),

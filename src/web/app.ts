@@ -58,6 +58,9 @@ export function createApp(options: AppOptions): express.Express {
     });
   }
   app.get("/healthz", (_req, res) => {
+    // Named as every API answer names them, for a health check that compares instances.
+    res.setHeader("X-Ruleset-Hash", options.ruleSet.hash);
+    res.setHeader("X-Engine-Version", options.engineVersion);
     res.json({ status: "ok", rulesetHash: options.ruleSet.hash, engineVersion: options.engineVersion });
   });
   app.all("/healthz", methodNotAllowed(["GET", "HEAD"]));

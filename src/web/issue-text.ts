@@ -19,6 +19,7 @@ const KOREAN: readonly Rendering[] = [
   [/^must be at least (\S+)$/, (n) => `${n} 이상이어야 합니다`],
   [/^must not be negative$/, () => "음수일 수 없습니다"],
   [/^must not be empty$/, () => "비워 둘 수 없습니다"],
+  [/^must name the source, not only spaces$/, () => "공백만이 아니라 출처를 쓰세요"],
   [/^must be at most (\d+) characters$/, (n) => `${n}자까지 쓸 수 있습니다`],
   [/^must be plain text, without control or text-direction characters$/, () => "제어 문자나 텍스트 방향 문자 없이 일반 텍스트로 쓰세요"],
   [/^must not start with a zero$/, () => "0으로 시작할 수 없습니다"],

@@ -8,6 +8,8 @@ import { testApp } from "../helpers/app.js";
 
 const app = testApp();
 const post = (path: string) => request(app).post(`/api/v1${path}`);
+/** The example profile with one byte that is not UTF-8 in its rate's source. */
+const notUtf8 = Buffer.from(JSON.stringify(EXAMPLE_PROFILE).replace(/"source":"/, '"source":"\u00ff'), "latin1");
 
 /** POST /api/v1/estimate with no Content-Length: the body arrives as a chunked stream. */
 function chunked(text: string) {
@@ -61,6 +63,18 @@ describe("POST /api/v1/estimate", () => {
     expect(res.body).toMatchObject({ status: 400, errors: [{ path: "explain", message: "must be true or false" }] });
   });
 
+  it.each([
+    ["POST", "/estimate?explain[]=false", "explain[]", "is not a parameter of this endpoint, which reads explain"],
+    ["POST", "/estimate?explain=false&explain=true", "explain", "must be given once"],
+    ["POST", "/sweep?explain=false", "explain", "is not a parameter of this endpoint, which reads none"],
+    ["GET", "/programs?asof=2017-06-01", "asof", "is not a parameter of this endpoint, which reads asOf"],
+    ["GET", "/programs/cash-grant?asOf[]=2017-06-01", "asOf[]", "is not a parameter of this endpoint, which reads asOf"],
+  ])("refuses %s %s naming the parameter, rather than answer a question not asked", async (method, path, name, message) => {
+    const req = method === "GET" ? request(app).get(`/api/v1${path}`) : post(path).send(EXAMPLE_PROFILE);
+    const res = await req.expect(400);
+    expect(res.body).toMatchObject({ status: 400, detail: `${name} ${message}`, errors: [{ path: name, message }] });
+  });
+
   // The example profile gives no state land to lease: the rent reduction it qualifies for is not
   // worked out, and a total of 0 would pass for a benefit of 0 without these fields.
   it.each([
@@ -82,6 +96,9 @@ describe("POST /api/v1/estimate", () => {
     ["a body over 64 kB", 413, "too-large", () => post("/estimate").send({ ...EXAMPLE_PROFILE, pad: "x".repeat(70_000) })],
     ["a chunked body over 64 kB", 413, "too-large", () => chunked(JSON.stringify({ ...EXAMPLE_PROFILE, pad: "x".repeat(70_000) }))],
     ["a Latin-1 body", 415, "unsupported-encoding", () => post("/estimate").set("content-type", "application/json; charset=iso-8859-1").send(JSON.stringify(EXAMPLE_PROFILE))],
+    // Decoded as UTF-8, the byte 0xff would be estimated as U+FFFD, in the source and the receipt's hash.
+    ["a body that is not UTF-8", 415, "unsupported-encoding", () => raw(notUtf8)],
+    ["a gzip body that is not UTF-8", 415, "unsupported-encoding", () => raw(gzipSync(notUtf8), "gzip")],
     ["a profile that breaks the contract", 422, "invalid-profile", () => post("/estimate").send({ ...EXAMPLE_PROFILE, investment: { amount: 5 } })],
     ["a GET", 405, "method-not-allowed", () => request(app).get("/api/v1/estimate")],
     ["an unknown path", 404, "not-found", () => request(app).get("/api/v1/nothing")],
@@ -123,6 +140,13 @@ describe("POST /api/v1/estimate", () => {
         { path: "extra", message: "is not a field of the profile" },
       ]),
     );
+  });
+
+  it("names the rule set and the engine on /healthz as on every API answer, for a check that compares instances", async () => {
+    const [health, api] = await Promise.all([request(app).get("/healthz").expect(200), post("/estimate").send(EXAMPLE_PROFILE).expect(200)]);
+    expect(health.headers["x-ruleset-hash"]).toMatch(/^[0-9a-f]{64}$/);
+    expect([health.headers["x-ruleset-hash"], health.headers["x-engine-version"]]).toEqual([api.headers["x-ruleset-hash"], api.headers["x-engine-version"]]);
+    expect(health.body).toMatchObject({ status: "ok", rulesetHash: health.headers["x-ruleset-hash"] });
   });
 
   it("says 405 with the allowed methods", async () => {
@@ -185,6 +209,16 @@ describe("POST /api/v1/estimate/batch", () => {
   it("names the line a malformed profile is on, blank lines counted", async () => {
     const out = await streamed([profileLine, "", "", "{ nope", profileLine].join("\n"));
     expect(out.map((o) => [o.index, o.status, o.problem?.detail])).toEqual([[0, 200, undefined], [1, 400, "line 4 is not valid JSON"], [2, 200, undefined]]);
+  });
+
+  it("gives every answer the line it answers, blank lines counted, so that a client can map a 422 back", async () => {
+    const out = await streamed([profileLine, "", JSON.stringify({ asOf: "2023-02-29" }), profileLine].join("\n"));
+    expect(out.map((o) => [o.index, (o as { line?: number }).line, o.status])).toEqual([[0, 1, 200], [1, 3, 422], [2, 4, 200]]);
+  });
+
+  it("refuses a line that is not UTF-8, naming it, and goes on", async () => {
+    const out = await streamed(Buffer.concat([Buffer.from(`${profileLine}\n`), notUtf8, Buffer.from(`\n${profileLine}`)]));
+    expect(out.map((o) => [o.index, o.status, o.problem?.detail])).toEqual([[0, 200, undefined], [1, 400, "line 2 is not valid UTF-8"], [2, 200, undefined]]);
   });
 
   it("answers a line over 64 kB with a 413 without holding it, and goes on", async () => {

@@ -33,7 +33,8 @@ describe("npm run estimate:batch", () => {
     const at = (name: string) => head!.indexOf(name);
     expect(body.map((r) => [r[0], r[1]])).toEqual([["1", "ok"], ["2", "error"], ["3", "error"], ["4", "ok"], ["5", "error"]]);
     expect(body[0]![at("fiz-individual.status")]).toBe("eligible");
-    expect(body[0]![at("krwPerUsd")]).toBe("1380.55");
+    // The rate with its date and source, as every conversion names them.
+    expect([body[0]![at("krwPerUsd")], body[0]![at("rateDate")], body[0]![at("rateSource")]]).toEqual(["1380.55", "2026-11-20", "test"]);
     expect(body[1]![at("errors")]).toBe("not valid JSON");
     expect(body[2]![at("errors")]).toBe("site.region: is required");
     expect(body[4]![at("errors")]).toBe("site is given more than once");
@@ -65,8 +66,8 @@ describe("npm run estimate:batch", () => {
   });
 
   // A spreadsheet's CSV: a byte-order mark, yes/no cells as Excel writes them, a line break inside a
-  // quoted cell, a quote inside an unquoted cell (a character, not the start of a field), a row
-  // longer than the header, and a quote left open at the end of the file. A
+  // quoted cell, a quote inside an unquoted cell (a character, not the start of a field), rows
+  // longer and shorter than the header, and a quote left open at the end of the file. A
   // 5 % holding is foreign investment only with an officer dispatched.
   it("reads a spreadsheet's CSV as it is written, and refuses what it cannot read row by row", async () => {
     const head = "asOf,investment.route,investment.amount,investment.currency,investment.foreignOwnershipPct,investment.officerDispatched,business.sector,site.region,exchangeRate.krwPerUsd,exchangeRate.date,exchangeRate.source";
@@ -77,6 +78,8 @@ describe("npm run estimate:batch", () => {
       line("TRUE", '"Seoul Money Brokerage,\r\nbasic rate"'),
       line("TRUE", 'BOK 5" rate'),
       `${line("TRUE")},EXTRA`,
+      // A row short of the header's columns: its rate's date and source would go unread.
+      line("TRUE").split(",").slice(0, 9).join(","),
       line("TRUE", '"never closed'),
     ].join("\r\n");
     const { code, rows } = await batch("sheet.csv", csv);
@@ -89,6 +92,7 @@ describe("npm run estimate:batch", () => {
       ["2026-11-24", "eligible", ""],
       ["2026-11-24", "eligible", ""],
       ["", "", "12 cells, but the header names 11 columns"],
+      ["", "", "9 cells, but the header names 11 columns"],
       ["", "", "a quoted cell is never closed"],
     ]);
   });

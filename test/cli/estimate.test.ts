@@ -104,6 +104,35 @@ describe("npm run estimate", () => {
   it("exits 2 when the file is not JSON", async () => {
     const { code, stderr } = await estimate(write("broken.json", "{ nope"));
     expect(code).toBe(2);
-    expect(stderr).toMatch(/broken\.json: .*JSON/);
+    expect(stderr).toMatch(/broken\.json: the file is not valid JSON: /);
+  });
+
+  it("reads a file that starts with a byte-order mark, as the API reads such a body", async () => {
+    const { code, stdout } = await estimate(write("bom.json", `\ufeff${JSON.stringify(profile)}`), "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).exchangeRate.source).toBe("test");
+  });
+
+  it("exits 2 on a file that is not UTF-8, rather than estimate on what decoding made of it", async () => {
+    const path = join(dir, "latin1.json");
+    writeFileSync(path, Buffer.from(JSON.stringify({ ...profile, exchangeRate: { ...profile.exchangeRate, source: "caf\u00e9" } }), "latin1"));
+    const { code, stdout, stderr } = await estimate(path);
+    expect([code, stdout]).toEqual([2, ""]);
+    expect(stderr).toContain("latin1.json: the file is not valid UTF-8: write it as UTF-8 JSON");
+  });
+
+  it.each([
+    ["not JSON", "{ nope", 400, "malformed-json"],
+    ["giving a key twice", '{"asOf": "2026-01-01", "asOf": "2026-11-24"}', 400, "duplicate-key"],
+  ])("with --json, prints the API's problem document for a file %s, and exits 2", async (_what, text, status, slug) => {
+    const { code, stdout } = await estimate(write("problem.json", text), "--json");
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout)).toMatchObject({ status, type: expect.stringMatching(new RegExp(`/${slug}$`)) });
+  });
+
+  it("refuses an empty --as-of as a date written wrongly, not as a date left out", async () => {
+    const { code, stderr } = await estimate(write("ok.json", profile), "--as-of", "");
+    expect(code).toBe(1);
+    expect(stderr).toContain("asOf: must be a date written YYYY-MM-DD");
   });
 });

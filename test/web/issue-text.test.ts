@@ -70,6 +70,7 @@ describe("profile reasons in Korean", () => {
   it.each([
     ["empty", "", "must not be empty", "비워 둘 수 없습니다"],
     ["of 201 characters", "x".repeat(201), "must be at most 200 characters", "200자까지 쓸 수 있습니다"],
+    ["of spaces alone", " \t ", "must name the source, not only spaces", "공백만이 아니라 출처를 쓰세요"],
   ])("name a text field's length as such: a source %s", (_what, source, english, korean) => {
     expect(reasonsFor({ ...base, exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source } })).toEqual([english]);
     expect(issueText(english, "ko")).toBe(korean);
