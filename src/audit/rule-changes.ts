@@ -1,7 +1,8 @@
-// What changed in a program's rules between two dates: versions that began or ended, parameter
+// What changed in a program's rules between two dates: versions that began, replaced another or ended, parameter
 // values that changed (old → new, each with its citation), and conditions added or removed between
 // the texts in force on the two dates.
 import type { Citation } from "../engine/citation.js";
+import { addDays } from "../engine/dates.js";
 import { describeCondition, type ConditionDescription } from "../engine/describe-program.js";
 import { selectVersion } from "../engine/evaluate-program.js";
 import type { CompiledProgram } from "../engine/program.js";
@@ -25,7 +26,11 @@ export interface ProgramChanges {
   readonly title: LocalizedText;
   readonly from: string;
   readonly to: string;
+  /** Versions that began with no version in force the day before: the program (or a gap) starts. */
   readonly began: readonly { readonly from: string; readonly note?: LocalizedText }[];
+  /** Versions that took over from one in force until the day before: the program goes on, changed. */
+  readonly replaced: readonly { readonly from: string; readonly note?: LocalizedText }[];
+  /** Versions that ended with none after them: the program stops. */
   readonly ended: readonly { readonly to: string; readonly why?: LocalizedText }[];
   readonly parameters: readonly ParameterChange[];
   readonly conditionsAdded: readonly ConditionChange[];
@@ -46,8 +51,15 @@ function conditionsOn(program: CompiledProgram, date: string): ConditionChange[]
 /** Changes in (from, to]: what someone comparing the rules of `from` with those of `to` must know. */
 export function changesBetween(program: CompiledProgram, from: string, to: string): ProgramChanges {
   const within = (date: string) => date > from && date <= to;
-  const began = program.versions.filter((v) => within(v.from)).map((v) => ({ from: v.from, note: v.note ?? v.gap ?? v.unmodelled }));
-  const ended = program.versions.filter((v) => v.to !== null && v.to >= from && v.to < to).map((v) => ({ to: v.to!, why: v.ended }));
+  // A version that ends the day before the next begins is replaced, not ended: "Ended 2025-12-31"
+  // beside "Began 2026-01-01" would read as a law that lapsed.
+  const starts = new Set(program.versions.map((v) => v.from));
+  const followed = (v: CompiledProgram["versions"][number]) => v.to !== null && starts.has(addDays(v.to, 1));
+  const ends = new Set(program.versions.filter(followed).map((v) => addDays(v.to!, 1)));
+  const opening = program.versions.filter((v) => within(v.from)).map((v) => ({ from: v.from, note: v.note ?? v.gap ?? v.unmodelled }));
+  const began = opening.filter((v) => !ends.has(v.from));
+  const replaced = opening.filter((v) => ends.has(v.from));
+  const ended = program.versions.filter((v) => v.to !== null && v.to >= from && v.to < to && !followed(v)).map((v) => ({ to: v.to!, why: v.ended }));
   const parameters = program.parameters.flatMap((p) =>
     p.values.flatMap((v, i) => {
       if (!within(v.from)) return [];
@@ -72,6 +84,7 @@ export function changesBetween(program: CompiledProgram, from: string, to: strin
     from,
     to,
     began,
+    replaced,
     ended,
     parameters,
     conditionsAdded: after.filter((c) => !beforeKeys.has(key(c))),
@@ -80,5 +93,5 @@ export function changesBetween(program: CompiledProgram, from: string, to: strin
 }
 
 export function hasChanges(changes: ProgramChanges): boolean {
-  return [changes.began, changes.ended, changes.parameters, changes.conditionsAdded, changes.conditionsRemoved].some((list) => list.length > 0);
+  return [changes.began, changes.replaced, changes.ended, changes.parameters, changes.conditionsAdded, changes.conditionsRemoved].some((list) => list.length > 0);
 }

@@ -144,6 +144,7 @@ export function changesView(changes: readonly ProgramChanges[], lang: Lang) {
     id: c.programId,
     title: c.title[lang],
     began: c.began.map((b) => ({ from: b.from, note: b.note?.[lang] })),
+    replaced: c.replaced.map((b) => ({ from: b.from, note: b.note?.[lang] })),
     ended: c.ended.map((e) => ({ to: e.to, why: e.why?.[lang] })),
     parameters: c.parameters.map((p) => ({
       name: p.name,
@@ -179,12 +180,17 @@ type Expectation = ExampleOutcome["example"]["expect"];
 
 /** What an example expects, in the reader's language, money grouped as the result page shows it. */
 function expectedText(expect: Expectation, lang: Lang): string {
-  const money = (m: { krw?: string; usd?: string }) =>
-    [m.krw !== undefined && formatAmount(m.krw, "KRW"), m.usd !== undefined && `(${formatAmount(m.usd, "USD")})`].filter(Boolean).join(" ");
+  // A figure the example expects not to be worked out adds nothing to the totals: it reads as not
+  // estimated, never as a benefit of ₩0.
+  const notEstimated = expect.warnings?.includes("not-estimated");
+  const figure = (kind: "rules.expectCertain" | "rules.expectUpTo", m: { krw?: string; usd?: string }) =>
+    notEstimated && [m.krw, m.usd].every((a) => a === undefined || /^0(\.0+)?$/.test(a))
+      ? message(lang, "rules.expectNotEstimated")
+      : [message(lang, kind), m.krw !== undefined && formatAmount(m.krw, "KRW"), m.usd !== undefined && `(${formatAmount(m.usd, "USD")})`].filter(Boolean).join(" ");
   return [
     message(lang, `status.${expect.status}`),
-    ...(expect.certain ? [`${message(lang, "rules.expectCertain")} ${money(expect.certain)}`] : []),
-    ...(expect.upTo ? [`${message(lang, "rules.expectUpTo")} ${money(expect.upTo)}`] : []),
+    ...(expect.certain ? [figure("rules.expectCertain", expect.certain)] : []),
+    ...(expect.upTo ? [figure("rules.expectUpTo", expect.upTo)] : []),
     ...(expect.warnings?.length ? [`${message(lang, "result.warnings")}: ${expect.warnings.map((code) => message(lang, `warning.${code}`)).join(", ")}`] : []),
   ].join("; ");
 }

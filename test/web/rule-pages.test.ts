@@ -42,6 +42,26 @@ describe("the rule pages", () => {
     expect(all.text).toContain("2018-12-31");
   });
 
+  it("say an example's figure that is not worked out is not estimated, not a benefit of ₩0", async () => {
+    const html = (await request(app).get("/rules/state-land-rent-reduction?lang=en").expect(200)).text;
+    expect(html).toMatch(/Without a lease term the reduction is eligible but not estimated<\/td><td>2026-11-24<\/td><td>Eligible; not estimated \(counted as nothing in the totals\);/);
+    expect(html).not.toMatch(/Without a lease term[^\n]*₩0/);
+  });
+
+  it("say a version that took over from the one before is a new version, not a program that ended", async () => {
+    // The capital-goods exemption and state land's reduction each have a new version from 2026-01-01.
+    const html = (await request(app).get("/rules/changes?from=2025-12-31&to=2026-01-01&lang=en").expect(200)).text;
+    const of = (id: string) => html.slice(html.indexOf(`id="c-${id}"`), html.indexOf("</section>", html.indexOf(`id="c-${id}"`)));
+    for (const id of ["capital-goods-tax-exemption", "state-land-rent-reduction"]) {
+      expect(of(id)).toMatch(/<h3>New version in force, replacing the one before<\/h3><ul><li>2026-01-01/);
+      expect(of(id)).not.toContain("<h3>Ended</h3>");
+      expect(of(id)).not.toContain("<h3>Began</h3>");
+    }
+    // A program that stops with nothing after it still ended: the local-tax reduction's last version.
+    const local = (await request(app).get("/rules/local-tax-reduction/changes?from=2025-12-30&to=2026-01-02&lang=en").expect(200)).text;
+    expect(local).toMatch(/<h3>Ended<\/h3><ul><li>2025-12-31/);
+  });
+
   it("show the rule file with line numbers, escaped", async () => {
     const res = await request(app).get("/rules/foreign-investment/source").expect(200);
     expect(res.text).toContain('<li id="L1" value="1"><code># yaml-language-server: $schema&#x3D;../schema/program.schema.json</code></li>');
