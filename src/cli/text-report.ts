@@ -85,8 +85,10 @@ function totalLines(estimate: Estimate): string[] {
 
 /** The programs the totals leave out, said per total (a discretionary figure lowers only the total up to). */
 function leftOutLine(certain: readonly ProgramResult[], upTo: readonly ProgramResult[]): string {
-  if (certain.length === 0) return `Left out of the total up to, for want of inputs: ${upTo.map((p) => p.program.id).join(", ")}`;
-  return `Left out of these totals, for want of inputs: ${upTo.map((p) => `${p.program.id}${certain.includes(p) ? "" : " (of the total up to only)"}`).join(", ")}`;
+  // A program worked out in part is in the totals with the parts that could be worked out.
+  const inPart = (p: ProgramResult) => (estimatedPart(p.benefit!) === "some" ? " (in part: the parts worked out are counted)" : "");
+  if (certain.length === 0) return `Left out of the total up to, for want of inputs: ${upTo.map((p) => `${p.program.id}${inPart(p)}`).join(", ")}`;
+  return `Left out of these totals, for want of inputs: ${upTo.map((p) => `${p.program.id}${inPart(p)}${certain.includes(p) ? "" : " (of the total up to only)"}`).join(", ")}`;
 }
 
 function benefitLines(benefit: BenefitResult): string[] {

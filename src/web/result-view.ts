@@ -99,7 +99,13 @@ function leftOutView(estimate: Estimate, lang: Lang) {
     certainAtLeast: both,
     upToAtLeast: upTo.length > 0,
     leftOutHeading: message(lang, both ? "result.leftOut" : "result.leftOutUpTo"),
-    leftOut: upTo.map((p) => ({ id: p.program.id, title: p.program.title[lang], upToOnly: both && !certain.includes(p) })),
+    leftOut: upTo.map((p) => ({
+      id: p.program.id,
+      title: p.program.title[lang],
+      upToOnly: both && !certain.includes(p),
+      // A program worked out in part is in the totals with the parts that could be worked out.
+      inPart: estimatedPart(p.benefit!) === "some",
+    })),
   };
 }
 

@@ -29,6 +29,13 @@ describe("the text report", () => {
     expect(text).toContain("Left out of the total up to, for want of inputs: state-land-rent-reduction");
   });
 
+  it("says a benefit worked out in part is left out only in part", () => {
+    // 2018: the duty on imported capital goods is worked out, the consumption tax's rate is not given.
+    const text = report({ ...profile, asOf: "2018-06-01", costs: { capitalGoodsImports: "8000000", customsDutyRatePct: "8" } });
+    expect(text).toMatch(/Left out of these totals, for want of inputs: [^\n]*capital-goods-tax-exemption \(in part: the parts worked out are counted\)/);
+    expect(text).not.toMatch(/state-land-rent-reduction \(in part/);
+  });
+
   it("gives a benefit worked out in part as at least its known parts", () => {
     const text = report({ ...profile, asOf: "2018-06-01", costs: { capitalGoodsImports: "8000000", customsDutyRatePct: "8" } });
     expect(text).toMatch(/\[capital-goods-tax-exemption\]: ELIGIBLE[\s\S]*?Benefit: at least ₩[\d,]+ \(\$[\d,.]+\) \(parts not estimated are left out\)/);

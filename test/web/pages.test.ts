@@ -168,6 +168,9 @@ describe("the result page", () => {
     // discretionary one left out lowers only the total up to, and says so.
     expect(html).toMatch(/Certain value<\/dt><dd class="money">at least ₩/);
     expect(html).toMatch(/Left out of these totals, for want of inputs: .*Rent reduction on leased state land<\/a> \(of the total up to only\)/);
+    // The exemption is in the totals with its duty: it is left out only in part, and says so.
+    expect(html).toMatch(/Left out of these totals, for want of inputs: [^\n]*<a href="#program-capital-goods-tax-exemption">[^<]+<\/a> \(in part: the parts that could be worked out are counted\)/);
+    expect(html).not.toMatch(/Rent reduction on leased state land<\/a> \(in part/);
   });
 
   it("shows plain totals when every eligible figure is known", async () => {
