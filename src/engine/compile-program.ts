@@ -300,7 +300,11 @@ function compileSegment(
     conditionSlots: [...conditionReads.slots].sort((a, b) => a - b),
     benefitSlots: tables.map((_, slot) => slot).filter((slot) => !conditionReads.slots.has(slot)),
     benefit,
-    conditionWarnings: Object.freeze(parameterWarnings(conditionReads)),
+    // A contested reading is owed by every result of the version, whatever its status.
+    conditionWarnings: Object.freeze([
+      ...(version.contested ? [Object.freeze({ code: "contested-reading" as const, note: version.contested.en, noteKo: version.contested.ko })] : []),
+      ...parameterWarnings(conditionReads),
+    ]),
     tableFindings,
     readsTables: [...new Set([...conditionReads.tables, ...benefitReads.tables])],
   };

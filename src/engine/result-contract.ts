@@ -110,7 +110,7 @@ const Benefit = z.discriminatedUnion("kind", [
 ]);
 
 const Warning = z.looseObject({
-  code: z.enum(["unverified-parameter", "unverified-reference", "discretionary", "not-estimated"]),
+  code: z.enum(["unverified-parameter", "unverified-reference", "discretionary", "not-estimated", "contested-reading"]),
   message: z.string(),
 });
 

@@ -8,6 +8,8 @@ export type Warning =
   | { readonly code: "unverified-reference"; readonly table: string; readonly row: string; readonly confidence: string; readonly note?: string; readonly noteKo?: string }
   | { readonly code: "discretionary" }
   | { readonly code: "not-estimated"; readonly component: string; readonly missing: readonly string[] }
+  // The version's answer rests on a reading of the law that counsel should confirm (a rule file's `contested`).
+  | { readonly code: "contested-reading"; readonly note: string; readonly noteKo: string }
   // About the estimate as a whole (rate-warnings.ts): the exchange rate the profile gave.
   | { readonly code: "rate-after-as-of"; readonly rateDate: string; readonly asOf: string }
   | { readonly code: "rate-out-of-date"; readonly rateDate: string; readonly asOf: string; readonly days: number; readonly maxDays: number };
@@ -36,6 +38,8 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
       return ko
         ? `${warning.component}: ${warning.missing.join(", ")} 입력이 없어 산정하지 않음`
         : `${warning.component} not estimated: give ${warning.missing.join(", ")}`;
+    case "contested-reading":
+      return ko ? `법률 검토가 필요한 해석에 따른 결과: ${warning.noteKo}` : `this answer rests on a reading of the law that counsel should confirm: ${warning.note}`;
     case "rate-after-as-of":
       return ko
         ? `환율 기준일(${warning.rateDate})가 기준일(${warning.asOf})보다 늦음: 기준일에는 알 수 없던 환율로 산정함`

@@ -140,6 +140,9 @@ export const Version = z.strictObject({
   to: IsoDate.optional().describe("The last day in force; omit while the version is current."),
   cite: z.union([Citation, z.array(Citation)]).optional(),
   note: Localized.optional(),
+  contested: Localized.optional().describe(
+    "What the version's answer rests on: a reading of the law that counsel should confirm, and the other reading. Every result of the version carries it as a warning, eligible or not.",
+  ),
   gap: Localized.optional().describe("A declared gap: the program was not in force between from and to, for this reason."),
   unmodelled: Localized.optional().describe("The program existed between from and to, but the rule files do not encode that period: why."),
   ended: Localized.optional().describe("Why the program stopped after 'to' (last version only)."),

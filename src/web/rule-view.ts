@@ -98,6 +98,7 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
         from: v.from,
         to: v.to,
         note: text(v.note),
+        contested: text(file?.contested),
         gap: text(v.gap),
         unmodelled: text(v.unmodelled),
         ended: text(v.ended),

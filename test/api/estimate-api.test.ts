@@ -142,6 +142,18 @@ describe("POST /api/v1/estimate", () => {
     );
   });
 
+  it("carries a reading of the law for counsel to confirm as a warning, whatever the status", async () => {
+    const body = EstimateJson.parse((await post("/estimate?explain=false").send({ ...EXAMPLE_PROFILE, asOf: "2026-11-24" }).expect(200)).body);
+    const goods = body.programs.find((p) => p.id === "capital-goods-tax-exemption")!;
+    expect(goods.status).toBe("ineligible");
+    expect(goods.warnings).toContainEqual({
+      code: "contested-reading",
+      note: expect.stringMatching(/^Decree 116-5\(1\) exempts goods/),
+      noteKo: expect.stringMatching(/^시행령 제116조의5제1항은/),
+      message: expect.stringMatching(/^this answer rests on a reading of the law that counsel should confirm: Decree 116-5\(1\)/),
+    });
+  });
+
   it("names the rule set and the engine on /healthz as on every API answer, for a check that compares instances", async () => {
     const [health, api] = await Promise.all([request(app).get("/healthz").expect(200), post("/estimate").send(EXAMPLE_PROFILE).expect(200)]);
     expect(health.headers["x-ruleset-hash"]).toMatch(/^[0-9a-f]{64}$/);

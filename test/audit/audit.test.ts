@@ -149,8 +149,10 @@ describe("the audit's checks bite", () => {
 
   it("shows what changed between two dates, with each figure's source", () => {
     const changes = changesBetween(only(one).byId.get("audited")!, "2015-06-01", "2020-06-01");
-    expect(changes.began.map((b) => b.from)).toEqual(["2016-01-01"]);
-    expect(changes.ended.map((e) => e.to)).toEqual(["2015-12-31"]);
+    // The 2016 version took over the day after the first ended: a new version, not an end and a start.
+    expect(changes.replaced.map((b) => b.from)).toEqual(["2016-01-01"]);
+    expect(changes.began).toEqual([]);
+    expect(changes.ended).toEqual([]);
     expect(changes.parameters).toEqual([
       expect.objectContaining({ name: "min_hires", date: "2020-01-01", before: expect.objectContaining({ value: "10" }), after: expect.objectContaining({ value: "5", confidence: "press" }) }),
     ]);

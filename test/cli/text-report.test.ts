@@ -29,6 +29,10 @@ describe("the text report", () => {
     expect(text).toContain("Left out of the total up to, for want of inputs: state-land-rent-reduction");
   });
 
+  it("carries a reading of the law for counsel to confirm with the answer it decides", () => {
+    expect(report(profile)).toMatch(/\[capital-goods-tax-exemption\]: INELIGIBLE[\s\S]*?\n  ! this answer rests on a reading of the law that counsel should confirm: Decree 116-5\(1\)/);
+  });
+
   it("says a benefit worked out in part is left out only in part", () => {
     // 2018: the duty on imported capital goods is worked out, the consumption tax's rate is not given.
     const text = report({ ...profile, asOf: "2018-06-01", costs: { capitalGoodsImports: "8000000", customsDutyRatePct: "8" } });

@@ -51,7 +51,7 @@ describe("a French quantum-computing company's R&D centre and factory in Seoul, 
     ["local-tax-reduction", "not-in-force", []],
     // From 2026 the goods must serve a business whose taxes RSTA 121-2 or LTSA 78-3 reduces, and
     // neither takes applications any more (Decree 116-5, read literally).
-    ["capital-goods-tax-exemption", "ineligible", ["unverified-reference"]],
+    ["capital-goods-tax-exemption", "ineligible", ["contested-reading", "unverified-reference"]],
     // No route: quantum computing is on no confirmed list (routes 1, 2 and the R&D route's field),
     // 60 hires do not exceed manufacturing's 300, not a materials/parts/equipment maker, no regional HQ.
     ["cash-grant", "ineligible", ["unverified-reference"]],

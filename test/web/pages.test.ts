@@ -325,6 +325,27 @@ describe("what would change, for a game studio of USD 10 million in a free econo
   });
 });
 
+describe("a reading of the law for counsel to confirm", () => {
+  it.each([
+    ["en", "Please note", "this answer rests on a reading of the law that counsel should confirm: Decree 116-5(1) exempts goods"],
+    ["ko", "유의 사항", "법률 검토가 필요한 해석에 따른 결과: 시행령 제116조의5제1항은"],
+  ])("goes with the capital-goods exemption's answer from 2026, though it reads not eligible (%s)", async (lang, heading, words) => {
+    const html = (await request(app).get(`/estimate?${query({ ...PROFILE, lang })}`).expect(200)).text;
+    expect(html).toContain('class="program status-ineligible" id="program-capital-goods-tax-exemption"');
+    const goods = section(html, "capital-goods-tax-exemption");
+    const warnings = goods.slice(goods.indexOf('<div class="warnings"'));
+    expect(warnings).toContain(`<h3>${heading}</h3>`);
+    expect(warnings.replaceAll("&quot;", '"')).toContain(words);
+  });
+
+  it("is laid open on the rule page, with the version it belongs to", async () => {
+    const html = (await request(app).get("/rules/capital-goods-tax-exemption?lang=en").expect(200)).text;
+    const v2026 = html.slice(html.indexOf('id="v-2026-01-01"'));
+    expect(v2026).toMatch(/<p class="contested"><strong>A reading for counsel to confirm \(every result of this version says so\):<\/strong> Decree 116-5\(1\) exempts/);
+    expect(html.slice(0, html.indexOf('id="v-2026-01-01"'))).not.toContain('class="contested"');
+  });
+});
+
 describe("the result page's scope", () => {
   it.each([["en", "Only the programs below are modelled. Not covered:"], ["ko", "아래 프로그램만 산정합니다. 다루지 않는 것:"]])("says what it does not cover (%s), linking the rules", async (lang, words) => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, lang })}`).expect(200)).text;
