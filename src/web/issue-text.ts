@@ -5,6 +5,9 @@ import type { Lang } from "./messages.js";
 
 type Rendering = readonly [RegExp, (...parts: string[]) => string];
 
+/** "A decimal string" is the JSON contract's word: a person at the form is asked for a number. */
+const DECIMAL_STRING = /^must be (?:an amount|a percentage|a rate in won per dollar) written as a decimal string, e\.g\. "(.+)"$/;
+
 const KOREAN: readonly Rendering[] = [
   [/^is required$/, () => "필수 항목입니다"],
   [/^is required for a long-term loan$/, () => "장기차관이면 필수입니다"],
@@ -26,7 +29,7 @@ const KOREAN: readonly Rendering[] = [
   [/^must have at most (\d+) decimals$/, (n) => `소수점 아래 ${n}자리까지 쓸 수 있습니다`],
   [/^must have at most (\d+) digits before the point$/, (n) => `정수 부분은 ${n}자리까지 쓸 수 있습니다`],
   [/^must be written without thousands separators, e\.g\. "(.+)"$/, () => FORM_GROUPING.ko],
-  [/^must be (?:an amount|a percentage|a rate in won per dollar) written as a decimal string, e\.g\. "(.+)"$/, (example) => `숫자로 쓰세요 (예: "${example}")`],
+  [DECIMAL_STRING, (example) => `숫자로 쓰세요 (예: ${example})`],
   [/^must be whole won when the currency is KRW$/, () => "통화가 원화이면 원 단위 정수여야 합니다"],
   [/^says which materials, parts or equipment: set materialsPartsEquipment too$/, () => "소재·부품·장비 생산도 함께 선택하세요"],
   [/^must be a whole number$/, () => "정수여야 합니다"],
@@ -47,7 +50,11 @@ const FORM_GROUPING = {
 
 /** The reason in the reader's language; a reason the table does not know stays as the core wrote it. */
 export function issueText(message: string, lang: Lang): string {
-  if (lang === "en") return message.startsWith("must be written without thousands separators") ? FORM_GROUPING.en : message;
+  if (lang === "en") {
+    if (message.startsWith("must be written without thousands separators")) return FORM_GROUPING.en;
+    const decimal = DECIMAL_STRING.exec(message);
+    return decimal ? `must be a number, e.g. ${decimal[1]}` : message;
+  }
   for (const [pattern, render] of KOREAN) {
     const match = pattern.exec(message);
     if (match) return render(...match.slice(1));

@@ -94,6 +94,13 @@ describe("profile reasons in Korean", () => {
     expect(reasonsFor({ ...base, exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source } })).toEqual([]);
   });
 
+  it("ask a person at the form for a number, not for the JSON contract's decimal string", () => {
+    const reason = 'must be an amount written as a decimal string, e.g. "1234.56"';
+    expect(reasonsFor({ ...base, investment: { ...base.investment, amount: "thirty million" } })).toEqual([reason]);
+    expect(issueText(reason, "en")).toBe("must be a number, e.g. 1234.56");
+    expect(issueText(reason, "ko")).toBe("숫자로 쓰세요 (예: 1234.56)");
+  });
+
   it("keep the English reason in English", () => {
     expect(issueText("must not be negative", "en")).toBe("must not be negative");
   });

@@ -281,7 +281,7 @@ describe("the result page", () => {
   it("re-renders the form with the values kept, an error at each bad field and a summary, with 422", async () => {
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": "lots", "investment.foreignOwnershipPct": "150" })}`).expect(422);
     expect(res.text).toContain('<div class="error-summary" role="alert"');
-    expect(res.text).toContain('<a href="#f-investment-amount">Amount invested</a>: must be an amount');
+    expect(res.text).toContain('<a href="#f-investment-amount">Amount invested</a>: must be a number, e.g. 1234.56');
     expect(res.text).toContain('value="lots"');
     expect(res.text).toContain('aria-describedby="f-investment-foreignOwnershipPct-hint f-investment-foreignOwnershipPct-error" aria-invalid="true"');
     expect(res.text).toContain('<p class="error" id="f-investment-foreignOwnershipPct-error">must be at most 100</p>');
@@ -322,6 +322,16 @@ describe("what would change, for a game studio of USD 10 million in a free econo
     const values = { "investment.amount": "10000000", "business.sector": "games", "business.technology": "", "site.region": "incheon", "site.zone": "free-economic-zone" };
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, ...values })}`).expect(200)).text;
     expect(section(html, "fiz-individual")).toMatch(/<li><em>A business of another kind:<\/em> Logistics terminals, distribution centres/);
+  });
+});
+
+describe("the form", () => {
+  it.each([
+    ["en", "Left blank, it counts as none (0)."],
+    ["ko", "비워 두면 0명으로 봅니다."],
+  ])("says a headcount left blank counts as none (%s)", async (lang, words) => {
+    const html = (await request(app).get(`/?lang=${lang}`).expect(200)).text;
+    expect(html.split(words).length - 1).toBe(2); // new regular employees and researchers
   });
 });
 
