@@ -70,6 +70,10 @@ export function formView(fields: readonly FormField[], values: FormValues, issue
     heading: message(lang, `group.${key}`),
     fields: fields.filter((f) => f.group === key).map(fieldView),
   })).filter((g) => g.fields.length > 0);
-  const summary = [...errors].map(([path, text]) => ({ id: id(path), label: fieldLabel(path, lang), message: text }));
+  // In the order the form shows the fields, not the order the contract checked them in.
+  const shown = groups.flatMap((g) => g.fields.map((f) => f.name));
+  const summary = [...errors]
+    .sort(([a], [b]) => shown.indexOf(a) - shown.indexOf(b))
+    .map(([path, text]) => ({ id: id(path), label: fieldLabel(path, lang), message: text }));
   return { groups, errors: summary };
 }

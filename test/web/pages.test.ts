@@ -287,6 +287,12 @@ describe("the result page", () => {
     expect(res.text).toContain('<p class="error" id="f-investment-foreignOwnershipPct-error">must be at most 100</p>');
   });
 
+  it("lists the errors in the order the form shows the fields, the as-of date last", async () => {
+    const res = await request(app).get(`/estimate?${query({ ...PROFILE, lang: "ko", asOf: "2026-02-30", "investment.amount": "lots", "employment.newRegularEmployees": "-1" })}`).expect(422);
+    const summary = res.text.slice(res.text.indexOf('class="error-summary"'), res.text.indexOf("</ul>", res.text.indexOf('class="error-summary"')));
+    expect([...summary.matchAll(/<a href="#(f-[^"]+)">/g)].map((m) => m[1])).toEqual(["f-investment-amount", "f-employment-newRegularEmployees", "f-asOf"]);
+  });
+
   it("gives the form's errors in Korean on the Korean form", async () => {
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, lang: "ko", "investment.amount": "0", "investment.foreignOwnershipPct": "30.12345" })}`).expect(422);
     expect(res.text).toContain('<p class="error" id="f-investment-amount-error">0보다 커야 합니다</p>');
