@@ -1,5 +1,5 @@
 // The investor-facing pages: the profile form (GET /) and the explained result (GET /estimate, a
-// permalink of the profile). Each translates a request into one engine call and renders the answer.
+// permalink of the profile, and GET /estimate.json, the same as the API's JSON to keep and replay). Each translates a request into one engine call and renders the answer.
 import { Router, type Request, type Response } from "express";
 import { estimate, type EstimateOptions } from "../engine/estimate.js";
 import { MAX_SWEEP_STEPS, sweep } from "../engine/sweep.js";
@@ -8,6 +8,8 @@ import { minorDigits } from "../money/money.js";
 import { AMOUNT_DIGITS, MAX_HEADCOUNT, type Profile } from "../profile/schema.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { ProfileError } from "../profile/profile-error.js";
+import { invalidProfile, sendProblem } from "../api/problem.js";
+import { estimateJsonBytes } from "../engine/result-json.js";
 import { formFields, profileFromQuery } from "./form-fields.js";
 import { defaultValues, formView, valuesFromQuery } from "./form-view.js";
 import { message, pickLang, type Lang } from "./messages.js";
@@ -74,6 +76,18 @@ export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions
     res.send(views.render("form", page(req, { title: message(lang, "form.heading"), form: formView(fields, values, [], lang) })));
   });
 
+  // The result page's estimate as the API writes it, to keep and replay (npm run estimate -- --replay,
+  // POST /api/v1/replay): the same query, the same engine call.
+  router.get("/estimate.json", (req: Request, res: Response) => {
+    try {
+      const result = estimate(ruleSet, profileFromQuery(req.query as Record<string, unknown>, fields), { today: today(), engineVersion });
+      res.attachment(`estimate-${result.asOf}.json`).type("application/json; charset=utf-8").send(estimateJsonBytes(result));
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      sendProblem(res, invalidProfile(error.issues));
+    }
+  });
+
   router.get("/estimate", (req: Request, res: Response) => {
     const lang = langOf(req);
     const query = req.query as Record<string, unknown>;
@@ -82,8 +96,10 @@ export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions
       const options = { today: today(), engineVersion };
       const result = estimate(ruleSet, input, options);
       const flips = outcomeSweeps(ruleSet, input, result.profile, options);
-      const editUrl = `/?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === "string")).toString()}`;
-      res.send(views.render("result", page(req, { title: message(lang, "result.heading"), result: resultView(result, lang, flips, codeLabel(lang)), editUrl })));
+      const profileQuery = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === "string")).toString();
+      const editUrl = `/?${profileQuery}`;
+      const jsonUrl = `/estimate.json?${profileQuery}`;
+      res.send(views.render("result", page(req, { title: message(lang, "result.heading"), result: resultView(result, lang, flips, codeLabel(lang)), editUrl, jsonUrl })));
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
       const form = formView(fields, valuesFromQuery(query, fields), error.issues, lang);

@@ -331,6 +331,28 @@ describe("what would change, for a game studio of USD 10 million in a free econo
   });
 });
 
+describe("the estimate to keep", () => {
+  it("is the API's JSON of the page's profile, linked from the receipt, and replays as matching", async () => {
+    const page = (await request(app).get(`/estimate?${query({ ...PROFILE, lang: "en" })}`).expect(200)).text;
+    const href = /<a class="no-print" href="([^"]+)" download>Save this estimate as JSON/.exec(page)![1]!.replaceAll("&amp;", "&").replaceAll("&#x3D;", "=");
+    expect(href).toBe(`/estimate.json?${query({ ...PROFILE, lang: "en" })}`);
+    const res = await request(app).get(href).expect(200);
+    expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(res.headers["content-disposition"]).toBe("attachment; filename=estimate-2026-11-24.json");
+    const saved = JSON.parse(res.text);
+    const api = (await request(app).post("/api/v1/estimate").send(profileFromQuery(PROFILE, formFields(realRules))).expect(200)).body;
+    expect(saved).toEqual(api);
+    const replayed = await request(app).post("/api/v1/replay").send({ estimate: saved, profile: profileFromQuery(PROFILE, formFields(realRules)) }).expect(200);
+    expect(replayed.body).toMatchObject({ matches: true, differences: [], totals: [] });
+  });
+
+  it("is a 422 problem document naming the field for a profile the contract refuses", async () => {
+    const res = await request(app).get(`/estimate.json?${query({ ...PROFILE, "investment.amount": "lots" })}`).expect(422);
+    expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors).toEqual([{ path: "investment.amount", message: 'must be an amount written as a decimal string, e.g. "1234.56"' }]);
+  });
+});
+
 describe("the form", () => {
   it.each([
     ["en", "Left blank, it counts as none (0)."],
