@@ -1,6 +1,7 @@
 // The default USD/KRW rate for a date: the monthly average of the date's month, or of the latest
 // earlier month still within the table's declared age limit. Outside that, there is no default and
 // the profile must give its own rate.
+import type { Decimal } from "decimal.js";
 import { exchangeRate, type ExchangeRate } from "../money/exchange-rate.js";
 import type { ExchangeRatesFile } from "../rules/reference-schema.js";
 import { addDays, lastDayOfMonth } from "./dates.js";
@@ -14,7 +15,20 @@ export interface RateTable {
   readonly usableUntil: string;
   /** The rate for a date, or why there is none. */
   rateOn(date: string): ExchangeRate | string;
+  /** The average of a date's own month and the band a rate quoted in it is plausible in; none
+   *  for a month the table lacks. */
+  bandOf(date: string): RateBand | undefined;
 }
+
+export interface RateBand {
+  readonly rate: ExchangeRate;
+  readonly low: Decimal;
+  readonly high: Decimal;
+}
+
+/** How far a day's rate may stray from its month's average before it reads as a slip (a rate in the
+ *  wrong unit, a digit lost): a quarter either way. The 2008 crisis's worst days were 10% off. */
+const PLAUSIBLE_FACTOR = "1.25";
 
 /** How a rate from the table names its month in its source; faces in other languages reword it. */
 export const MONTHLY_AVERAGE = ", monthly average ";
@@ -26,6 +40,9 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
       month,
       exchangeRate(file.rates[month]!, lastDayOfMonth(month), `${file.source.title}${MONTHLY_AVERAGE}${month}`),
     ]),
+  );
+  const bands = new Map(
+    [...rates].map(([month, rate]) => [month, { rate, low: rate.krwPerUsd.div(PLAUSIBLE_FACTOR), high: rate.krwPerUsd.times(PLAUSIBLE_FACTOR) }]),
   );
   const first = months[0]!;
   const last = months[months.length - 1]!;
@@ -51,5 +68,6 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
     maxAgeDays: file.maxAgeDays,
     usableUntil,
     rateOn: forLastDate(lookUp),
+    bandOf: (date) => bands.get(date.slice(0, 7)),
   };
 }

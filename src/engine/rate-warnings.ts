@@ -2,7 +2,8 @@
 // says so: a rate quoted after the as-of date was not known on it, and one older than the rate
 // table would ever use (its maxAgeDays) may be far from the rate of the day. The rate table's own
 // rate for the date, given back (a receipt replayed, an integrator pinning the default), is the
-// table's: a monthly average dated at its month's end is known within the month.
+// table's: a monthly average dated at its month's end is known within the month. A rate far from
+// its month's average in the table is pointed out too.
 import type { ExchangeRate } from "../money/exchange-rate.js";
 import type { Profile } from "../profile/schema.js";
 import { addDays, dayNumber } from "./dates.js";
@@ -29,11 +30,25 @@ function oldestFitting(asOf: string, maxDays: number): string {
 /** What to say about the rate an estimate of the profile uses: nothing when it is the table's. */
 export function rateWarnings(profile: Profile, rate: ExchangeRate, asOf: string, table: RateTable): readonly Warning[] {
   if (!profile.exchangeRate) return NONE;
+  const dated = dateWarning(rate, asOf, table);
+  const far = farFromTable(rate, table);
+  return dated ? (far ? [dated, far] : [dated]) : far ? [far] : NONE;
+}
+
+function dateWarning(rate: ExchangeRate, asOf: string, table: RateTable): Warning | undefined {
   const rateDate = rate.date;
   const after = rateDate > asOf;
-  if (!after && rateDate >= oldestFitting(asOf, table.maxAgeDays)) return NONE;
+  if (!after && rateDate >= oldestFitting(asOf, table.maxAgeDays)) return undefined;
   const own = table.rateOn(asOf);
-  if (typeof own !== "string" && own.date === rateDate && own.source === rate.source && own.krwPerUsd.eq(rate.krwPerUsd)) return NONE;
-  if (after) return [{ code: "rate-after-as-of", rateDate, asOf }];
-  return [{ code: "rate-out-of-date", rateDate, asOf, days: dayNumber(asOf) - dayNumber(rateDate), maxDays: table.maxAgeDays }];
+  if (typeof own !== "string" && own.date === rateDate && own.source === rate.source && own.krwPerUsd.eq(rate.krwPerUsd)) return undefined;
+  if (after) return { code: "rate-after-as-of", rateDate, asOf };
+  return { code: "rate-out-of-date", rateDate, asOf, days: dayNumber(asOf) - dayNumber(rateDate), maxDays: table.maxAgeDays };
+}
+
+/** A rate a quarter or more away from its month's average in the table: a slip (0.0001 for 1380.55,
+ *  a digit lost) turns every threshold's answer, and is used as given, so it is pointed out. */
+function farFromTable(rate: ExchangeRate, table: RateTable): Warning | undefined {
+  const band = table.bandOf(rate.date);
+  if (!band || (rate.krwPerUsd.gte(band.low) && rate.krwPerUsd.lte(band.high))) return undefined;
+  return { code: "rate-far-from-table", krwPerUsd: rate.krwPerUsd.toString(), tableKrwPerUsd: band.rate.krwPerUsd.toString(), tableMonth: rate.date.slice(0, 7) };
 }

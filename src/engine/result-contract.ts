@@ -130,6 +130,13 @@ const RateWarning = z.discriminatedUnion("code", [
     maxDays: z.int(),
     message: z.string(),
   }),
+  z.strictObject({
+    code: z.literal("rate-far-from-table").describe("The rate is a quarter or more away from the rate table's average for its month: a slip, most likely"),
+    krwPerUsd: z.string(),
+    tableKrwPerUsd: z.string(),
+    tableMonth: z.string(),
+    message: z.string(),
+  }),
 ]);
 
 const NotInForce = z.looseObject({ reason: z.enum(["not-yet", "ended", "gap", "not-modelled"]) });
@@ -157,7 +164,7 @@ export const EstimateJson = z.strictObject({
   exchangeRate: Rate,
   warnings: z
     .array(RateWarning)
-    .describe("About the estimate as a whole: the profile's exchange rate dated after the as-of date (rate-after-as-of), or older than the rate table would use (rate-out-of-date)"),
+    .describe("About the estimate as a whole: the profile's exchange rate dated after the as-of date (rate-after-as-of), older than the rate table would use (rate-out-of-date), or far from the table's average for its month (rate-far-from-table)"),
   programs: z.array(ProgramResultJson),
   totals: z.strictObject({
     certain: Money,

@@ -134,7 +134,7 @@ function warningJson(warning: Warning): Buffer | string {
   return MADE_PER_ESTIMATE.has(warning.code) ? warningText(warning) : derivedJson(warning, warningText);
 }
 
-const MADE_PER_ESTIMATE: ReadonlySet<Warning["code"]> = new Set(["not-estimated", "rate-after-as-of", "rate-out-of-date"]);
+const MADE_PER_ESTIMATE: ReadonlySet<Warning["code"]> = new Set(["not-estimated", "rate-after-as-of", "rate-out-of-date", "rate-far-from-table"]);
 
 function warningText(warning: Warning): string {
   return q(warningJsonValue(warning));

@@ -12,7 +12,8 @@ export type Warning =
   | { readonly code: "contested-reading"; readonly note: string; readonly noteKo: string }
   // About the estimate as a whole (rate-warnings.ts): the exchange rate the profile gave.
   | { readonly code: "rate-after-as-of"; readonly rateDate: string; readonly asOf: string }
-  | { readonly code: "rate-out-of-date"; readonly rateDate: string; readonly asOf: string; readonly days: number; readonly maxDays: number };
+  | { readonly code: "rate-out-of-date"; readonly rateDate: string; readonly asOf: string; readonly days: number; readonly maxDays: number }
+  | { readonly code: "rate-far-from-table"; readonly krwPerUsd: string; readonly tableKrwPerUsd: string; readonly tableMonth: string };
 
 /** What each confidence is called, in each language: the pages use the same words (web/messages.ts). */
 export const CONFIDENCE_TEXT: Readonly<Record<Lang, Readonly<Record<"statute" | "official" | "press" | "unverified", string>>>> = {
@@ -44,6 +45,10 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
       return ko
         ? `환율 기준일(${warning.rateDate})가 기준일(${warning.asOf})보다 늦음: 기준일에는 알 수 없던 환율로 산정함`
         : `the exchange rate is dated ${warning.rateDate}, after the as-of date ${warning.asOf}: the figures use a rate not known on that date`;
+    case "rate-far-from-table":
+      return ko
+        ? `입력한 환율 ${warning.krwPerUsd}원/달러가 환율표의 ${warning.tableMonth} 월평균 ${warning.tableKrwPerUsd}원/달러와 4분의 1 이상 차이남: 입력값을 확인하세요`
+        : `the exchange rate given, KRW ${warning.krwPerUsd} per USD, is a quarter or more away from the rate table's average for ${warning.tableMonth}, KRW ${warning.tableKrwPerUsd}: check it`;
     case "rate-out-of-date":
       return ko
         ? `환율 기준일(${warning.rateDate})가 기준일(${warning.asOf})보다 ${warning.days}일 앞섬: 기본 환율표가 허용하는 ${warning.maxDays}일보다 오래된 환율임`

@@ -125,10 +125,27 @@ describe("an estimate", () => {
     ["184 days before, as old as the rate table goes", "2026-05-24", []],
     ["185 days before", "2026-05-23", [{ code: "rate-out-of-date", rateDate: "2026-05-23", asOf: "2026-11-24", days: 185, maxDays: 184 }]],
   ])("uses a rate the profile gives as given, and says so when it is dated %s", (_, date, warnings) => {
-    const result = run({ ...base, asOf: "2026-11-24", exchangeRate: { ...base.exchangeRate, date } });
+    // Near May 2026's average in the table (KRW 1,488.40), so that only the date can draw a warning.
+    const result = run({ ...base, asOf: "2026-11-24", exchangeRate: { ...base.exchangeRate, krwPerUsd: "1490", date } });
     expect(result.exchangeRate.date).toBe(date);
     expect(result.warnings.map(({ message, ...fields }) => (void message, fields))).toEqual(warnings);
     for (const { message } of result.warnings) expect(message).toContain(date);
+  });
+
+  it.each([
+    ["a rate in the wrong unit", "0.0001", true],
+    ["a digit lost", "148.84", true],
+    ["a quarter above the month's average", "1860.5", true],
+    ["just inside a quarter above", "1860.49", false],
+    ["just inside a quarter below", "1190.72", false],
+    ["a quarter below", "1190.71", true],
+  ])("points out %s, far from its month's average in the table, and uses it as given", (_, krwPerUsd, far) => {
+    // May 2026's average is KRW 1,488.396 a dollar: its band runs from 1,190.7168 to 1,860.495.
+    const result = run({ ...base, asOf: "2026-05-20", exchangeRate: { ...base.exchangeRate, krwPerUsd, date: "2026-05-20" } });
+    expect(result.exchangeRate.krwPerUsd).toBe(krwPerUsd);
+    expect(result.warnings.map(({ message, ...fields }) => (void message, fields))).toEqual(
+      far ? [{ code: "rate-far-from-table", krwPerUsd, tableKrwPerUsd: "1488.396", tableMonth: "2026-05" }] : [],
+    );
   });
 
   it("has nothing to say about a rate from the rate table, dated at its month's end, even given back", () => {
