@@ -101,9 +101,10 @@ export function amountBoth(profile: Profile, rate?: ScaledRate): { readonly won:
     rate = scaledRate(rateText);
   }
   const given = minorUnits(amount, currency);
-  // Reinvested earnings count at the amount used times the foreign share (FIPA 2(1)4라), half-even.
-  const minor = profile.investment.route === "reinvested-earnings" ? divideHalfEven(given * BigInt(percentE4(profile.investment.foreignOwnershipPct)), 1_000_000n) : given;
-  return currency === "USD" ? { won: centsToWon(minor, rate), cents: minor } : { won: minor, cents: wonToCents(minor, rate) };
+  // Reinvested earnings count at the amount used times the foreign share (FIPA 2(1)4라). The share and
+  // the conversion are rounded down, as the amounts thresholds are compared with are.
+  const minor = profile.investment.route === "reinvested-earnings" ? (given * BigInt(percentE4(profile.investment.foreignOwnershipPct))) / 1_000_000n : given;
+  return currency === "USD" ? { won: (minor * rate.digits) / rate.centsUnit, cents: minor } : { won: minor, cents: (minor * 100n * rate.unit) / rate.digits };
 }
 
 /** A validated percentage ("29.9999") in units of 1/10,000 of a percent, exact as a number (≤ 1,000,000). */

@@ -7,7 +7,7 @@ import { minorOfAmount, parseAmount } from "../money/amount.js";
 import { Exact, scaledInteger } from "../money/decimal.js";
 import { centsOfWon, convertToKrw, wonOfDollars, type ExchangeRate } from "../money/exchange-rate.js";
 import { moneyOfMinor, type Money } from "../money/money.js";
-import { divideHalfEven, POWERS_OF_TEN } from "../money/round.js";
+import { divideDown, POWERS_OF_TEN } from "../money/round.js";
 import {
   BOOL, COUNT, DATE, KRW_MONEY, PERCENT, USD_MONEY, YEARS, type ValueType,
 } from "../expr/types.js";
@@ -132,12 +132,23 @@ export function foreignInvestmentMinor(investment: Profile["investment"]): bigin
 /**
  * What an amount entered counts as foreign investment, when not all of it: reinvested retained
  * earnings count at the amount used times the foreign investment ratio (FIPA 2(1)4라), rounded
- * half-even to the won or the cent. Undefined when the whole amount counts.
+ * down to the won or the cent, as every amount a threshold is compared with is (inOtherCurrency).
+ * Undefined when the whole amount counts.
  */
 export function countedShare(investment: Profile["investment"]): ((minor: bigint) => bigint) | undefined {
   if (investment.route !== "reinvested-earnings") return undefined;
   const ratioE4 = scaledInteger(investment.foreignOwnershipPct, PERCENT_DECIMALS)!;
-  return (minor) => divideHalfEven(minor * ratioE4, SHARE_DIVISOR);
+  return (minor) => divideDown(minor * ratioE4, SHARE_DIVISOR);
+}
+
+/**
+ * The investment's amount, in minor units of its currency, in the other currency's, as conditions
+ * compare it with a threshold: rounded down to the won or the cent, so that it reaches a threshold
+ * only if its exact conversion does (USD 29,999,999.996 is not USD 30 million). Thresholds are
+ * whole minor units, so "at least" and "less than" come out as on the exact figure.
+ */
+export function inOtherCurrency(minor: bigint, currency: "KRW" | "USD", rate: ExchangeRate): bigint {
+  return currency === "USD" ? wonOfDollars(minor, 2, rate, divideDown) : centsOfWon(minor, 0, rate, divideDown);
 }
 
 /** Whether countedShare takes the share of `minor` exactly, with nothing rounded away. */
@@ -191,8 +202,8 @@ class ProfileFacts implements Facts {
     this.#rate = rate;
     const minor = foreignInvestmentMinor(investment);
     const usd = investment.currency === "USD";
-    this.amountKrwMinor = usd ? wonOfDollars(minor, 2, rate) : minor;
-    this.amountUsdMinor = usd ? minor : centsOfWon(minor, 0, rate);
+    this.amountKrwMinor = usd ? inOtherCurrency(minor, "USD", rate) : minor;
+    this.amountUsdMinor = usd ? minor : inOtherCurrency(minor, "KRW", rate);
     this.foreignOwnershipE4 = scaledInteger(investment.foreignOwnershipPct, PERCENT_DECIMALS)!; // "30.5" → 305000n
     const sector = tables.sectors.rows.get(business.sector)!;
     const technology = business.technology === null ? undefined : tables.technologies.rows.get(business.technology)!;

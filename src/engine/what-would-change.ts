@@ -9,7 +9,8 @@ import { add, subtract } from "dinero.js/bigint";
 import type { Decimal } from "decimal.js";
 import { KRW_MONEY, USD_MONEY } from "../expr/types.js";
 import type { LocalizedText } from "../rules/program-schema.js";
-import { centsOfWon, wonOfDollars, type ExchangeRate } from "../money/exchange-rate.js";
+import type { ExchangeRate } from "../money/exchange-rate.js";
+import { inOtherCurrency } from "./facts.js";
 import { currencyOf, moneyOfMinor, type CurrencyCode, type Money } from "../money/money.js";
 import { roundedMinorUnits } from "../money/round.js";
 import type { ConditionTrace, ProgramResult, Shown } from "./result.js";
@@ -130,8 +131,7 @@ const ON_INVESTMENT = /^investment\.amount(Krw|Usd)\s*[<>]/;
  */
 function investorsGap(investment: Investment, threshold: bigint, thresholdCurrency: CurrencyCode, op: ">=" | ">" | "<=" | "<"): Shown | undefined {
   const { currency, minor, rate, counted = (x: bigint) => x } = investment;
-  const convert = thresholdCurrency === currency ? (x: bigint) => x
-    : currency === "USD" ? (cents: bigint) => wonOfDollars(cents, 2, rate) : (won: bigint) => centsOfWon(won, 0, rate);
+  const convert = thresholdCurrency === currency ? (x: bigint) => x : (x: bigint) => inOtherCurrency(x, currency, rate);
   const compared = (x: bigint) => convert(counted(x));
   // The least entered amount whose compared amount reaches `bound`; for "at most", the one after the last that stays within.
   const least = (bound: bigint): bigint | undefined => {

@@ -36,15 +36,15 @@ export function wholeWon(money: Money, rate: ExchangeRate): bigint {
 }
 
 /** Whole won for amount / 10^scale dollars, half-even: the conversion on bare bigints. */
-export function wonOfDollars(amount: bigint, scale: number, rate: ExchangeRate): bigint {
+export function wonOfDollars(amount: bigint, scale: number, rate: ExchangeRate, divide = divideHalfEven): bigint {
   const r = rate.scaled;
   // dollars × rate = (amount / 10^scale) × (r.amount / 10^r.scale) won
-  return divideHalfEven(amount * r.amount, POWERS_OF_TEN[scale + r.scale]!);
+  return divide(amount * r.amount, POWERS_OF_TEN[scale + r.scale]!);
 }
 
-/** Cents for amount / 10^scale won, half-even. */
-export function centsOfWon(amount: bigint, scale: number, rate: ExchangeRate): bigint {
+/** Cents for amount / 10^scale won, half-even (or as `divide` rounds). */
+export function centsOfWon(amount: bigint, scale: number, rate: ExchangeRate, divide = divideHalfEven): bigint {
   const r = rate.scaled;
   // cents = won × 100 / rate = (amount / 10^scale) × 100 × 10^r.scale / r.amount
-  return divideHalfEven(amount * 100n * POWERS_OF_TEN[r.scale]!, r.amount * POWERS_OF_TEN[scale]!);
+  return divide(amount * 100n * POWERS_OF_TEN[r.scale]!, r.amount * POWERS_OF_TEN[scale]!);
 }

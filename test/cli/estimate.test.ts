@@ -27,7 +27,7 @@ describe("npm run estimate", () => {
     expect(stdout).toContain("Recognition as foreign investment [foreign-investment]: ELIGIBLE");
     expect(stdout).toContain("✓ The investor puts in at least the minimum amount: ₩100,000,000 ≥ ₩100,000,000");
     // A failed comparison is written as what holds instead, so that the line is true as it reads.
-    expect(stdout).toContain("✗ FDI of at least USD 30 million: $76,923.08 < $30,000,000.00");
+    expect(stdout).toContain("✗ FDI of at least USD 30 million: $76,923.07 < $30,000,000.00");
   });
 
   it("prints the API's JSON with --json", async () => {

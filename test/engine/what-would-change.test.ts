@@ -49,10 +49,12 @@ describe("a gap on the investment in the other currency than the investor's", ()
     ["USD 50,000 not over ₩100 million", "USD", 5_000_000n, "investment.amountKrw > param.min", ">", krw(69_027_500n), krw(100_000_000n), "USD", 2_243_490n],
     ["USD 100,000 not under ₩100 million", "USD", 10_000_000n, "investment.amountKrw < param.max", "<", krw(138_055_000n), krw(100_000_000n), "USD", 2_756_511n],
     ["USD 100,000 over ₩100 million", "USD", 10_000_000n, "investment.amountKrw <= param.max", "<=", krw(138_055_000n), krw(100_000_000n), "USD", 2_756_511n],
-    ["₩1 million short of USD 1,000", "KRW", 1_000_000n, "investment.amountUsd >= param.min", ">=", usd(72_434n), usd(100_000n), "KRW", 380_544n],
+    // ₩1,380,550 is USD 1,000.00 exactly at 1,380.55; a won less is USD 999.99927…, rounded down, short of it.
+    ["₩1 million short of USD 1,000", "KRW", 1_000_000n, "investment.amountUsd >= param.min", ">=", usd(72_434n), usd(100_000n), "KRW", 380_550n],
     ["a cost, not the investment", "KRW", 1_000_000n, "costs.annualBuildingRentKrw >= param.min", ">=", krw(1_000_000n), krw(2_000_000n), undefined, undefined],
-    // ₩29,999,999,995,000,000,000 is USD 29,999,999.995, which counts as 30 million to the cent.
-    ["a rate of 10^12 won to the dollar, found in a few dozen steps", "KRW", 200_000_000n, "investment.amountUsd >= param.min", ">=", usd(0n), usd(3_000_000_000n), "KRW", 29_999_999_994_800_000_000n, "1000000000000"],
+    // ₩30,000,000,000,000,000,000 is USD 30 million exactly; any won less is short of it, converted
+    // amounts being rounded down to the cent.
+    ["a rate of 10^12 won to the dollar, found in a few dozen steps", "KRW", 200_000_000n, "investment.amountUsd >= param.min", ">=", usd(0n), usd(3_000_000_000n), "KRW", 29_999_999_999_800_000_000n, "1000000000000"],
   ] as const)("%s: the investor's own gap", (_what, currency, minor, source, op, actual, threshold, gapCurrency, gap, rateText?: string) => {
     const at = rateText ? exchangeRate(rateText, "2026-11-20", "test") : rate;
     const [suggestion] = whatWouldChange(failing(source, op, actual, threshold), new Set(), { currency, minor, rate: at });

@@ -257,13 +257,13 @@ describe("the result page", () => {
   });
 
   // A threshold in the other currency than the investment's is met by adding, in the investor's
-  // own, the least that converts at the rate (1380.55) to enough: USD 72,434.90 is ₩100,000,001,
-  // USD 72,434.89 ₩99,999,987; ₩41,416,499,994 is USD 29,999,999.995…, which counts as USD 30
-  // million to the cent, as the engine's conversion does.
+  // own, the least that converts at the rate (1380.55) to enough, converted amounts being rounded
+  // down as the engine's facts are: USD 72,434.90 is ₩100,000,000.195…, so ₩100,000,000, and USD
+  // 72,434.89 ₩99,999,986; ₩41,416,500,000 is USD 30 million exactly, and a won less falls short.
   it.each([
     ["dollars for a dollar threshold", { "investment.amount": "25000000" }, "<strong>$5,000,000.00</strong> more: FDI of at least USD 30 million"],
     ["dollars, and won, for a won threshold", { "investment.amount": "50000" }, "<strong>$22,434.90</strong> (₩30,972,500) more: The investor puts in at least the minimum amount"],
-    ["won, and dollars, for a dollar threshold", { "investment.amount": "30000000000", "investment.currency": "KRW" }, "<strong>₩11,416,499,994</strong> ($8,269,530.26) more: FDI of at least USD 30 million"],
+    ["won, and dollars, for a dollar threshold", { "investment.amount": "30000000000", "investment.currency": "KRW" }, "<strong>₩11,416,500,000</strong> ($8,269,530.26) more: FDI of at least USD 30 million"],
     // USD 40 million reinvested at 60% counts as 24 million: 30 million counted needs 50 million reinvested.
     ["earnings to reinvest, of which the foreign share counts", { "investment.route": "reinvested-earnings", "investment.amount": "40000000", "investment.foreignOwnershipPct": "60" }, "<strong>$10,000,000.00</strong> more: FDI of at least USD 30 million"],
     // Manufacturing's cash-grant headcount is 300 and the law says more than: 120 hires need 181 more.
