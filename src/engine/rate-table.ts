@@ -15,8 +15,8 @@ export interface RateTable {
   readonly usableUntil: string;
   /** The rate for a date, or why there is none. */
   rateOn(date: string): ExchangeRate | string;
-  /** The average of a date's own month and the band a rate quoted in it is plausible in; none
-   *  for a month the table lacks. */
+  /** The rate the table has for a date (rateOn's) and the band a rate quoted on that date is
+   *  plausible in; none for a date the table gives no rate for. */
   bandOf(date: string): RateBand | undefined;
 }
 
@@ -26,9 +26,10 @@ export interface RateBand {
   readonly high: Decimal;
 }
 
-/** How far a day's rate may stray from its month's average before it reads as a slip (a rate in the
- *  wrong unit, a digit lost): a quarter either way. The 2008 crisis's worst days were 10% off. */
-const PLAUSIBLE_FACTOR = "1.25";
+/** How far a day's rate may stray from the table's before it reads as a slip (a rate in the wrong
+ *  unit, a digit lost): a quarter either way. The 2008 crisis's worst days were 10% off their month. */
+const PLAUSIBLE_LOW = "0.75";
+const PLAUSIBLE_HIGH = "1.25";
 
 /** How a rate from the table names its month in its source; faces in other languages reword it. */
 export const MONTHLY_AVERAGE = ", monthly average ";
@@ -42,7 +43,7 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
     ]),
   );
   const bands = new Map(
-    [...rates].map(([month, rate]) => [month, { rate, low: rate.krwPerUsd.div(PLAUSIBLE_FACTOR), high: rate.krwPerUsd.times(PLAUSIBLE_FACTOR) }]),
+    [...rates].map(([month, rate]) => [month, { rate, low: rate.krwPerUsd.times(PLAUSIBLE_LOW), high: rate.krwPerUsd.times(PLAUSIBLE_HIGH) }]),
   );
   const first = months[0]!;
   const last = months[months.length - 1]!;
@@ -68,6 +69,10 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
     maxAgeDays: file.maxAgeDays,
     usableUntil,
     rateOn: forLastDate(lookUp),
-    bandOf: (date) => bands.get(date.slice(0, 7)),
+    // Its own last date, apart from rateOn's: an estimate asks both, for its as-of date and its rate's.
+    bandOf: forLastDate((date) => {
+      const rate = lookUp(date);
+      return typeof rate === "string" ? undefined : bands.get(rate.date.slice(0, 7));
+    }),
   };
 }

@@ -45,10 +45,11 @@ function dateWarning(rate: ExchangeRate, asOf: string, table: RateTable): Warnin
   return { code: "rate-out-of-date", rateDate, asOf, days: dayNumber(asOf) - dayNumber(rateDate), maxDays: table.maxAgeDays };
 }
 
-/** A rate a quarter or more away from its month's average in the table: a slip (0.0001 for 1380.55,
- *  a digit lost) turns every threshold's answer, and is used as given, so it is pointed out. */
+/** A rate a quarter or more away from the table's rate for its date (its month's average, or the
+ *  latest month's the table would use): a slip (0.0001 for 1380.55, a digit lost) turns every
+ *  threshold's answer, and is used as given, so it is pointed out. */
 function farFromTable(rate: ExchangeRate, table: RateTable): Warning | undefined {
   const band = table.bandOf(rate.date);
-  if (!band || (rate.krwPerUsd.gte(band.low) && rate.krwPerUsd.lte(band.high))) return undefined;
-  return { code: "rate-far-from-table", krwPerUsd: rate.krwPerUsd.toString(), tableKrwPerUsd: band.rate.krwPerUsd.toString(), tableMonth: rate.date.slice(0, 7) };
+  if (!band || (rate.krwPerUsd.gt(band.low) && rate.krwPerUsd.lt(band.high))) return undefined;
+  return { code: "rate-far-from-table", krwPerUsd: rate.krwPerUsd.toString(), tableKrwPerUsd: band.rate.krwPerUsd.toString(), tableMonth: band.rate.date.slice(0, 7) };
 }

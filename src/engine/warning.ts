@@ -1,6 +1,7 @@
 // Why a figure in a result deserves less than full trust. Structured, so that a face can word it its
 // own way (the pages do); describeWarning gives the words in English or Korean for the rest. `code` is
 // stable and part of the API.
+import { groupDigits } from "../money/format-money.js";
 import type { Lang } from "./show-value.js";
 
 export type Warning =
@@ -45,10 +46,12 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
       return ko
         ? `환율 기준일(${warning.rateDate})가 기준일(${warning.asOf})보다 늦음: 기준일에는 알 수 없던 환율로 산정함`
         : `the exchange rate is dated ${warning.rateDate}, after the as-of date ${warning.asOf}: the figures use a rate not known on that date`;
-    case "rate-far-from-table":
+    case "rate-far-from-table": {
+      const [given, table] = [groupDigits(warning.krwPerUsd), groupDigits(warning.tableKrwPerUsd)];
       return ko
-        ? `입력한 환율 ${warning.krwPerUsd}원/달러가 환율표의 ${warning.tableMonth} 월평균 ${warning.tableKrwPerUsd}원/달러와 4분의 1 이상 차이남: 입력값을 확인하세요`
-        : `the exchange rate given, KRW ${warning.krwPerUsd} per USD, is a quarter or more away from the rate table's average for ${warning.tableMonth}, KRW ${warning.tableKrwPerUsd}: check it`;
+        ? `입력한 환율 ${given}원/달러가 환율표의 ${warning.tableMonth} 월평균 ${table}원/달러와 4분의 1 이상 차이남: 입력값을 확인하세요`
+        : `the exchange rate given, KRW ${given} per USD, is a quarter or more away from the rate table's average for ${warning.tableMonth}, KRW ${table}: check it`;
+    }
     case "rate-out-of-date":
       return ko
         ? `환율 기준일(${warning.rateDate})가 기준일(${warning.asOf})보다 ${warning.days}일 앞섬: 기본 환율표가 허용하는 ${warning.maxDays}일보다 오래된 환율임`

@@ -133,18 +133,24 @@ describe("an estimate", () => {
   });
 
   it.each([
-    ["a rate in the wrong unit", "0.0001", true],
-    ["a digit lost", "148.84", true],
-    ["a quarter above the month's average", "1860.5", true],
-    ["just inside a quarter above", "1860.49", false],
-    ["just inside a quarter below", "1190.72", false],
-    ["a quarter below", "1190.71", true],
-  ])("points out %s, far from its month's average in the table, and uses it as given", (_, krwPerUsd, far) => {
-    // May 2026's average is KRW 1,488.396 a dollar: its band runs from 1,190.7168 to 1,860.495.
-    const result = run({ ...base, asOf: "2026-05-20", exchangeRate: { ...base.exchangeRate, krwPerUsd, date: "2026-05-20" } });
+    ["a rate in the wrong unit", "2026-05-20", "0.0001", "2026-05"],
+    ["a digit lost", "2026-05-20", "148.84", "2026-05"],
+    ["a quarter above the month's average", "2026-05-20", "1860.495", "2026-05"],
+    ["just inside a quarter above", "2026-05-20", "1860.49", undefined],
+    ["just inside a quarter below", "2026-05-20", "1116.3", undefined],
+    ["a quarter below", "2026-05-20", "1116.297", "2026-05"],
+    // After the table's last month (2026-06, KRW 1,529.4619), as long as the table would use it.
+    ["a rate in the wrong unit after the table's last month", "2026-11-20", "0.0001", "2026-06"],
+    ["a rate near the table's last month, after it", "2026-11-20", "1500", undefined],
+    // Past the table's reach there is nothing to compare with: the rate stands alone.
+    ["a rate dated after the table can serve", "2027-03-01", "0.0001", undefined],
+  ])("points out %s, far from the table's rate for its date, and uses it as given", (_, date, krwPerUsd, tableMonth) => {
+    // May 2026's average is KRW 1,488.396 a dollar: a quarter either way is 1,116.297 to 1,860.495.
+    const result = run({ ...base, asOf: date, exchangeRate: { ...base.exchangeRate, krwPerUsd, date } });
     expect(result.exchangeRate.krwPerUsd).toBe(krwPerUsd);
+    const tableKrwPerUsd = tableMonth === "2026-05" ? "1488.396" : "1529.4619";
     expect(result.warnings.map(({ message, ...fields }) => (void message, fields))).toEqual(
-      far ? [{ code: "rate-far-from-table", krwPerUsd, tableKrwPerUsd: "1488.396", tableMonth: "2026-05" }] : [],
+      tableMonth ? [{ code: "rate-far-from-table", krwPerUsd, tableKrwPerUsd, tableMonth }] : [],
     );
   });
 

@@ -333,8 +333,8 @@ describe("what would change, for a game studio of USD 10 million in a free econo
 
 describe("a rate far from the table's", () => {
   it.each([
-    ["en", "the exchange rate given, KRW 0.0001 per USD, is a quarter or more away from the rate table&#x27;s average for 2026-05, KRW 1488.396: check it"],
-    ["ko", "입력한 환율 0.0001원/달러가 환율표의 2026-05 월평균 1488.396원/달러와 4분의 1 이상 차이남: 입력값을 확인하세요"],
+    ["en", "the exchange rate given, KRW 0.0001 per USD, is a quarter or more away from the rate table&#x27;s average for 2026-05, KRW 1,488.396: check it"],
+    ["ko", "입력한 환율 0.0001원/달러가 환율표의 2026-05 월평균 1,488.396원/달러와 4분의 1 이상 차이남: 입력값을 확인하세요"],
   ])("is pointed out under the rate (%s)", async (lang, words) => {
     const values = { lang, asOf: "2026-05-20", "exchangeRate.krwPerUsd": "0.0001", "exchangeRate.date": "2026-05-20" };
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, ...values })}`).expect(200)).text;
