@@ -51,15 +51,20 @@ function conditionsOn(program: CompiledProgram, date: string): ConditionChange[]
 /** Changes in (from, to]: what someone comparing the rules of `from` with those of `to` must know. */
 export function changesBetween(program: CompiledProgram, from: string, to: string): ProgramChanges {
   const within = (date: string) => date > from && date <= to;
-  // A version that ends the day before the next begins is replaced, not ended: "Ended 2025-12-31"
-  // beside "Began 2026-01-01" would read as a law that lapsed.
-  const starts = new Set(program.versions.map((v) => v.from));
-  const followed = (v: CompiledProgram["versions"][number]) => v.to !== null && starts.has(addDays(v.to, 1));
+  // A version in force that ends the day before another in force begins is replaced, not ended:
+  // "Ended 2025-12-31" beside "Began 2026-01-01" would read as a law that lapsed. A declared gap (or
+  // a period not modelled) is no version in force: going into one ends the program, leaving one
+  // begins it again.
+  type Version = CompiledProgram["versions"][number];
+  const inForce = (v: Version) => !v.gap && !v.unmodelled;
+  const starts = new Set(program.versions.filter(inForce).map((v) => v.from));
+  const followed = (v: Version) => inForce(v) && v.to !== null && starts.has(addDays(v.to, 1));
   const ends = new Set(program.versions.filter(followed).map((v) => addDays(v.to!, 1)));
   const opening = program.versions.filter((v) => within(v.from)).map((v) => ({ from: v.from, note: v.note ?? v.gap ?? v.unmodelled }));
   const began = opening.filter((v) => !ends.has(v.from));
   const replaced = opening.filter((v) => ends.has(v.from));
-  const ended = program.versions.filter((v) => v.to !== null && v.to >= from && v.to < to && !followed(v)).map((v) => ({ to: v.to!, why: v.ended }));
+  // A gap's end is the next version's beginning, said there.
+  const ended = program.versions.filter((v) => inForce(v) && v.to !== null && v.to >= from && v.to < to && !followed(v)).map((v) => ({ to: v.to!, why: v.ended }));
   const parameters = program.parameters.flatMap((p) =>
     p.values.flatMap((v, i) => {
       if (!within(v.from)) return [];

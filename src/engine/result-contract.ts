@@ -131,7 +131,7 @@ const RateWarning = z.discriminatedUnion("code", [
     message: z.string(),
   }),
   z.strictObject({
-    code: z.literal("rate-far-from-table").describe("The rate is a quarter or more away from the rate table's average for its month: a slip, most likely"),
+    code: z.literal("rate-far-from-table").describe("The rate is a quarter or more away from the rate the table would use for its date (tableMonth's average): a slip, most likely"),
     krwPerUsd: z.string(),
     tableKrwPerUsd: z.string(),
     tableMonth: z.string(),
@@ -164,7 +164,7 @@ export const EstimateJson = z.strictObject({
   exchangeRate: Rate,
   warnings: z
     .array(RateWarning)
-    .describe("About the estimate as a whole: the profile's exchange rate dated after the as-of date (rate-after-as-of), older than the rate table would use (rate-out-of-date), or far from the table's average for its month (rate-far-from-table)"),
+    .describe("About the estimate as a whole: the profile's exchange rate dated after the as-of date (rate-after-as-of), older than the rate table would use (rate-out-of-date), or a quarter or more away from the table's rate for its date (rate-far-from-table)"),
   programs: z.array(ProgramResultJson),
   totals: z.strictObject({
     certain: Money,

@@ -5,7 +5,7 @@ import { auditRuleSet } from "../../src/audit/audit-report.js";
 import { changeDates, missingBoundaries } from "../../src/audit/boundaries.js";
 import { changesBetween } from "../../src/audit/rule-changes.js";
 import { realRules } from "../helpers/app.js";
-import { ENGINE, TODAY, ruleSetWith } from "../helpers/rule-files.js";
+import { ENGINE, TODAY, fixtureProgramFiles, ruleSetWith } from "../helpers/rule-files.js";
 
 describe("the audit of the Korean rule pack", () => {
   const report = auditRuleSet(realRules, { today: TODAY, engineVersion: ENGINE });
@@ -158,5 +158,13 @@ describe("the audit's checks bite", () => {
     ]);
     expect(changes.conditionsAdded).toEqual([{ label: { en: "In Seoul", ko: "서울" }, expression: "site.region == 'seoul'" }]);
     expect(changes.conditionsRemoved).toEqual([]);
+  });
+
+  it("says a program that goes into a declared gap ended, and began again after it, rather than replaced", () => {
+    const grant = ruleSetWith(...fixtureProgramFiles()).byId.get("fixture-grant")!;
+    const changes = changesBetween(grant, "2019-12-01", "2020-08-01");
+    expect(changes.ended.map((e) => e.to)).toEqual(["2019-12-31"]);
+    expect(changes.began).toEqual([{ from: "2020-01-01", note: { en: "Suspended for the fixture", ko: "시험용 중단" } }, { from: "2020-07-01", note: undefined }]);
+    expect(changes.replaced).toEqual([]);
   });
 });
