@@ -13,6 +13,7 @@ import type { RuleSet } from "../engine/rule-set.js";
 import { issuesOf } from "../profile/parse-profile.js";
 import { issueUnder, ProfileError, type ProfileIssue } from "../profile/profile-error.js";
 import { duplicateKeyProblem, invalidProfile, problem, ruleSetCannotAnswer, sendProblem, type Problem } from "./problem.js";
+import { readsQuery } from "./query-parameters.js";
 import { duplicateKey } from "./duplicate-keys.js";
 import { ndjsonLines } from "./ndjson-lines.js";
 import { isUtf8, readJson } from "./read-json.js";
@@ -66,13 +67,13 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     sendProblem(res, problem(400, "invalid-parameter", "Invalid query parameter", "explain must be true or false", [{ path: "explain", message: "must be true or false" }]));
   };
 
-  router.post("/estimate", checkExplain, ...readJson("64kb"), (req: Request, res: Response) => {
+  router.post("/estimate", readsQuery("explain"), checkExplain, ...readJson("64kb"), (req: Request, res: Response) => {
     const result = outcome(0, req.body, explainOf(req));
     if ("problem" in result) return sendProblem(res, result.problem);
     res.type(JSON_UTF8).send(result.estimate);
   });
 
-  router.post("/sweep", ...readJson("64kb"), (req: Request, res: Response) => {
+  router.post("/sweep", readsQuery(), ...readJson("64kb"), (req: Request, res: Response) => {
     const body = req.body as { profile?: unknown; sweep?: unknown } | null;
     // Keys it does not read are named with the rest of what is wrong, not instead of it.
     const strays = strayKeys(body, ["profile", "sweep"]);
@@ -88,7 +89,7 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     }
   });
 
-  router.post("/replay", ...readJson("512kb"), (req: Request, res: Response) => {
+  router.post("/replay", readsQuery(), ...readJson("512kb"), (req: Request, res: Response) => {
     const body = req.body as { estimate?: unknown; profile?: unknown } | null;
     const saved = SavedEstimate.safeParse(body?.estimate);
     const strays = strayKeys(body, ["estimate", "profile"]);
@@ -108,7 +109,7 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     }
   });
 
-  router.post("/estimate/batch", checkExplain, (req, res, next) => {
+  router.post("/estimate/batch", readsQuery("explain"), checkExplain, (req, res, next) => {
     if (req.is("application/x-ndjson")) return streamBatch(req, res, (i, input) => outcome(i, input, explainOf(req))).catch(next);
     next();
   });

@@ -55,7 +55,11 @@ const problemResponse = (description: string, examples?: Record<string, unknown>
 /** What every endpoint that reads a JSON body may answer before it reads the body's meaning
  *  (read-json.ts); the endpoints that also read ?explain refuse a bad one with the same 400. */
 const bodyProblems = (limit: string, { readsExplain = false } = {}) => ({
-  400: problemResponse(readsExplain ? "Malformed JSON, a key given twice in one object, an empty body, or explain neither true nor false" : "Malformed JSON, a key given twice in one object, or an empty body"),
+  400: problemResponse(
+    readsExplain
+      ? "Malformed JSON, a key given twice in one object, an empty body, explain neither true nor false, or a query parameter the endpoint does not read (or given twice)"
+      : "Malformed JSON, a key given twice in one object, an empty body, or a query parameter (the endpoint reads none)",
+  ),
   413: problemResponse(`The body is over ${limit}`),
   415: problemResponse("The body is not UTF-8 JSON (or, for a batch, NDJSON)"),
 });
@@ -146,7 +150,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
         get: {
           summary: "Every program, with the version and parameters in force on a date",
           parameters: [asOf],
-          responses: { 200: { description: "The programs", content: { "application/json": { schema: { $ref: "#/components/schemas/ProgramList" } } } }, 400: problemResponse("asOf is not a date") },
+          responses: { 200: { description: "The programs", content: { "application/json": { schema: { $ref: "#/components/schemas/ProgramList" } } } }, 400: problemResponse("asOf is not a date, is given twice, or another query parameter is given") },
         },
       },
       "/programs/{id}": {
@@ -155,7 +159,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", enum: ruleSet.programs.map((p) => p.id) } }, asOf],
           responses: {
             200: { description: "The program", content: { "application/json": { schema: { $ref: "#/components/schemas/Program" } } } },
-            400: problemResponse("asOf is not a date"),
+            400: problemResponse("asOf is not a date, is given twice, or another query parameter is given"),
             404: problemResponse("No such program"),
           },
         },

@@ -7,7 +7,7 @@ import { apiErrors, methodNotAllowed, notFound } from "./api-errors.js";
 import { estimateRoutes } from "./estimate-routes.js";
 import { openApiDocument } from "./openapi.js";
 import { programRoutes } from "./program-routes.js";
-import { checkQueryParameters } from "./query-parameters.js";
+import { readsQuery } from "./query-parameters.js";
 
 export interface ApiOptions {
   readonly ruleSet: RuleSet;
@@ -26,10 +26,9 @@ export function apiRouter({ ruleSet, engineVersion, today = todayInSeoul, logErr
     res.setHeader("X-Engine-Version", engineVersion);
     next();
   });
-  router.use(checkQueryParameters);
   router.use(estimateRoutes(ruleSet, () => ({ today: today(), engineVersion })));
   router.use(programRoutes(ruleSet, today));
-  router.get("/openapi.json", (_req, res) => {
+  router.get("/openapi.json", readsQuery(), (_req, res) => {
     res.type("application/json").send(openApi);
   });
   router.all(["/estimate", "/estimate/batch", "/replay", "/sweep"], methodNotAllowed(["POST"]));

@@ -69,6 +69,9 @@ describe("POST /api/v1/estimate", () => {
     ["POST", "/sweep?explain=false", "explain", "is not a parameter of this endpoint, which reads none"],
     ["GET", "/programs?asof=2017-06-01", "asof", "is not a parameter of this endpoint, which reads asOf"],
     ["GET", "/programs/cash-grant?asOf[]=2017-06-01", "asOf[]", "is not a parameter of this endpoint, which reads asOf"],
+    // Wherever Express routes the request: a trailing slash, another letter case.
+    ["GET", "/programs/?asof=2017-06-01", "asof", "is not a parameter of this endpoint, which reads asOf"],
+    ["POST", "/Estimate?bogus=1", "bogus", "is not a parameter of this endpoint, which reads explain"],
   ])("refuses %s %s naming the parameter, rather than answer a question not asked", async (method, path, name, message) => {
     const req = method === "GET" ? request(app).get(`/api/v1${path}`) : post(path).send(EXAMPLE_PROFILE);
     const res = await req.expect(400);
@@ -152,6 +155,11 @@ describe("POST /api/v1/estimate", () => {
       noteKo: expect.stringMatching(/^시행령 제116조의5제1항은/),
       message: expect.stringMatching(/^this answer rests on a reading of the law that counsel should confirm: Decree 116-5\(1\)/),
     });
+  });
+
+  it("answers a wrong method or path with its 405 or 404 before looking at the query", async () => {
+    await request(app).delete("/api/v1/estimate?bogus=1").expect(405);
+    await request(app).get("/api/v1/nothing?bogus=1").expect(404);
   });
 
   it("names the rule set and the engine on /healthz as on every API answer, for a check that compares instances", async () => {
