@@ -115,29 +115,50 @@ function currentFigure(result: ProgramResult): string {
 /** What in a benefit's JSON is words, not figures: a reworded label is no difference in the figures. */
 const WORDS = new Set(["label", "citation", "grants", "missing"]);
 
+/** A saved file can list any number of parts: past these, the rest are counted, not listed. */
+const MAX_PARTS = 20;
+
+type Part = { readonly what: string; readonly before: string; readonly after: string };
+
 /**
- * Where a benefit's parts differ from the saved ones': each component, its years, its cap, the
- * shares, by their path ("benefit.components[0].years[2].amount"). The walk follows the replay's
- * own JSON, so the client's, whatever its depth, is read no deeper than an estimate writes.
+ * Where a benefit's parts differ from the saved ones': each component (by its id), its years, its
+ * cap, the shares, by their path ("benefit.components[property-tax].years[2].amount"). The walk
+ * follows the replay's own JSON, so the client's, whatever its depth, is read no deeper than an
+ * estimate writes; a list of another length is one difference, not one per entry.
  */
-function partDifferences(saved: unknown, current: unknown): { what: string; before: string; after: string }[] {
-  const out: { what: string; before: string; after: string }[] = [];
+function partDifferences(saved: unknown, current: unknown): Part[] {
+  const out: Part[] = [];
   const walk = (before: unknown, after: unknown, path: string) => {
     if (isMoney(after) || after === null || typeof after !== "object") {
       const [b, a] = [figureText(before), figureText(after)];
       if (b !== a) out.push({ what: path, before: b, after: a });
       return;
     }
+    if (Array.isArray(after)) return walkList(Array.isArray(before) ? before : [], after, path);
     const old = before !== null && typeof before === "object" ? (before as Record<string, unknown>) : {};
-    if (Array.isArray(after)) {
-      const length = Math.max(after.length, Array.isArray(before) ? before.length : 0);
-      for (let i = 0; i < length; i++) walk(Array.isArray(before) ? before[i] : undefined, after[i], `${path}[${i}]`);
-      return;
-    }
     for (const [key, value] of Object.entries(after)) if (!WORDS.has(key)) walk(old[key], value, `${path}.${key}`);
   };
+  const walkList = (before: readonly unknown[], after: readonly unknown[], path: string) => {
+    const ids = after.map(idOf);
+    if (ids.every((id) => id !== undefined)) {
+      // Parts with ids (components) are matched by id, in whatever order the file lists them.
+      const saved = new Map(before.map((item) => [idOf(item), item]));
+      after.forEach((item, i) => walk(saved.get(ids[i]), item, `${path}[${ids[i]}]`));
+      const gone = before.map(idOf).filter((id) => id !== undefined && !ids.includes(id));
+      if (gone.length) out.push({ what: path, before: `also ${gone.join(", ")}`, after: "absent" });
+      return;
+    }
+    if (before.length !== after.length) out.push({ what: `${path}.length`, before: String(before.length), after: String(after.length) });
+    after.forEach((item, i) => walk(before[i], item, `${path}[${i}]`));
+  };
   walk(saved, current, "benefit");
-  return out;
+  if (out.length <= MAX_PARTS) return out;
+  return [...out.slice(0, MAX_PARTS), { what: "benefit", before: "…", after: `${out.length - MAX_PARTS} more parts differ` }];
+}
+
+function idOf(item: unknown): string | undefined {
+  const id = item !== null && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
+  return typeof id === "string" ? id : undefined;
 }
 
 function isMoney(value: unknown): value is { krw: unknown; usd: unknown } {
@@ -149,6 +170,23 @@ function figureText(value: unknown): string {
   if (value === undefined) return "absent";
   if (isMoney(value)) return `${String(value.krw)} KRW / ${String(value.usd)} USD`;
   return typeof value === "object" && value !== null ? "a list or an object" : String(value);
+}
+
+/**
+ * The warnings a program's answer carries that the saved one did not, and those it no longer
+ * carries: a caveat that came or went (an unverified figure, a reading for counsel) changes what the
+ * answer is worth, if not its figures. Warnings are told apart by their fields, not their words.
+ */
+function warningDifferences(saved: unknown, current: readonly Record<string, unknown>[]): Part[] {
+  const key = (w: Record<string, unknown>) => JSON.stringify(Object.entries(w).filter(([k]) => k !== "message").sort(([a], [b]) => (a < b ? -1 : 1)));
+  const text = (w: Record<string, unknown>) => (typeof w.message === "string" ? w.message : String(w.code));
+  const before = (Array.isArray(saved) ? saved : []).filter((w): w is Record<string, unknown> => w !== null && typeof w === "object");
+  const savedKeys = new Set(before.map(key));
+  const currentKeys = new Set(current.map(key));
+  return [
+    ...current.filter((w) => !savedKeys.has(key(w))).map((w) => ({ what: "warning", before: "absent", after: text(w) })),
+    ...before.filter((w) => !currentKeys.has(key(w))).map((w) => ({ what: "warning", before: text(w), after: "absent" })),
+  ].slice(0, MAX_PARTS);
 }
 
 interface SavedLeaf {
@@ -259,7 +297,7 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     ...(sameRuleSet ? [] : ["the rule set has changed since"]),
   ];
   const savedById = new Map(saved.programs.map((p) => [p.id, p]));
-  const againJson = new Map(estimateJson(again).programs.map((p) => [p.id, p.benefit as unknown]));
+  const againJson = new Map(estimateJson(again).programs.map((p) => [p.id, p]));
   for (const result of again.programs) {
     const old = savedById.get(result.program.id);
     if (!old) {
@@ -277,7 +315,11 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     // The same total can hide parts that moved: money between years, or between the national and
     // the local share. Those are differences too.
     else if (old.status === result.status) {
-      for (const part of partDifferences(old.benefit, againJson.get(old.id))) differences.push({ programId: old.id, ...part, why: figureWhy });
+      for (const part of partDifferences(old.benefit, againJson.get(old.id)!.benefit)) differences.push({ programId: old.id, ...part, why: figureWhy });
+    }
+    if (old.status === result.status) {
+      const warnings = againJson.get(old.id)!.warnings as unknown as readonly Record<string, unknown>[];
+      for (const part of warningDifferences(old.warnings, warnings)) differences.push({ programId: old.id, ...part, why: figureWhy });
     }
   }
   for (const id of savedById.keys()) {

@@ -251,7 +251,9 @@ export const ReplayJson = z.strictObject({
       programId: z.string(),
       what: z
         .string()
-        .describe("status, benefit or program; or, when the benefit's figure is the same, the path of a part of it that moved (benefit.components[0].years[2].amount, benefit.shares.national.amount)"),
+        .describe(
+          "status, benefit, program or warning (one the answer carries now and did not, or no longer carries); or, when the benefit's figure is the same, the path of a part of it that moved (benefit.components[property-tax].years[2].amount, benefit.shares.national.amount; a list of another length as its .length)",
+        ),
       before: z.string(),
       after: z.string(),
       why: z.array(z.string()).describe("Conditions whose outcome or threshold changed"),

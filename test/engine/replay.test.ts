@@ -47,31 +47,50 @@ describe("replaying a saved estimate", () => {
       costs: { propertyAcquisition: "5000000", annualPropertyTax: "100000" },
     };
     const savePlant = () => JSON.parse(JSON.stringify(estimateJson(estimate(realRules, { ...plant, asOf: "2025-06-02" }, { today: TODAY, engineVersion: ENGINE }))));
-    const localIn = (json: { programs: { id: string; benefit: { components: { label: unknown; years?: { amount: { krw: string; usd: string } }[] }[] } }[] }) =>
-      json.programs.find((p) => p.id === "local-tax-reduction")!.benefit;
+    type Saved = { programs: { id: string; warnings: unknown[]; benefit: { components: { id: string; label: unknown; years?: { amount: { krw: string; usd: string } }[] }[] } }[] };
+    const localOf = (json: Saved) => json.programs.find((p) => p.id === "local-tax-reduction")!;
+    const replayed = (json: Saved) => replay(realRules, SavedEstimate.parse(json), plant, ENGINE);
     const moved = savePlant();
-    const property = localIn(moved).components.findIndex((c) => c.years?.length);
-    const years = localIn(moved).components[property]!.years!;
+    const property = localOf(moved).benefit.components.find((c) => c.years?.length)!;
+    const years = property.years!;
     const [first, last] = [years[0]!.amount, years[years.length - 1]!.amount];
     // A year's money moved to the last year: the component's and the benefit's totals stay as they were.
     years[0]!.amount = { krw: "0", usd: "0.00" };
     years[years.length - 1]!.amount = { krw: String(BigInt(first.krw) + BigInt(last.krw)), usd: "1.00" };
-    const report = replay(realRules, SavedEstimate.parse(moved), plant, ENGINE);
+    const report = replayed(moved);
     expect(report.matches).toBe(false);
     expect(report.differences).toEqual([
-      { programId: "local-tax-reduction", what: `benefit.components[${property}].years[0].amount`, before: "0 KRW / 0.00 USD", after: `${first.krw} KRW / ${first.usd} USD`, why: [] },
+      { programId: "local-tax-reduction", what: `benefit.components[${property.id}].years[0].amount`, before: "0 KRW / 0.00 USD", after: `${first.krw} KRW / ${first.usd} USD`, why: [] },
       {
         programId: "local-tax-reduction",
-        what: `benefit.components[${property}].years[${years.length - 1}].amount`,
+        what: `benefit.components[${property.id}].years[${years.length - 1}].amount`,
         before: `${BigInt(first.krw) + BigInt(last.krw)} KRW / 1.00 USD`,
         after: `${last.krw} KRW / ${last.usd} USD`,
         why: [],
       },
     ]);
-    // A reworded label is no difference in the figures.
+    // A reworded label is no difference in the figures; nor are components listed in another order.
     const reworded = savePlant();
-    localIn(reworded).components[property]!.label = { en: "reworded", ko: "다시 씀" };
-    expect(replay(realRules, SavedEstimate.parse(reworded), plant, ENGINE)).toMatchObject({ matches: true, differences: [] });
+    localOf(reworded).benefit.components[0]!.label = { en: "reworded", ko: "다시 씀" };
+    localOf(reworded).benefit.components.reverse();
+    expect(replayed(reworded)).toMatchObject({ matches: true, differences: [] });
+    // A list of another length is one difference, and a file full of them is answered in a few lines.
+    const padded = savePlant();
+    const padYears = localOf(padded).benefit.components.find((c) => c.years?.length)!.years!;
+    padYears.push(...Array.from({ length: 30_000 }, () => ({ amount: { krw: "1", usd: "0.00" } })));
+    expect(replayed(padded).differences).toEqual([
+      { programId: "local-tax-reduction", what: `benefit.components[${property.id}].years.length`, before: String(years.length + 30_000), after: String(years.length), why: [] },
+    ]);
+  });
+
+  it("compares the warnings an answer carries: a caveat that came or went is a difference", () => {
+    const json = JSON.parse(JSON.stringify(estimateJson(estimate(realRules, { ...profile, asOf: "2026-11-24" }, { today: TODAY, engineVersion: ENGINE }))));
+    const goods = json.programs.find((p: { id: string }) => p.id === "capital-goods-tax-exemption");
+    const [contested] = goods.warnings.splice(0, 1);
+    expect(contested.code).toBe("contested-reading");
+    expect(replay(realRules, SavedEstimate.parse(json), profile, ENGINE).differences).toEqual([
+      { programId: "capital-goods-tax-exemption", what: "warning", before: "absent", after: contested.message, why: [] },
+    ]);
   });
 
   it("uses the saved date and rate, not today's", () => {
@@ -84,6 +103,9 @@ describe("replaying a saved estimate", () => {
     expect(report).toMatchObject({ matches: false, sameRuleSet: false, sameEngine: true, sameProfile: true });
     expect(report.differences).toEqual([
       expect.objectContaining({ programId: "seoul-employment-subsidy", what: "benefit", before: "up to 200000000 KRW / 130764.94 USD", after: "up to 100000000 KRW / 65382.47 USD" }),
+      // The cap is an unverified figure: its warning names the new value.
+      expect.objectContaining({ programId: "seoul-employment-subsidy", what: "warning", before: "absent", after: expect.stringContaining("cap_krw = KRW 100000000") }),
+      expect.objectContaining({ programId: "seoul-employment-subsidy", what: "warning", before: expect.stringContaining("cap_krw = KRW 200000000"), after: "absent" }),
     ]);
   });
 
