@@ -16,14 +16,13 @@ import { duplicateKeyProblem, invalidProfile, problem, ruleSetCannotAnswer, send
 import { readsQuery } from "./query-parameters.js";
 import { duplicateKey } from "./duplicate-keys.js";
 import { ndjsonLines } from "./ndjson-lines.js";
-import { isUtf8, readJson } from "./read-json.js";
+import { declaresUtf8, readJson } from "./read-json.js";
 
 /** The most profiles a JSON batch may hold; NDJSON streams up to BATCH_STREAM_MAX lines. */
 export const BATCH_MAX = 100;
 export const BATCH_STREAM_MAX = 10_000;
 const LINE_MAX = 64 * 1024;
 
-/** One batch answer as JSON: the estimate is written by the engine's writer, not re-serialised. */
 /** An answer to one profile of a batch; a streamed one names the client's line it answers. */
 type Outcome = ({ index: number; status: 200; estimate: Buffer } | { index: number; status: number; problem: Problem }) & { line?: number };
 
@@ -35,6 +34,7 @@ const BATCH_END = Buffer.from("]}");
 const COMMA = Buffer.from(",");
 const NEWLINE = Buffer.from("\n");
 
+/** One batch answer as JSON: the estimate is written by the engine's writer, not re-serialised. */
 function outcomeJson(o: Outcome): Buffer {
   if (!("estimate" in o)) return Buffer.from(JSON.stringify(o));
   const line = o.line === undefined ? "" : `"line":${o.line},`;
@@ -134,7 +134,7 @@ function strayKeys(body: unknown, known: readonly string[]): ProfileIssue[] {
 
 /** One profile per line in, one result per line out, in order, in constant memory. */
 async function streamBatch(req: Request, res: Response, answer: (index: number, input: unknown) => Outcome): Promise<void> {
-  if (!isUtf8(req)) return sendProblem(res, problem(415, "unsupported-encoding", "Unsupported encoding", "send UTF-8 NDJSON"));
+  if (!declaresUtf8(req)) return sendProblem(res, problem(415, "unsupported-encoding", "Unsupported encoding", "send UTF-8 NDJSON"));
   const encoding = (req.get("content-encoding") ?? "identity").toLowerCase();
   const inflate = INFLATE.get(encoding);
   if (encoding !== "identity" && !inflate) {

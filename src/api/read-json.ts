@@ -5,7 +5,7 @@
 // Plain UTF-8 bodies, nearly all of them, are read here directly: body-parser's general machinery
 // (charset decoding streams, inflation) cost as much per estimate as evaluating it. A compressed
 // body goes to body-parser, which inflates it; any charset but UTF-8 is refused.
-import { isUtf8 as isUtf8Text } from "node:buffer";
+import { isUtf8 } from "node:buffer";
 import { json, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { duplicateKey } from "./duplicate-keys.js";
 import { problem, sendProblem } from "./problem.js";
@@ -39,7 +39,7 @@ export function readJson(limit: string): RequestHandler[] {
     type: JSON_TYPES,
     // Runs on the inflated text before it is parsed: text that is not JSON passes here, to be refused as such.
     verify: (_req, _res, body) => {
-      if (!isUtf8Text(body)) throw new BodyError(415, "charset.invalid");
+      if (!isUtf8(body)) throw new BodyError(415, "charset.invalid");
       const error = duplicateKeyError(body.toString("utf8"));
       if (error) throw error;
     },
@@ -55,7 +55,7 @@ export function readJson(limit: string): RequestHandler[] {
     },
     (req: Request, res: Response, next: NextFunction) => {
       // UTF-8 whether compressed or not: the duplicate-key scan reads the text as UTF-8, as the API says.
-      if (!isUtf8(req)) return next(new BodyError(415, "charset.unsupported"));
+      if (!declaresUtf8(req)) return next(new BodyError(415, "charset.unsupported"));
       const encoding = req.get("content-encoding");
       if (encoding !== undefined && encoding.toLowerCase() !== "identity") return inflating(req, res, next);
       if (Number(req.get("content-length") ?? 0) > maxBytes) return next(new BodyError(413, "entity.too.large"));
@@ -64,8 +64,8 @@ export function readJson(limit: string): RequestHandler[] {
   ];
 }
 
-/** Whether the body is UTF-8, as it is when its content type names no other charset. */
-export function isUtf8(req: Request): boolean {
+/** Whether the body says it is UTF-8, as it does when its content type names no other charset. */
+export function declaresUtf8(req: Request): boolean {
   const charset = CHARSET.exec(req.get("content-type") ?? "")?.[1]?.toLowerCase();
   return charset === undefined || charset === "utf-8" || charset === "utf8";
 }
@@ -89,7 +89,7 @@ function readBody(req: Request, maxBytes: number, next: NextFunction): void {
     if (size > maxBytes) return finish(new BodyError(413, "entity.too.large"));
     const bytes = Buffer.concat(chunks, size);
     // Decoding would turn bytes that are not UTF-8 into U+FFFD silently, and estimate on the result.
-    if (!isUtf8Text(bytes)) return finish(new BodyError(415, "charset.invalid"));
+    if (!isUtf8(bytes)) return finish(new BodyError(415, "charset.invalid"));
     const text = bytes.toString("utf8");
     try {
       // A byte-order mark is allowed before UTF-8 JSON (RFC 8259 says to ignore it).

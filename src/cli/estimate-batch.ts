@@ -124,6 +124,12 @@ async function main(): Promise<number> {
       errors++;
       await write(errorRow(row, columns.length, message));
     };
+    // The file is decoded as UTF-8, which turns bytes that are not into U+FFFD: such a row (a CP949 or
+    // Latin-1 spreadsheet's) is refused, not estimated on what decoding made of it.
+    if (text.includes("\ufffd")) {
+      await refuse("not valid UTF-8: save the file as UTF-8");
+      continue;
+    }
     let profile: unknown;
     if (isCsv) {
       if (!quotesClosed(text)) {

@@ -41,7 +41,7 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
         ? `${warning.component}: ${warning.missing.join(", ")} 입력이 없어 산정하지 않음`
         : `${warning.component} not estimated: give ${warning.missing.join(", ")}`;
     case "contested-reading":
-      return ko ? `법률 검토가 필요한 해석에 따른 결과: ${warning.noteKo}` : `this answer rests on a reading of the law that counsel should confirm: ${warning.note}`;
+      return ko ? `이 버전의 규칙은 법률 검토가 필요한 해석에 따름: ${warning.noteKo}` : `this version of the rules rests on a reading of the law that counsel should confirm: ${warning.note}`;
     case "rate-after-as-of":
       return ko
         ? `환율 기준일(${warning.rateDate})가 기준일(${warning.asOf})보다 늦음: 기준일에는 알 수 없던 환율로 산정함`

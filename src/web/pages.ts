@@ -8,7 +8,8 @@ import { minorDigits } from "../money/money.js";
 import { AMOUNT_DIGITS, MAX_HEADCOUNT, type Profile } from "../profile/schema.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { ProfileError } from "../profile/profile-error.js";
-import { invalidProfile, sendProblem } from "../api/problem.js";
+import { invalidProfile, ruleSetCannotAnswer, sendProblem } from "../api/problem.js";
+import { RuleEvaluationError } from "../engine/decision-table.js";
 import { estimateJsonBytes } from "../engine/result-json.js";
 import { formFields, profileFromQuery } from "./form-fields.js";
 import { defaultValues, formView, valuesFromQuery } from "./form-view.js";
@@ -79,12 +80,16 @@ export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions
   // The result page's estimate as the API writes it, to keep and replay (npm run estimate -- --replay,
   // POST /api/v1/replay): the same query, the same engine call.
   router.get("/estimate.json", (req: Request, res: Response) => {
+    // Named as every API answer names them: the saved file's receipt says the same.
+    res.setHeader("X-Ruleset-Hash", ruleSet.hash);
+    res.setHeader("X-Engine-Version", engineVersion);
     try {
       const result = estimate(ruleSet, profileFromQuery(req.query as Record<string, unknown>, fields), { today: today(), engineVersion });
       res.attachment(`estimate-${result.asOf}.json`).type("application/json; charset=utf-8").send(estimateJsonBytes(result));
     } catch (error) {
-      if (!(error instanceof ProfileError)) throw error;
-      sendProblem(res, invalidProfile(error.issues));
+      if (error instanceof ProfileError) return sendProblem(res, invalidProfile(error.issues));
+      if (error instanceof RuleEvaluationError) return sendProblem(res, ruleSetCannotAnswer(error));
+      throw error;
     }
   });
 

@@ -153,7 +153,7 @@ describe("POST /api/v1/estimate", () => {
       code: "contested-reading",
       note: expect.stringMatching(/^Decree 116-5\(1\) exempts goods/),
       noteKo: expect.stringMatching(/^시행령 제116조의5제1항은/),
-      message: expect.stringMatching(/^this answer rests on a reading of the law that counsel should confirm: Decree 116-5\(1\)/),
+      message: expect.stringMatching(/^this version of the rules rests on a reading of the law that counsel should confirm: Decree 116-5\(1\)/),
     });
   });
 

@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from "../../src/load-rules.js";
 import { runCommand } from "../helpers/run-command.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fdi-batch-"));
-const batch = async (name: string, text: string) => {
+const batch = async (name: string, text: string | Buffer) => {
   const path = join(dir, name);
   writeFileSync(path, text);
   const { code, stdout, stderr } = await runCommand("src/cli/estimate-batch.ts", [path]);
@@ -95,6 +95,13 @@ describe("npm run estimate:batch", () => {
       ["", "", "9 cells, but the header names 11 columns"],
       ["", "", "a quoted cell is never closed"],
     ]);
+  });
+
+  it("refuses a row that is not UTF-8 (a CP949 or Latin-1 spreadsheet's) rather than estimate what decoding made of it", async () => {
+    const latin1 = Buffer.from(JSON.stringify({ ...profile, exchangeRate: { ...profile.exchangeRate, source: "caf\u00e9" } }), "latin1");
+    const { rows } = await batch("latin1.ndjson", Buffer.concat([Buffer.from(`${JSON.stringify(profile)}\n`), latin1]));
+    const [head, ...body] = rows;
+    expect(body.map((r) => [r[0], r[1], r[head!.indexOf("errors")]])).toEqual([["1", "ok", ""], ["2", "error", "not valid UTF-8: save the file as UTF-8"]]);
   });
 
   it("reads an NDJSON file that starts with a byte-order mark", async () => {

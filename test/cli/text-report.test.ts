@@ -30,7 +30,7 @@ describe("the text report", () => {
   });
 
   it("carries a reading of the law for counsel to confirm with the answer it decides", () => {
-    expect(report(profile)).toMatch(/\[capital-goods-tax-exemption\]: INELIGIBLE[\s\S]*?\n  ! this answer rests on a reading of the law that counsel should confirm: Decree 116-5\(1\)/);
+    expect(report(profile)).toMatch(/\[capital-goods-tax-exemption\]: INELIGIBLE[\s\S]*?\n  ! this version of the rules rests on a reading of the law that counsel should confirm: Decree 116-5\(1\)/);
   });
 
   it("says a benefit worked out in part is left out only in part", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { estimate } from "../../src/engine/estimate.js";
 import { estimateJson } from "../../src/engine/result-json.js";
 import { ProfileError } from "../../src/profile/profile-error.js";
+import { realRules } from "../helpers/app.js";
 import { ENGINE, TODAY, fixtureProgramFiles, realProgramFiles, ruleSetWith } from "../helpers/rule-files.js";
 
 // The engine fixtures plus the one real program they are explained against, so that the totals
@@ -222,5 +223,21 @@ describe("caps", () => {
     const benefit = capped({ site: { region: "busan", zone: "none" }, employment: { newRegularEmployees: 30 } });
     expect(benefit.components[1]).toMatchObject({ id: "property-tax", applies: false, amount: null });
     expect(benefit.total.krw).toBe("180000000");
+  });
+});
+
+describe("a figure unverified until a date", () => {
+  // The corporate tax cap's 50% is the text in hand's from its last amendment marker, 2017-12-19.
+  it.each([
+    ["2017-12-18", true],
+    ["2017-12-19", false],
+  ])("warns of the cap's share on %s: %s", (asOf, warns) => {
+    const plant = { ...base, site: { region: "chungnam", zone: "none" }, employment: { newRegularEmployees: 30 }, costs: { annualCorporateTax: "200000" }, asOf };
+    const json = estimateJson(estimate(realRules, { ...plant, exchangeRate: { ...base.exchangeRate, krwPerUsd: "1100", date: "2017-12-01" } }, { today: TODAY, engineVersion: ENGINE }));
+    const tax = program(json, "corporate-tax-reduction");
+    expect(tax.status).toBe("eligible");
+    const named = tax.warnings.filter((w) => w.code === "unverified-parameter").map((w) => (w as { parameter?: string }).parameter);
+    expect(named.includes("cap_five_year_group_pct")).toBe(warns);
+    expect(named).toContain("cap_per_worker_krw");
   });
 });

@@ -350,6 +350,7 @@ describe("the estimate to keep", () => {
     const res = await request(app).get(href).expect(200);
     expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(res.headers["content-disposition"]).toBe("attachment; filename=estimate-2026-11-24.json");
+    expect(res.headers["x-ruleset-hash"]).toBe(realRules.hash);
     const saved = JSON.parse(res.text);
     const api = (await request(app).post("/api/v1/estimate").send(profileFromQuery(PROFILE, formFields(realRules))).expect(200)).body;
     expect(saved).toEqual(api);
@@ -376,8 +377,8 @@ describe("the form", () => {
 
 describe("a reading of the law for counsel to confirm", () => {
   it.each([
-    ["en", "Please note", "this answer rests on a reading of the law that counsel should confirm: Decree 116-5(1) exempts goods"],
-    ["ko", "유의 사항", "법률 검토가 필요한 해석에 따른 결과: 시행령 제116조의5제1항은"],
+    ["en", "Please note", "this version of the rules rests on a reading of the law that counsel should confirm: Decree 116-5(1) exempts goods"],
+    ["ko", "유의 사항", "이 버전의 규칙은 법률 검토가 필요한 해석에 따름: 시행령 제116조의5제1항은"],
   ])("goes with the capital-goods exemption's answer from 2026, though it reads not eligible (%s)", async (lang, heading, words) => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, lang })}`).expect(200)).text;
     expect(html).toContain('class="program status-ineligible" id="program-capital-goods-tax-exemption"');
