@@ -73,7 +73,19 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
       const rowTraces = table.rows.map((row) => traceCondition(row.condition, ctx));
       const rowsHold = rowTraces.map((trace) => trace.passed);
       const value = (ctx.tables[slot] = evaluateTable(table, ctx, program.id, matched, rowsHold));
-      tables.push({ name: table.name, label: table.label, matched: matched.map((i) => table.rows[i]!), rowsHold, rows: table.rows, rowTraces, value: { type: table.output, value } });
+      const type = table.output;
+      tables.push({
+        name: table.name,
+        label: table.label,
+        matched: matched.map((i) => table.rows[i]!),
+        rowsHold,
+        rows: table.rows,
+        rowTraces,
+        rowValues: table.rows.map((row) => ({ type, value: row.then(ctx) })),
+        otherwise: { type, value: table.otherwise(ctx) },
+        hit: table.hit,
+        value: { type, value },
+      });
     }
     for (const slot of segment.conditionSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings);
     conditions = traceCondition(segment.conditions, ctx);

@@ -58,9 +58,12 @@ const Table = z.strictObject({
     .array(z.strictObject({ label: Localized, source: z.string() }))
     .describe("The rows that gave the value (under collect-max/min only those whose value it is); empty when the table's otherwise value was used"),
   rowsHold: z.array(z.boolean()).describe("Whether each row's condition holds, in the rule file's order"),
+  hit: z.enum(["first", "unique", "collect-max", "collect-min", "collect-sum"]).describe("How the rows that hold give the value: the first, the only one, the largest, the smallest or their sum"),
   rows: z
     .array(Condition)
     .describe("Each row's condition traced as conditions are (its ands and ors as all and any, each comparison with the profile's value and the threshold), labelled and cited as the row; rows[i].passed is rowsHold[i]"),
+  rowValues: z.array(Shown).describe("What each row gives, in the same order"),
+  otherwise: Shown.describe("The value when no row holds"),
   value: Shown,
 });
 

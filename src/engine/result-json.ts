@@ -256,8 +256,12 @@ function writeTable(w: JsonBytes, table: TableTrace): void {
   w.member("name", fixedString(table.name));
   w.member("label", fixedJson(table.label));
   w.list("matched", table.matched, (row) => w.bytes(derivedJson(row, matchedRowText)));
+  w.member("hit", fixedString(table.hit));
   w.member("rowsHold", q(table.rowsHold));
   w.list("rows", table.rowTraces, (trace) => writeCondition(w, trace));
+  w.list("rowValues", table.rowValues, (shown) => writeShown(w, shown));
+  w.next("otherwise");
+  writeShown(w, table.otherwise);
   w.next("value");
   writeShown(w, table.value);
   w.close("}");

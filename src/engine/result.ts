@@ -8,7 +8,7 @@ import type { z } from "zod";
 import type { LocalizedText, Status as StatusEnum } from "../rules/program-schema.js";
 import type { Profile } from "../profile/schema.js";
 import type { Citation } from "./citation.js";
-import type { CompiledCondition, CompiledProgram } from "./program.js";
+import type { CompiledCondition, CompiledProgram, CompiledTable } from "./program.js";
 import type { Warning } from "./warning.js";
 
 export type Status = z.infer<typeof StatusEnum>;
@@ -45,6 +45,11 @@ export interface TableTrace {
   readonly rows: readonly { readonly label: LocalizedText; readonly source: string }[];
   /** Each row's condition traced, in the same order: the profile's values beside its thresholds. */
   readonly rowTraces: readonly ConditionTrace[];
+  /** What each row gives, in the same order, and the value when no row holds: with the hit policy,
+   *  what a reader needs to work the table's value out by hand. */
+  readonly rowValues: readonly Shown[];
+  readonly otherwise: Shown;
+  readonly hit: CompiledTable["hit"];
   readonly value: Shown;
 }
 

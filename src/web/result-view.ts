@@ -144,13 +144,18 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
     tables: (result.tables ?? []).map((t) => ({
       label: t.label[lang],
       value: showValue(t.value, lang, leaves.codeText),
+      // How the rows give the value, and the value when none holds: with each row's own value, the
+      // reader can work the table out by hand.
+      hit: message(lang, `hit.${t.hit}`),
+      otherwise: showValue(t.otherwise, lang, leaves.codeText),
       matched: t.matched.map((row) => row.label[lang]),
       // Every row traced as conditions are, the profile's values beside the thresholds: a reader
       // checks them by hand. A row that holds but gave nothing (a later one under "first", a smaller
       // one under collect-max) says so, lest its tick read as the reason for the value.
       rows: t.rowTraces.map((trace, i) => {
         const notUsed = t.rowsHold[i] && !t.matched.includes(t.rows[i]!);
-        const label = notUsed && trace.label && { ...trace.label, [lang]: `${trace.label[lang]} ${message(lang, "result.rowNotUsed")}` };
+        const gives = `→ ${showValue(t.rowValues[i]!, lang, leaves.codeText)}${notUsed ? ` ${message(lang, "result.rowNotUsed")}` : ""}`;
+        const label = trace.label && { ...trace.label, [lang]: `${trace.label[lang]} ${gives}` };
         return conditionView(label ? { ...trace, label } : trace, leaves);
       }),
     })),

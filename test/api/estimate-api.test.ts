@@ -145,6 +145,18 @@ describe("POST /api/v1/estimate", () => {
     );
   });
 
+  it("lays each decision table open: how its rows give the value, what each gives, and the value when none holds", async () => {
+    const body = EstimateJson.parse((await post("/estimate").send({ ...EXAMPLE_PROFILE, asOf: "2026-11-24", site: { region: "chungnam", zone: "fiz-complex" } }).expect(200)).body);
+    const tier = body.programs.find((p) => p.id === "state-land-rent-reduction")!.tables!.find((t) => t.name === "reduction")!;
+    expect(tier.hit).toBe("first");
+    expect(tier.otherwise).toEqual({ type: "percent", value: "0" });
+    expect(tier.rowValues).toHaveLength(tier.rows.length);
+    // The value is the first row that holds's own.
+    const first = tier.rowsHold.indexOf(true);
+    expect(tier.value).toEqual(tier.rowValues[first]);
+    expect(tier.rows.map((r) => r.passed)).toEqual(tier.rowsHold);
+  });
+
   it("carries a reading of the law for counsel to confirm as a warning, whatever the status", async () => {
     const body = EstimateJson.parse((await post("/estimate?explain=false").send({ ...EXAMPLE_PROFILE, asOf: "2026-11-24" }).expect(200)).body);
     const goods = body.programs.find((p) => p.id === "capital-goods-tax-exemption")!;

@@ -64,9 +64,9 @@ describe("the text report", () => {
 
   it("says which decision-table row gave a value, and lists every row with whether it holds", () => {
     const text = report({ ...profile, site: { region: "chungnam", zone: "fiz-complex" }, costs: { stateLandValue: "1000000", leaseYears: 10 } });
-    expect(text).toMatch(/\[state-land-rent-reduction\]: ELIGIBLE[\s\S]*?\n  = Reduction tier: 75%, from the row Manufacturing with FDI of USD 5 million, in a FIZ\n/);
-    expect(text).toMatch(/\n {4}✓ Manufacturing with FDI of USD 5 million, in a FIZ \(all of\) — [^\n]+ Art\. 19\(8\)1\(c\)\n/);
-    expect(text).toMatch(/\n {4}✗ USD 2\.5 million and 200 or more regular workers, in a FIZ \(all of\) — [^\n]+ Art\. 19\(8\)1\(a\)\n/);
+    expect(text).toMatch(/\[state-land-rent-reduction\]: ELIGIBLE[\s\S]*?\n  = Reduction tier: 75%, from the row Manufacturing with FDI of USD 5 million, in a FIZ \(first matching row; when no row holds: 0%\)\n/);
+    expect(text).toMatch(/\n {4}✓ Manufacturing with FDI of USD 5 million, in a FIZ → 75% \(all of\) — [^\n]+ Art\. 19\(8\)1\(c\)\n/);
+    expect(text).toMatch(/\n {4}✗ USD 2\.5 million and 200 or more regular workers, in a FIZ → 100% \(all of\) — [^\n]+ Art\. 19\(8\)1\(a\)\n/);
     // Each row's parts with the profile's values beside their thresholds, to check by hand.
     expect(text).toMatch(/\n {4}✓ Manufacturing with FDI[^\n]+\n {6}✓ site\.zone in \['fiz-complex', 'fiz-service'\]: fiz-complex ∈ fiz-complex, fiz-service\n {6}✓ business\.sector == 'manufacturing': manufacturing = manufacturing\n {6}✓ investment\.amountUsd >= param\.manufacturing_min_usd: \$[\d,.]+ ≥ \$5,000,000\.00\n/);
     expect(text).toMatch(/\n {6}✗ employment\.newRegularEmployees >= param\.workers_100: \d+ < 200\n/);

@@ -231,7 +231,9 @@ describe("the result page", () => {
 
   it("says which decision-table row gave a value: state land's 75% for a USD 30 million manufacturer in a complex-type FIZ", async () => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": "30000000", "site.zone": "fiz-complex", "costs.stateLandValue": "1000000", "costs.leaseYears": "10" })}`).expect(200)).text;
-    expect(section(html, "state-land-rent-reduction")).toContain("<li>Reduction tier: <strong>75%</strong> — from the row Manufacturing with FDI of USD 5 million, in a FIZ\n");
+    expect(section(html, "state-land-rent-reduction")).toContain(
+      '<li>Reduction tier: <strong>75%</strong> — from the row Manufacturing with FDI of USD 5 million, in a FIZ <span class="meta">(first matching row; when no row holds: 0%)</span>\n',
+    );
   });
 
   it.each([
@@ -408,9 +410,9 @@ describe("decision tables on the result page", () => {
     // Semiconductors are a national strategic technology (50%), a new-growth-engine one and high-tech (40%).
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "site.region": "gyeongbuk", "site.zone": "fiz-complex" })}`).expect(200)).text;
     const grant = section(html, "cash-grant");
-    expect(grant).toContain("Ceiling as a share of the FDI amount: <strong>50%</strong> — from the row National strategic technology\n");
-    // The 40% rows hold too, and say they did not give the value.
-    expect(grant).toContain('<span class="label">New-growth-engine technology (holds, but not the row that gave the value)</span>');
+    expect(grant).toContain("Ceiling as a share of the FDI amount: <strong>50%</strong> — from the row National strategic technology <span class=\"meta\">(largest of the matching rows;");
+    // The 40% rows hold too, each with the value it gives, and say they did not give the value.
+    expect(grant).toContain('<span class="label">New-growth-engine technology → 40% (holds, but not the row that gave the value)</span>');
   });
 
   /** State land's table on a result page: each row (a labelled condition) with whether it holds. */
@@ -419,7 +421,7 @@ describe("decision tables on the result page", () => {
     const tables = land.slice(land.indexOf('class="tables"'));
     // A row is labelled by its rule file; the groups inside it ("Any one of these") are not rows.
     const rows = [...tables.matchAll(/<li class="condition (passed|failed)">\s*<span class="mark"[^>]*>.<\/span>\s*<span class="visually-hidden">[^<]*<\/span>\s*<span class="label">([^<]*)<\/span>/g)];
-    return { tables, rows: rows.map((r) => [r[1], r[2]!.replace(/ — All of these$/, "")]).filter(([, label]) => !/^(All|Any one) of these$/.test(label!)) };
+    return { tables, rows: rows.map((r) => [r[1], r[2]!.replace(/ → \d+% — All of these$/, "")]).filter(([, label]) => !/^(All|Any one) of these$/.test(label!)) };
   };
 
   it("list every row with whether it holds, so that a reader can check which gave the value", async () => {
