@@ -81,6 +81,9 @@ export function changesBetween(program: CompiledProgram, from: string, to: strin
   const key = (c: ConditionChange) => `${c.label?.en}|${c.expression}`;
   const before = conditionsOn(program, from);
   const after = conditionsOn(program, to);
+  // A program not in force on one of the dates began or ended, which says it: every condition listed
+  // as added or removed would only repeat that.
+  const compared = before.length > 0 && after.length > 0;
   const beforeKeys = new Set(before.map(key));
   const afterKeys = new Set(after.map(key));
   return {
@@ -92,8 +95,8 @@ export function changesBetween(program: CompiledProgram, from: string, to: strin
     replaced,
     ended,
     parameters,
-    conditionsAdded: after.filter((c) => !beforeKeys.has(key(c))),
-    conditionsRemoved: before.filter((c) => !afterKeys.has(key(c))),
+    conditionsAdded: compared ? after.filter((c) => !beforeKeys.has(key(c))) : [],
+    conditionsRemoved: compared ? before.filter((c) => !afterKeys.has(key(c))) : [],
   };
 }
 

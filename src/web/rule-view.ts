@@ -104,13 +104,19 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
         ended: text(v.ended),
         citations: v.cites.map((c) => citeView(c, lang)),
         conditions: described.conditions ? conditionLines(described.conditions, lang) : [],
-        tables: (described.tables ?? []).map((t) => ({
-          name: t.name,
-          label: t.label[lang],
-          hit: message(lang, `hit.${t.hit}`),
-          rows: t.rows.map((r) => ({ label: r.label[lang], when: r.when, then: r.then, cite: citeView(r.citation, lang) })),
-          otherwise: t.otherwise,
-        })),
+        tables: (described.tables ?? []).map((t, k) => {
+          // A bare figure is shown in the table's unit (75 → 75%); a parameter's name stays, its
+          // values being in the parameters table below.
+          const percent = v.segments[0]?.tables[k]?.output.kind === "percent";
+          const shown = (source: string) => (percent && /^\d+(\.\d+)?$/.test(source) ? `${source}%` : source);
+          return {
+            name: t.name,
+            label: t.label[lang],
+            hit: message(lang, `hit.${t.hit}`),
+            rows: t.rows.map((r) => ({ label: r.label[lang], when: r.when, then: shown(r.then), cite: citeView(r.citation, lang) })),
+            otherwise: shown(t.otherwise),
+          };
+        }),
         benefit: benefitLines(file?.benefit, lang),
       };
     }),

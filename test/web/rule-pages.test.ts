@@ -60,6 +60,8 @@ describe("the rule pages", () => {
     // A program that stops with nothing after it still ended: the local-tax reduction's last version.
     const local = (await request(app).get("/rules/local-tax-reduction/changes?from=2025-12-30&to=2026-01-02&lang=en").expect(200)).text;
     expect(local).toMatch(/<h3>Ended<\/h3><ul><li>2025-12-31/);
+    // Its conditions are not listed one by one as removed: that it ended says it.
+    expect(local).not.toContain("<h3>Conditions removed</h3>");
   });
 
   it("show the rule file with line numbers, escaped", async () => {
@@ -155,8 +157,10 @@ describe("the rule pages", () => {
     ["ko", "그 밖의 경우"],
   ])("give each decision-table row its value, and the value when none matches (%s)", async (lang, otherwise) => {
     const html = (await request(app).get(`/rules/state-land-rent-reduction?lang=${lang}`).expect(200)).text;
-    expect(html).toMatch(/<code>site\.zone in \[&#x27;fiz-complex&#x27;, &#x27;fiz-service&#x27;\] and business\.sector &#x3D;&#x3D; &#x27;manufacturing&#x27; and investment\.amountUsd &gt;&#x3D; param\.manufacturing_min_usd<\/code><\/td><td><code>75<\/code><\/td>/);
-    expect(html).toContain(`<tr><td>${otherwise}</td><td></td><td><code>0</code></td><td></td></tr>`);
+    expect(html).toMatch(/<code>site\.zone in \[&#x27;fiz-complex&#x27;, &#x27;fiz-service&#x27;\] and business\.sector &#x3D;&#x3D; &#x27;manufacturing&#x27; and investment\.amountUsd &gt;&#x3D; param\.manufacturing_min_usd<\/code><\/td><td><code>75%<\/code><\/td>/);
+    expect(html).toContain(`<tr><td>${otherwise}</td><td></td><td><code>0%</code></td><td></td></tr>`);
+    // Columns with headers: a screen reader says which is the condition and which the value.
+    expect(html).toMatch(/<thead><tr><th scope="col">(Row|행)<\/th><th scope="col">(Holds when|요건)<\/th><th scope="col">(Value|값)<\/th>/);
   });
 
   it.each(["/rules", "/rules/cash-grant", "/rules/cash-grant/changes?from=2019-12-31&to=2020-08-10"])("say at %s that article links open today's text", async (path) => {
