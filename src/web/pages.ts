@@ -8,6 +8,7 @@ import { minorDigits } from "../money/money.js";
 import { AMOUNT_DIGITS, MAX_HEADCOUNT, type Profile } from "../profile/schema.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { ProfileError } from "../profile/profile-error.js";
+import { parseProfile } from "../profile/parse-profile.js";
 import { invalidProfile, ruleSetCannotAnswer, sendProblem } from "../api/problem.js";
 import { RuleEvaluationError } from "../engine/decision-table.js";
 import { estimateJsonBytes } from "../engine/result-json.js";
@@ -93,6 +94,18 @@ export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions
     }
   });
 
+  // The page's profile as the API takes it: what a replay of the saved estimate is given again.
+  router.get("/profile.json", (req: Request, res: Response) => {
+    const input = profileFromQuery(req.query as Record<string, unknown>, fields);
+    try {
+      parseProfile(input, ruleSet.profileSchema);
+      res.attachment("profile.json").type("application/json; charset=utf-8").send(`${JSON.stringify(input, null, 2)}\n`);
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      sendProblem(res, invalidProfile(error.issues));
+    }
+  });
+
   router.get("/estimate", (req: Request, res: Response) => {
     const lang = langOf(req);
     const query = req.query as Record<string, unknown>;
@@ -104,7 +117,8 @@ export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions
       const profileQuery = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === "string")).toString();
       const editUrl = `/?${profileQuery}`;
       const jsonUrl = `/estimate.json?${profileQuery}`;
-      res.send(views.render("result", page(req, { title: message(lang, "result.heading"), result: resultView(result, lang, flips, codeLabel(lang)), editUrl, jsonUrl })));
+      const profileUrl = `/profile.json?${profileQuery}`;
+      res.send(views.render("result", page(req, { title: message(lang, "result.heading"), result: resultView(result, lang, flips, codeLabel(lang)), editUrl, jsonUrl, profileUrl })));
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
       const form = formView(fields, valuesFromQuery(query, fields), error.issues, lang);

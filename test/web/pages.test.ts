@@ -347,8 +347,12 @@ describe("a rate far from the table's", () => {
 describe("the estimate to keep", () => {
   it("is the API's JSON of the page's profile, linked from the receipt, and replays as matching", async () => {
     const page = (await request(app).get(`/estimate?${query({ ...PROFILE, lang: "en" })}`).expect(200)).text;
-    const href = /<a class="no-print" href="([^"]+)" download>Save this estimate as JSON/.exec(page)![1]!.replaceAll("&amp;", "&").replaceAll("&#x3D;", "=");
+    const link = (words: string) => new RegExp(`<a href="([^"]+)" download>${words}`).exec(page)![1]!.replaceAll("&amp;", "&").replaceAll("&#x3D;", "=");
+    const href = link("Save this estimate as JSON");
     expect(href).toBe(`/estimate.json?${query({ ...PROFILE, lang: "en" })}`);
+    expect(link("and its profile")).toBe(`/profile.json?${query({ ...PROFILE, lang: "en" })}`);
+    const profile = JSON.parse((await request(app).get(link("and its profile")).expect(200)).text);
+    expect(profile).toEqual(profileFromQuery(PROFILE, formFields(realRules)));
     const res = await request(app).get(href).expect(200);
     expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(res.headers["content-disposition"]).toBe("attachment; filename=estimate-2026-11-24.json");
@@ -356,7 +360,7 @@ describe("the estimate to keep", () => {
     const saved = JSON.parse(res.text);
     const api = (await request(app).post("/api/v1/estimate").send(profileFromQuery(PROFILE, formFields(realRules))).expect(200)).body;
     expect(saved).toEqual(api);
-    const replayed = await request(app).post("/api/v1/replay").send({ estimate: saved, profile: profileFromQuery(PROFILE, formFields(realRules)) }).expect(200);
+    const replayed = await request(app).post("/api/v1/replay").send({ estimate: saved, profile }).expect(200);
     expect(replayed.body).toMatchObject({ matches: true, differences: [], totals: [] });
   });
 
