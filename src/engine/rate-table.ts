@@ -2,6 +2,7 @@
 // earlier month still within the table's declared age limit. Outside that, there is no default and
 // the profile must give its own rate.
 import type { Decimal } from "decimal.js";
+import { toScaled } from "../money/decimal.js";
 import { exchangeRate, type ExchangeRate } from "../money/exchange-rate.js";
 import type { ExchangeRatesFile } from "../rules/reference-schema.js";
 import { addDays, lastDayOfMonth } from "./dates.js";
@@ -16,14 +17,17 @@ export interface RateTable {
   /** The rate for a date, or why there is none. */
   rateOn(date: string): ExchangeRate | string;
   /** The rate the table has for a date (rateOn's) and the band a rate quoted on that date is
-   *  plausible in; none for a date the table gives no rate for. */
+   *  plausible in, a quarter either way; none for a date the table gives no rate for. */
   bandOf(date: string): RateBand | undefined;
 }
 
 export interface RateBand {
-  readonly rate: ExchangeRate;
-  readonly low: Decimal;
-  readonly high: Decimal;
+  /** The table's rate as its decimal text and its month, written once for every warning that names them. */
+  readonly text: string;
+  readonly month: string;
+  /** The band's ends as an integer and a power of ten, as a rate's `scaled` is: compared on bigints. */
+  readonly low: ExchangeRate["scaled"];
+  readonly high: ExchangeRate["scaled"];
 }
 
 /** How far a day's rate may stray from the table's before it reads as a slip (a rate in the wrong
@@ -34,6 +38,11 @@ const PLAUSIBLE_HIGH = "1.25";
 /** How a rate from the table names its month in its source; faces in other languages reword it. */
 export const MONTHLY_AVERAGE = ", monthly average ";
 
+function scaledOf(value: Decimal): ExchangeRate["scaled"] {
+  const { amount, scale } = toScaled(value);
+  return { amount, scale: Number(scale) };
+}
+
 export function compileRateTable(file: ExchangeRatesFile): RateTable {
   const months = Object.keys(file.rates).sort();
   const rates = new Map(
@@ -43,7 +52,10 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
     ]),
   );
   const bands = new Map(
-    [...rates].map(([month, rate]) => [month, { rate, low: rate.krwPerUsd.times(PLAUSIBLE_LOW), high: rate.krwPerUsd.times(PLAUSIBLE_HIGH) }]),
+    [...rates].map(([month, rate]) => [
+      month,
+      { text: rate.krwPerUsd.toString(), month, low: scaledOf(rate.krwPerUsd.times(PLAUSIBLE_LOW)), high: scaledOf(rate.krwPerUsd.times(PLAUSIBLE_HIGH)) },
+    ]),
   );
   const first = months[0]!;
   const last = months[months.length - 1]!;
@@ -69,10 +81,12 @@ export function compileRateTable(file: ExchangeRatesFile): RateTable {
     maxAgeDays: file.maxAgeDays,
     usableUntil,
     rateOn: forLastDate(lookUp),
-    // Its own last date, apart from rateOn's: an estimate asks both, for its as-of date and its rate's.
-    bandOf: forLastDate((date) => {
-      const rate = lookUp(date);
-      return typeof rate === "string" ? undefined : bands.get(rate.date.slice(0, 7));
-    }),
+    // As rateOn picks a rate, in constant time (the table has no month missing): the date's month,
+    // or after the last one, the last while the table serves.
+    bandOf: (date) => {
+      const month = date.slice(0, 7);
+      if (month <= last) return bands.get(month);
+      return date <= usableUntil ? bands.get(last) : undefined;
+    },
   };
 }

@@ -5,6 +5,7 @@
 // table's: a monthly average dated at its month's end is known within the month. A rate far from
 // its month's average in the table is pointed out too.
 import type { ExchangeRate } from "../money/exchange-rate.js";
+import { POWERS_OF_TEN } from "../money/round.js";
 import type { Profile } from "../profile/schema.js";
 import { addDays, dayNumber } from "./dates.js";
 import type { RateTable } from "./rate-table.js";
@@ -31,7 +32,7 @@ function oldestFitting(asOf: string, maxDays: number): string {
 export function rateWarnings(profile: Profile, rate: ExchangeRate, asOf: string, table: RateTable): readonly Warning[] {
   if (!profile.exchangeRate) return NONE;
   const dated = dateWarning(rate, asOf, table);
-  const far = farFromTable(rate, table);
+  const far = farFromTable(rate, profile.exchangeRate.krwPerUsd, table);
   return dated ? (far ? [dated, far] : [dated]) : far ? [far] : NONE;
 }
 
@@ -45,11 +46,19 @@ function dateWarning(rate: ExchangeRate, asOf: string, table: RateTable): Warnin
   return { code: "rate-out-of-date", rateDate, asOf, days: dayNumber(asOf) - dayNumber(rateDate), maxDays: table.maxAgeDays };
 }
 
+/** a / 10^a.scale against b / 10^b.scale, on bigints: on every estimate that gives a rate. */
+function compareScaled(a: ExchangeRate["scaled"], b: ExchangeRate["scaled"]): number {
+  const x = a.amount * POWERS_OF_TEN[b.scale]!;
+  const y = b.amount * POWERS_OF_TEN[a.scale]!;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** A rate a quarter or more away from the table's rate for its date (its month's average, or the
  *  latest month's the table would use): a slip (0.0001 for 1380.55, a digit lost) turns every
  *  threshold's answer, and is used as given, so it is pointed out. */
-function farFromTable(rate: ExchangeRate, table: RateTable): Warning | undefined {
+function farFromTable(rate: ExchangeRate, given: string, table: RateTable): Warning | undefined {
   const band = table.bandOf(rate.date);
-  if (!band || (rate.krwPerUsd.gt(band.low) && rate.krwPerUsd.lt(band.high))) return undefined;
-  return { code: "rate-far-from-table", krwPerUsd: rate.krwPerUsd.toString(), tableKrwPerUsd: band.rate.krwPerUsd.toString(), tableMonth: band.rate.date.slice(0, 7) };
+  if (!band || (compareScaled(rate.scaled, band.low) > 0 && compareScaled(rate.scaled, band.high) < 0)) return undefined;
+  // The rate as the profile wrote it, the table's as the table does.
+  return { code: "rate-far-from-table", krwPerUsd: given, tableKrwPerUsd: band.text, tableMonth: band.month };
 }
