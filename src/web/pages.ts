@@ -38,8 +38,9 @@ export function otherLangUrl(req: Request, lang: Lang): string {
 }
 
 /** Where each program's outcome flips if the amount ranged from a tenth to three times what was
- *  entered, or new hires from none to twice as many (at least 400); within what a profile may say,
- *  so that every point is a valid profile. */
+ *  entered, the foreign share from none to all, new hires from none to twice as many (at least 400),
+ *  or researchers from none to twice as many (at least 20); within what a profile may say, so that
+ *  every point is a valid profile. */
 function outcomeSweeps(ruleSet: RuleSet, input: unknown, profile: Profile, options: EstimateOptions): FieldFlip[] {
   const amount = new Exact(profile.investment.amount);
   // Bounds in the currency's own decimals, rounded once and half-even, as the sweep rounds its points.
@@ -47,10 +48,14 @@ function outcomeSweeps(ruleSet: RuleSet, input: unknown, profile: Profile, optio
   const smallest = new Exact(10).pow(-places);
   const largest = new Exact(10).pow(AMOUNT_DIGITS).minus(smallest);
   const bound = (value: Exact) => value.toFixed(places, Exact.ROUND_HALF_EVEN);
-  const hires = Math.min(MAX_HEADCOUNT, Math.max(400, 2 * profile.employment.newRegularEmployees));
+  const upTo = (least: number, given: number) => Math.min(MAX_HEADCOUNT, Math.max(least, 2 * given));
+  const hires = upTo(400, profile.employment.newRegularEmployees);
+  const researchers = upTo(20, profile.employment.researchers);
   const specs = [
     { field: "investment.amount", from: bound(Exact.max(amount.div(10), smallest)), to: bound(Exact.min(amount.times(3), largest)), steps: 120 },
+    { field: "investment.foreignOwnershipPct", from: "0", to: "100", steps: 101 },
     { field: "employment.newRegularEmployees", from: "0", to: String(hires), steps: Math.min(hires + 1, MAX_SWEEP_STEPS) },
+    { field: "employment.researchers", from: "0", to: String(researchers), steps: Math.min(researchers + 1, MAX_SWEEP_STEPS) },
   ];
   return specs.flatMap((spec) => sweep(ruleSet, input, spec, options).flips.map((flip) => ({ ...flip, field: spec.field })));
 }

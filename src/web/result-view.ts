@@ -6,6 +6,7 @@ import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
 import { dayNumber } from "../engine/dates.js";
 import { relationSign, showValue, type CodeText } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
+import { Exact } from "../money/decimal.js";
 import { countedShare, countedShareIsExact } from "../engine/facts.js";
 import { minorOfAmount } from "../money/amount.js";
 import { moneyOfMinor } from "../money/money.js";
@@ -120,8 +121,9 @@ function gapText(gap: Shown, lang: Lang): string {
 }
 
 function flipText(flip: FieldFlip, lang: Lang, currency: "KRW" | "USD"): string {
-  // Amounts as the rest of the page writes money (₩, $), the other fields as plain figures.
-  const show = (v: string) => (flip.field === "investment.amount" ? formatAmount(v, currency) : groupDigits(v));
+  // Amounts as the rest of the page writes money (₩, $), shares with their sign, counts as plain figures.
+  const show = (v: string) =>
+    flip.field === "investment.amount" ? formatAmount(v, currency) : flip.field === "investment.foreignOwnershipPct" ? `${new Exact(v).toString()}%` : groupDigits(v);
   return `${message(lang, `sweep.${flip.field}`)} ${show(flip.boundary.after)} → ${show(flip.boundary.at)}: ${message(lang, `status.${flip.from}`)} → ${message(lang, `status.${flip.to}`)}`;
 }
 

@@ -498,4 +498,16 @@ describe("the result page's sweeps", () => {
     // Manufacturing's cash-grant headcount is 300: more than that opens the jobs route.
     expect(res.text).toContain("New regular employees 300 → 301: Not eligible → Eligible");
   });
+
+  it.each([
+    ["en", "Foreign share of voting stock 9.9999% → 10%: Not eligible → Eligible"],
+    ["ko", "외국인투자비율 9.9999% → 10%: 대상 아님 → 대상"],
+  ])("say where it would flip with a different foreign share, and a different number of researchers (%s)", async (lang, words) => {
+    // A holding of shares counts as foreign investment from 10% (with no officer sent in).
+    const html = (await request(app).get(`/estimate?${new URLSearchParams({ ...PROFILE, lang })}`).expect(200)).text;
+    expect(section(html, "foreign-investment")).toContain(words);
+    // An R&D centre with FDI of USD 2 million: the individual FIZ's research route wants 10 researchers.
+    const rd = (await request(app).get(`/estimate?${new URLSearchParams({ ...PROFILE, lang: "en", "business.sector": "research-development", "investment.amount": "2000000" })}`).expect(200)).text;
+    expect(section(rd, "fiz-individual")).toMatch(/Researchers \d+ → \d+: Not eligible → Eligible/);
+  });
 });
