@@ -2,8 +2,8 @@
 // says so: a rate quoted after the as-of date was not known on it, and one older than the rate
 // table would ever use (its maxAgeDays) may be far from the rate of the day. The rate table's own
 // rate for the date, given back (a receipt replayed, an integrator pinning the default), is the
-// table's: a monthly average dated at its month's end is known within the month. A rate far from
-// its month's average in the table is pointed out too.
+// table's: a monthly average dated at its month's end is known within the month. A rate a quarter
+// or more away from the table's rate for its date is pointed out too.
 import type { ExchangeRate } from "../money/exchange-rate.js";
 import { POWERS_OF_TEN } from "../money/round.js";
 import type { Profile } from "../profile/schema.js";
