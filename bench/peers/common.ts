@@ -77,9 +77,14 @@ export function minorUnits(text: string, currency: "USD" | "KRW"): bigint {
   return BigInt(text.slice(0, dot) + (fraction.length === 1 ? `${fraction}0` : fraction));
 }
 
-/** Dollars (in cents) to whole won at the rate, half-even. */
-export function centsToWon(cents: bigint, rate: ScaledRate): bigint {
-  return divideHalfEven(cents * rate.digits, rate.centsUnit);
+/** Dollars (in cents) a profile gives, in whole won at the rate, rounded down as src/engine/facts.ts converts them. */
+export function givenInWon(cents: bigint, rate: ScaledRate): bigint {
+  return (cents * rate.digits) / rate.centsUnit;
+}
+
+/** Won a profile gives, in cents at the rate, rounded down likewise. */
+export function givenInCents(won: bigint, rate: ScaledRate): bigint {
+  return (won * 100n * rate.unit) / rate.digits;
 }
 
 /** Won to cents at the rate, half-even. */
@@ -104,7 +109,7 @@ export function amountBoth(profile: Profile, rate?: ScaledRate): { readonly won:
   // Reinvested earnings count at the amount used times the foreign share (FIPA 2(1)4라). The share and
   // the conversion are rounded down, as the amounts thresholds are compared with are.
   const minor = profile.investment.route === "reinvested-earnings" ? (given * BigInt(percentE4(profile.investment.foreignOwnershipPct))) / 1_000_000n : given;
-  return currency === "USD" ? { won: (minor * rate.digits) / rate.centsUnit, cents: minor } : { won: minor, cents: (minor * 100n * rate.unit) / rate.digits };
+  return currency === "USD" ? { won: givenInWon(minor, rate), cents: minor } : { won: minor, cents: givenInCents(minor, rate) };
 }
 
 /** A validated percentage ("29.9999") in units of 1/10,000 of a percent, exact as a number (≤ 1,000,000). */

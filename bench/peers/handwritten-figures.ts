@@ -17,7 +17,7 @@
 // of it for the full results: one copy of each formula.
 import type { Profile } from "../../src/profile/schema.js";
 import { divideHalfEven } from "../../src/money/round.js";
-import { centsToWon, minorUnits, scaledRate, wonToCents, type ProgramId, type ScaledRate } from "./common.js";
+import { givenInWon, minorUnits, scaledRate, wonToCents, type ProgramId, type ScaledRate } from "./common.js";
 import { handwrittenOutcome, SES_MIN_NEW_HIRES, STS_MIN_NEW_HIRES } from "./handwritten.js";
 
 /** An amount in whole won and in US cents. */
@@ -62,12 +62,12 @@ const NOT_ESTIMATED: HandFigure = { kind: "total", total: { won: 0n, cents: 0n }
 
 // --- The benefit arithmetic, in whole won, shared with handwritten-results.ts -----------------------
 
-/** A cost the profile gives in its currency, in whole won (dollars converted half-even); null when not
- *  given: what src/engine/facts.ts reads for costs.…Krw. */
+/** A cost the profile gives in its currency, in whole won (dollars converted rounded down); null when
+ *  not given: what src/engine/facts.ts reads for costs.…Krw. */
 export function costWon(text: string | undefined, currency: "USD" | "KRW", rate: ScaledRate): bigint | null {
   if (text === undefined) return null;
   const minor = minorUnits(text, currency);
-  return currency === "USD" ? centsToWon(minor, rate) : minor;
+  return currency === "USD" ? givenInWon(minor, rate) : minor;
 }
 
 /** cash-grant's ceiling: investment.amountKrw × table.ceiling, rounded once. */

@@ -3,9 +3,9 @@
 // reference tables. Facts are built once per estimate; the catalogue below binds each name to a
 // property read, so compiled rules never look names up.
 import type { Decimal } from "decimal.js";
-import { minorOfAmount, parseAmount } from "../money/amount.js";
+import { minorOfAmount } from "../money/amount.js";
 import { Exact, scaledInteger } from "../money/decimal.js";
-import { centsOfWon, convertToKrw, wonOfDollars, type ExchangeRate } from "../money/exchange-rate.js";
+import { centsOfWon, wonOfDollars, type ExchangeRate } from "../money/exchange-rate.js";
 import { moneyOfMinor, type Money } from "../money/money.js";
 import { divideDown, POWERS_OF_TEN } from "../money/round.js";
 import {
@@ -307,8 +307,12 @@ class ProfileFacts implements Facts {
     return this.#krw(this.#profile.costs.annualBuildingRent);
   }
 
+  /** A cost in won, converted as the investment's amount is: rounded down, so that no benefit is
+   *  worked out on more than the profile gave. */
   #krw(value: string | undefined): Money | null {
-    return value === undefined ? null : convertToKrw(parseAmount(value, this.#profile.investment.currency)!, this.#rate);
+    if (value === undefined) return null;
+    const minor = minorOfAmount(value, this.#profile.investment.currency)!;
+    return moneyOfMinor(this.#profile.investment.currency === "USD" ? inOtherCurrency(minor, "USD", this.#rate) : minor, "KRW");
   }
 }
 

@@ -137,10 +137,12 @@ function partDifferences(saved: unknown, current: unknown): Part[] {
     if (Array.isArray(after)) return walkList(Array.isArray(before) ? before : [], after, path);
     const old = before !== null && typeof before === "object" ? (before as Record<string, unknown>) : {};
     for (const [key, value] of Object.entries(after)) if (!WORDS.has(key)) walk(old[key], value, `${path}.${key}`);
+    // A part the saved answer had and this one lacks (a year list, a cap) is a difference too.
+    for (const [key, value] of Object.entries(old)) if (!WORDS.has(key) && !(key in after)) out.push({ what: `${path}.${key}`, before: figureText(value), after: "absent" });
   };
   const walkList = (before: readonly unknown[], after: readonly unknown[], path: string) => {
     const ids = after.map(idOf);
-    if (ids.every((id) => id !== undefined)) {
+    if (after.length > 0 && ids.every((id) => id !== undefined)) {
       // Parts with ids (components) are matched by id, in whatever order the file lists them.
       const saved = new Map(before.map((item) => [idOf(item), item]));
       after.forEach((item, i) => walk(saved.get(ids[i]), item, `${path}[${ids[i]}]`));
@@ -152,8 +154,13 @@ function partDifferences(saved: unknown, current: unknown): Part[] {
     after.forEach((item, i) => walk(before[i], item, `${path}[${i}]`));
   };
   walk(saved, current, "benefit");
-  if (out.length <= MAX_PARTS) return out;
-  return [...out.slice(0, MAX_PARTS), { what: "benefit", before: "…", after: `${out.length - MAX_PARTS} more parts differ` }];
+  return out;
+}
+
+/** A program's differences, at most MAX_PARTS of them, and how many more there are. */
+function capped(parts: readonly Part[]): readonly Part[] {
+  if (parts.length <= MAX_PARTS) return parts;
+  return [...parts.slice(0, MAX_PARTS), { what: "benefit", before: "…", after: `${parts.length - MAX_PARTS} more differences` }];
 }
 
 function idOf(item: unknown): string | undefined {
@@ -178,7 +185,7 @@ function figureText(value: unknown): string {
  * answer is worth, if not its figures. Warnings are told apart by their fields, not their words.
  */
 function warningDifferences(saved: unknown, current: readonly Record<string, unknown>[]): Part[] {
-  const key = (w: Record<string, unknown>) => JSON.stringify(Object.entries(w).filter(([k]) => k !== "message").sort(([a], [b]) => (a < b ? -1 : 1)));
+  const key = (w: Record<string, unknown>) => JSON.stringify(Object.entries(w).filter(([k]) => !WARNING_WORDS.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
   const text = (w: Record<string, unknown>) => (typeof w.message === "string" ? w.message : String(w.code));
   const before = (Array.isArray(saved) ? saved : []).filter((w): w is Record<string, unknown> => w !== null && typeof w === "object");
   const savedKeys = new Set(before.map(key));
@@ -186,8 +193,11 @@ function warningDifferences(saved: unknown, current: readonly Record<string, unk
   return [
     ...current.filter((w) => !savedKeys.has(key(w))).map((w) => ({ what: "warning", before: "absent", after: text(w) })),
     ...before.filter((w) => !currentKeys.has(key(w))).map((w) => ({ what: "warning", before: text(w), after: "absent" })),
-  ].slice(0, MAX_PARTS);
+  ];
 }
+
+/** A warning's words: its message and notes, which may be reworded without the warning changing. */
+const WARNING_WORDS = new Set(["message", "note", "noteKo"]);
 
 interface SavedLeaf {
   readonly passed?: unknown;
@@ -312,14 +322,15 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     // Conditions decide a status, not a figure: a figure that moved with the status unchanged comes
     // from the profile's inputs or the rules' figures, and the conditions' flips would mislead.
     if (before !== after) differences.push({ programId: old.id, what: "benefit", before, after, why: old.status !== result.status ? why : figureWhy });
-    // The same total can hide parts that moved: money between years, or between the national and
-    // the local share. Those are differences too.
-    else if (old.status === result.status) {
-      for (const part of partDifferences(old.benefit, againJson.get(old.id)!.benefit)) differences.push({ programId: old.id, ...part, why: figureWhy });
-    }
+    // The same total can hide parts that moved (money between years, or between the national and the
+    // local share), and the same status a caveat that came or went: differences too, a few dozen at most.
     if (old.status === result.status) {
-      const warnings = againJson.get(old.id)!.warnings as unknown as readonly Record<string, unknown>[];
-      for (const part of warningDifferences(old.warnings, warnings)) differences.push({ programId: old.id, ...part, why: figureWhy });
+      const now = againJson.get(old.id)!;
+      const parts = [
+        ...(before === after ? partDifferences(old.benefit, now.benefit) : []),
+        ...warningDifferences(old.warnings, now.warnings as unknown as readonly Record<string, unknown>[]),
+      ];
+      for (const part of capped(parts)) differences.push({ programId: old.id, ...part, why: figureWhy });
     }
   }
   for (const id of savedById.keys()) {

@@ -2,7 +2,7 @@
 // units until the single half-even rounding to whole won or to cents.
 import type { Decimal } from "decimal.js";
 import { parseDecimal, toScaled } from "./decimal.js";
-import { currencyOf, moneyOfMinor, type Money } from "./money.js";
+import { currencyOf, type Money } from "./money.js";
 import { divideHalfEven, POWERS_OF_TEN, roundedMinorUnits } from "./round.js";
 
 export interface ExchangeRate {
@@ -22,10 +22,6 @@ export function exchangeRate(krwPerUsd: string, date: string, source: string): E
   if (!value || value.lte(0)) throw new RangeError(`'${krwPerUsd}' is not a positive rate`);
   const { amount, scale } = toScaled(value);
   return { krwPerUsd: value, date, source, scaled: { amount, scale: Number(scale) } };
-}
-
-export function convertToKrw(money: Money, rate: ExchangeRate): Money {
-  return currencyOf(money) === "KRW" ? money : moneyOfMinor(wholeWon(money, rate), "KRW");
 }
 
 /** Whole won for an amount in either currency, half-even: won rounded, dollars converted at the rate. */

@@ -62,7 +62,7 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
   return {
     counted: counted && {
       amount: money(counted(investment.minor)),
-      // "≈" when the share is rounded (half-even, to the won or the cent), as the engine counts it.
+      // "≈" when the share is rounded (down, to the won or the cent), as the engine counts it.
       sign: countedShareIsExact(estimate.profile.investment, investment.minor) ? "=" : "≈",
       entered: money(investment.minor),
       percent: groupDigits(estimate.profile.investment.foreignOwnershipPct),

@@ -83,13 +83,26 @@ describe("replaying a saved estimate", () => {
     ]);
   });
 
-  it("compares the warnings an answer carries: a caveat that came or went is a difference", () => {
-    const json = JSON.parse(JSON.stringify(estimateJson(estimate(realRules, { ...profile, asOf: "2026-11-24" }, { today: TODAY, engineVersion: ENGINE }))));
-    const goods = json.programs.find((p: { id: string }) => p.id === "capital-goods-tax-exemption");
-    const [contested] = goods.warnings.splice(0, 1);
-    expect(contested.code).toBe("contested-reading");
+  it("compares the warnings an answer carries: a caveat that came or went is a difference, a reworded one is not", () => {
+    const save = () => JSON.parse(JSON.stringify(estimateJson(estimate(realRules, { ...profile, asOf: "2026-11-24" }, { today: TODAY, engineVersion: ENGINE }))));
+    const goodsOf = (json: { programs: { id: string; warnings: { code: string; note?: string; message: string }[] }[] }) => json.programs.find((p) => p.id === "capital-goods-tax-exemption")!;
+    const json = save();
+    const [contested] = goodsOf(json).warnings.splice(0, 1);
+    expect(contested!.code).toBe("contested-reading");
     expect(replay(realRules, SavedEstimate.parse(json), profile, ENGINE).differences).toEqual([
-      { programId: "capital-goods-tax-exemption", what: "warning", before: "absent", after: contested.message, why: [] },
+      { programId: "capital-goods-tax-exemption", what: "warning", before: "absent", after: contested!.message, why: [] },
+    ]);
+    const reworded = save();
+    goodsOf(reworded).warnings[0]!.note += " (reworded)";
+    expect(replay(realRules, SavedEstimate.parse(reworded), profile, ENGINE)).toMatchObject({ matches: true, differences: [] });
+  });
+
+  it("names a part the saved answer had and this one lacks", () => {
+    const json = JSON.parse(JSON.stringify(estimateJson(estimate(realRules, { ...profile, asOf: "2026-11-24" }, { today: TODAY, engineVersion: ENGINE }))));
+    const subsidy = json.programs.find((p: { id: string }) => p.id === "seoul-employment-subsidy");
+    subsidy.benefit.cap = { krw: "1", usd: "0.00" };
+    expect(replay(realRules, SavedEstimate.parse(json), profile, ENGINE).differences).toEqual([
+      { programId: "seoul-employment-subsidy", what: "benefit.cap", before: "1 KRW / 0.00 USD", after: "absent", why: [] },
     ]);
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ZERO_PAIR, pairOf, sumPairs } from "../../src/engine/money-pair.js";
 import { amountString, multiplyByPercent, multiplyByWhole, parseAmount } from "../../src/money/amount.js";
 import { compareDecimals, Exact as Decimal } from "../../src/money/decimal.js";
-import { convertToKrw, exchangeRate, wholeWon, type ExchangeRate } from "../../src/money/exchange-rate.js";
+import { exchangeRate, wholeWon, type ExchangeRate } from "../../src/money/exchange-rate.js";
 import { formatMoney } from "../../src/money/format-money.js";
 import { moneyOfMinor } from "../../src/money/money.js";
 import { roundedMinorUnits } from "../../src/money/round.js";
@@ -86,8 +86,8 @@ describe("rounding and conversion", () => {
   });
 
   it("converts USD to KRW at the rate, to the whole won", () => {
-    expect(amountString(convertToKrw(parseAmount("30000000.00", "USD")!, rate("1380.55")))).toBe("41416500000");
-    expect(amountString(convertToKrw(parseAmount("0.01", "USD")!, rate("1380.55")))).toBe("14");
+    expect(String(wholeWon(parseAmount("30000000.00", "USD")!, rate("1380.55")))).toBe("41416500000");
+    expect(String(wholeWon(parseAmount("0.01", "USD")!, rate("1380.55")))).toBe("14");
   });
 
   it("converts KRW to USD at the rate, to the cent", () => {
@@ -104,7 +104,7 @@ describe("rounding and conversion", () => {
     const won = parseAmount("1000000000000000", "KRW")!;
     // Checked with Python's decimal module at 50 digits.
     expect(amountString(pairOf(won, rate("1529.4619")).usd)).toBe("653824720968.86");
-    expect(amountString(convertToKrw(parseAmount("653824720968.86", "USD")!, rate("1529.4619")))).toBe("1000000000000002");
+    expect(String(wholeWon(parseAmount("653824720968.86", "USD")!, rate("1529.4619")))).toBe("1000000000000002");
   });
 
   it("formats for people, from the exact string", () => {
@@ -144,7 +144,7 @@ describe("money properties", () => {
   it("USD → KRW is within half a won of the exact product", () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), rates, (cents, r) => {
-        const krw = new Decimal(amountString(convertToKrw(moneyOfMinor(cents, "USD"), r)));
+        const krw = new Decimal(String(wholeWon(moneyOfMinor(cents, "USD"), r)));
         const exact = new Decimal(cents.toString()).div(100).times(r.krwPerUsd);
         expect(krw.minus(exact).abs().lte("0.5")).toBe(true);
       }),
