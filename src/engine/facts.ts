@@ -66,6 +66,8 @@ export interface FactDefinition {
   readonly inline: Inline;
   /** Money or a percentage as the exact scalar conditions compare (compile.ts, scalarLiteral). */
   readonly scalar?: Inline;
+  /** Money the profile may give in the other currency, converted rounded down (inOtherCurrency). */
+  readonly roundedDown?: boolean;
 }
 
 const code = (of: string, values: readonly string[]): ValueType => ({ kind: "code", of, values });
@@ -80,11 +82,12 @@ function definition(name: string, type: ValueType, path: string, optional: boole
 export function factCatalogue(tables: Readonly<Record<TableName, CodeTable>>): readonly FactDefinition[] {
   const codes = (name: TableName) => [...tables[name].rows.keys()];
   const fact = (name: string, type: ValueType, key: keyof Facts & string, optional = false, scalar?: keyof Facts) => definition(name, type, key, optional, scalar);
+  const roundedDown = (definition: FactDefinition): FactDefinition => ({ ...definition, roundedDown: true });
   return [
     fact("asOf", DATE, "asOf"),
     fact("investment.route", code("route", ROUTES), "route"),
-    fact("investment.amountKrw", KRW_MONEY, "amountKrw", false, "amountKrwMinor"),
-    fact("investment.amountUsd", USD_MONEY, "amountUsd", false, "amountUsdMinor"),
+    roundedDown(fact("investment.amountKrw", KRW_MONEY, "amountKrw", false, "amountKrwMinor")),
+    roundedDown(fact("investment.amountUsd", USD_MONEY, "amountUsd", false, "amountUsdMinor")),
     fact("investment.foreignOwnershipPct", PERCENT, "foreignOwnershipPct", false, "foreignOwnershipE4"),
     fact("investment.officerDispatched", BOOL, "officerDispatched"),
     fact("investment.supplyOrTechnologyContract", BOOL, "supplyOrTechnologyContract"),
@@ -98,15 +101,15 @@ export function factCatalogue(tables: Readonly<Record<TableName, CodeTable>>): r
     fact("site.zone", code("zone", ZONES), "zone"),
     fact("employment.newRegularEmployees", COUNT, "newRegularEmployees"),
     fact("employment.researchers", COUNT, "researchers"),
-    fact("costs.capitalGoodsImportsKrw", KRW_MONEY, "capitalGoodsImportsKrw", true),
+    roundedDown(fact("costs.capitalGoodsImportsKrw", KRW_MONEY, "capitalGoodsImportsKrw", true)),
     fact("costs.customsDutyRatePct", PERCENT, "customsDutyRatePct", true),
     fact("costs.individualConsumptionTaxRatePct", PERCENT, "individualConsumptionTaxRatePct", true),
-    fact("costs.propertyAcquisitionKrw", KRW_MONEY, "propertyAcquisitionKrw", true),
-    fact("costs.annualPropertyTaxKrw", KRW_MONEY, "annualPropertyTaxKrw", true),
-    fact("costs.stateLandValueKrw", KRW_MONEY, "stateLandValueKrw", true),
+    roundedDown(fact("costs.propertyAcquisitionKrw", KRW_MONEY, "propertyAcquisitionKrw", true)),
+    roundedDown(fact("costs.annualPropertyTaxKrw", KRW_MONEY, "annualPropertyTaxKrw", true)),
+    roundedDown(fact("costs.stateLandValueKrw", KRW_MONEY, "stateLandValueKrw", true)),
     fact("costs.leaseYears", YEARS, "leaseYears", true),
-    fact("costs.annualCorporateTaxKrw", KRW_MONEY, "annualCorporateTaxKrw", true),
-    fact("costs.annualBuildingRentKrw", KRW_MONEY, "annualBuildingRentKrw", true),
+    roundedDown(fact("costs.annualCorporateTaxKrw", KRW_MONEY, "annualCorporateTaxKrw", true)),
+    roundedDown(fact("costs.annualBuildingRentKrw", KRW_MONEY, "annualBuildingRentKrw", true)),
     ...tableFacts(tables, "sectors", "sector"),
     ...tableFacts(tables, "technologies", "technology"),
     ...tableFacts(tables, "regions", "region"),

@@ -68,7 +68,7 @@ export function programScope(setup: ProgramScopeSetup, currentReads: () => Reads
       if (fact.optional) currentReads().optionalFacts.set(full, fact.read);
       const table = head ? TABLE_OF_PREFIX[head] : undefined;
       if (table) currentReads().tables.add(table);
-      return { type: fact.type, read: fact.read, inline: fact.inline, scalar: fact.scalar, nullable: fact.optional };
+      return { type: fact.type, read: fact.read, inline: fact.inline, scalar: fact.scalar, nullable: fact.optional, ...(fact.roundedDown && { roundedDown: true }) };
     },
     eligible(programId) {
       if (programId === setup.programId) return "a program cannot depend on its own eligibility";

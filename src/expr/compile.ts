@@ -30,6 +30,9 @@ export interface Binding<C> extends Bound<C> {
   readonly type: ValueType;
   /** The same in every evaluation (a parameter): never null, and shown the same way each time. */
   readonly constant?: boolean;
+  /** An amount rounded down from its exact figure (converted from the other currency): it meets a
+   *  threshold exactly only as "at least" or "less than" (compileComparison refuses the others). */
+  readonly roundedDown?: boolean;
 }
 
 /** What names mean where an expression is compiled: facts, parameters, tables, programs. */
@@ -49,6 +52,8 @@ export interface Compiled<C> {
   readonly nullable?: boolean;
   /** True when the value does not depend on the evaluation (a literal, a parameter). */
   readonly constant: boolean;
+  /** A name bound to an amount rounded down (Binding.roundedDown). */
+  readonly roundedDown?: boolean;
 }
 
 export class ExprTypeError extends Error {
@@ -114,8 +119,8 @@ function compileNode<C>(expr: Expr, scope: Scope<C>, hint?: ValueType): Compiled
     case "ref": {
       const binding = scope.lookup(expr.path);
       if (typeof binding === "string") throw new ExprTypeError(binding, expr);
-      const { type, read, inline, scalar, nullable } = binding;
-      return { type, read, inline, scalar, nullable, constant: binding.constant ?? false };
+      const { type, read, inline, scalar, nullable, roundedDown } = binding;
+      return { type, read, inline, scalar, nullable, constant: binding.constant ?? false, ...(roundedDown && { roundedDown }) };
     }
     case "call":
       return compileCall(expr, scope, hint);
@@ -198,6 +203,13 @@ export function compileComparison<C>(
   const ordering = expr.op !== "==" && expr.op !== "!=";
   if (ordering && !isOrdered(left.type)) {
     throw new ExprTypeError(`${typeName(left.type)} values have no order; use == or !=`, expr);
+  }
+  // An amount rounded down is at least a threshold, or less than it, exactly when its exact figure
+  // is; "more than", "at most" and "equal to" it would be decided on the rounded figure.
+  const exact = left.roundedDown ? ["<", ">="] : right.roundedDown ? [">", "<="] : undefined;
+  if (exact && !exact.includes(expr.op)) {
+    const name = left.roundedDown ? "the left" : "the right";
+    throw new ExprTypeError(`${name} side is an amount rounded down from its exact figure: compare it with ${left.roundedDown ? ">= or <" : "<= or >"}, which it meets exactly as the exact figure would`, expr);
   }
   const cmp = comparatorFor(left.type);
   const test = OUTCOME[expr.op];

@@ -50,6 +50,17 @@ describe("loading rule files", () => {
     ["an unknown parameter, with a did-you-mean", edit(">= param.min_usd", ">= param.min_us"), "rules/kr/sample.yaml:17:41: unknown parameter min_us; did you mean min_usd?"],
     ["an unknown fact", edit("investment.amountUsd >=", "investment.amountUSD >="), "rules/kr/sample.yaml:17:17: unknown name investment.amountUSD; did you mean investment.amountUsd?"],
     ["money compared with a percentage", edit("investment.amountUsd >=", "investment.foreignOwnershipPct >="), "rules/kr/sample.yaml:17:17: cannot compare percent with money (USD)"],
+    // The amount is rounded down from its exact figure: "more than" would pass USD 30,000,000.004.
+    [
+      "a rounded-down amount compared as 'more than'",
+      edit("investment.amountUsd >=", "investment.amountUsd >"),
+      "rules/kr/sample.yaml:17:17: the left side is an amount rounded down from its exact figure: compare it with >= or <, which it meets exactly as the exact figure would",
+    ],
+    [
+      "a rounded-down amount on the right, compared as 'at least'",
+      edit("investment.amountUsd >= param.min_usd", "param.min_usd >= investment.amountUsd"),
+      "rules/kr/sample.yaml:17:17: the right side is an amount rounded down from its exact figure: compare it with <= or >, which it meets exactly as the exact figure would",
+    ],
     ["an expression nested too deeply, where it starts to be", edit("investment.amountUsd >= param.min_usd", `${"not ".repeat(60)}true`), "rules/kr/sample.yaml:17:217: expression nested too deeply: at most 50 levels"],
     ["a syntax error inside an expression", edit("investment.amountUsd >= param.min_usd", "investment.amountUsd >= >= param.min_usd"), "rules/kr/sample.yaml:17:41: unexpected '>='"],
     ["an unknown program in eligible()", edit("investment.amountUsd >= param.min_usd", "eligible('smaple')"), "rules/kr/sample.yaml:17:26: unknown program smaple; did you mean sample?"],
