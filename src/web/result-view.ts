@@ -13,6 +13,7 @@ import { moneyOfMinor } from "../money/money.js";
 import { describeWarning, type Warning } from "../engine/warning.js";
 import { whatWouldChange, type Investment } from "../engine/what-would-change.js";
 import type { Flip } from "../engine/sweep.js";
+import type { Profile } from "../profile/schema.js";
 import { formatAmount, formatMoney, groupDigits } from "../money/format-money.js";
 import { FIELD_OF_TABLE, fieldLabel } from "./form-fields.js";
 import { parameterText } from "./parameter-text.js";
@@ -55,7 +56,7 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
   const counted = countedShare(estimate.profile.investment);
   const investment: Investment = { currency, minor: minorOfAmount(amount, currency)!, rate: estimate.exchangeRate, ...(counted && { counted }) };
   const leaves: ViewContext = { estimate, lang, codeLabel, codeText: codeTextOf(lang, codeLabel), closed, investment };
-  const programs = estimate.programs.map((p) => programView(p, leaves, flips.filter((f) => f.programId === p.program.id), currency));
+  const programs = estimate.programs.map((p) => programView(p, leaves, flips.filter((f) => f.programId === p.program.id)));
   // Reinvested earnings count at the amount times the foreign ratio: the figure every condition
   // compares is not the one entered, so the page shows how it comes from it.
   const money = (minor: bigint) => formatMoney(moneyOfMinor(minor, currency));
@@ -120,14 +121,21 @@ function gapText(gap: Shown, lang: Lang): string {
   return text;
 }
 
-function flipText(flip: FieldFlip, lang: Lang, currency: "KRW" | "USD"): string {
+function flipText(flip: FieldFlip, lang: Lang, profile: Profile): string {
   // Amounts as the rest of the page writes money (₩, $), shares with their sign, counts as plain figures.
   const show = (v: string) =>
-    flip.field === "investment.amount" ? formatAmount(v, currency) : flip.field === "investment.foreignOwnershipPct" ? `${new Exact(v).toString()}%` : groupDigits(v);
-  return `${message(lang, `sweep.${flip.field}`)} ${show(flip.boundary.after)} → ${show(flip.boundary.at)}: ${message(lang, `status.${flip.from}`)} → ${message(lang, `status.${flip.to}`)}`;
+    flip.field === "investment.amount" ? formatAmount(v, profile.investment.currency)
+      : flip.field === "investment.foreignOwnershipPct" ? `${new Exact(v).toString()}%`
+        : groupDigits(v);
+  // The reader's own figure beside the boundary, so that they see which side they are on.
+  const entered =
+    flip.field === "investment.amount" ? profile.investment.amount
+      : flip.field === "investment.foreignOwnershipPct" ? profile.investment.foreignOwnershipPct
+        : String(flip.field === "employment.researchers" ? profile.employment.researchers : profile.employment.newRegularEmployees);
+  return `${message(lang, `sweep.${flip.field}`)} ${show(flip.boundary.after)} → ${show(flip.boundary.at)}: ${message(lang, `status.${flip.from}`)} → ${message(lang, `status.${flip.to}`)} (${message(lang, "result.youEntered")} ${show(entered)})`;
 }
 
-function programView(result: ProgramResult, leaves: ViewContext, flips: readonly FieldFlip[], currency: "KRW" | "USD") {
+function programView(result: ProgramResult, leaves: ViewContext, flips: readonly FieldFlip[]) {
   const { program } = result;
   const { lang } = leaves;
   return {
@@ -173,7 +181,7 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
       direction: s.direction && message(lang, `result.${s.direction}`),
       ofBusiness: s.ofBusiness,
     })),
-    flips: flips.map((f) => flipText(f, lang, currency)),
+    flips: flips.map((f) => flipText(f, lang, leaves.estimate.profile)),
   };
 }
 

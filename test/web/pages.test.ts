@@ -494,14 +494,15 @@ describe("the result page's sweeps", () => {
     const res = await request(app).get(`/estimate?${new URLSearchParams({ ...PROFILE, "investment.amount": "20000000", "business.technology": "" })}`).expect(200);
     // A tenth to three times USD 20 million in 120 steps: the individual FIZ opens at USD 30 million,
     // which the page names exactly, not the grid's points on either side.
-    expect(res.text).toContain("Amount invested $29,999,999.99 → $30,000,000.00: Not eligible → Eligible");
+    // The reader's own figure goes beside the boundary: which side they are on.
+    expect(res.text).toContain("Amount invested $29,999,999.99 → $30,000,000.00: Not eligible → Eligible (you entered $20,000,000)");
     // Manufacturing's cash-grant headcount is 300: more than that opens the jobs route.
-    expect(res.text).toContain("New regular employees 300 → 301: Not eligible → Eligible");
+    expect(res.text).toContain(`New regular employees 300 → 301: Not eligible → Eligible (you entered ${PROFILE["employment.newRegularEmployees"]})`);
   });
 
   it.each([
-    ["en", "Foreign share of voting stock 9.9999% → 10%: Not eligible → Eligible"],
-    ["ko", "외국인투자비율 9.9999% → 10%: 대상 아님 → 대상"],
+    ["en", "Foreign share of voting stock 9.9999% → 10%: Not eligible → Eligible (you entered 100%)"],
+    ["ko", "외국인투자비율 9.9999% → 10%: 대상 아님 → 대상 (입력값: 100%)"],
   ])("say where it would flip with a different foreign share, and a different number of researchers (%s)", async (lang, words) => {
     // A holding of shares counts as foreign investment from 10% (with no officer sent in).
     const html = (await request(app).get(`/estimate?${new URLSearchParams({ ...PROFILE, lang })}`).expect(200)).text;
