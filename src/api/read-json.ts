@@ -8,6 +8,7 @@
 import { isUtf8 } from "node:buffer";
 import { json, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { duplicateKey } from "./duplicate-keys.js";
+import { readJsonBytes } from "./json-bytes-read.js";
 import { problem, sendProblem } from "./problem.js";
 
 const JSON_TYPES = ["application/json", "application/*+json"];
@@ -25,12 +26,6 @@ class BodyError extends Error {
   }
 }
 
-/** The error for a body that gives a key twice (duplicate-keys.ts), or none. */
-function duplicateKeyError(text: string): BodyError | undefined {
-  const path = duplicateKey(text);
-  return path === undefined ? undefined : new BodyError(400, "json.duplicate-key", path);
-}
-
 export function readJson(limit: string): RequestHandler[] {
   const maxBytes = bytesOf(limit);
   const inflating = json({
@@ -40,8 +35,8 @@ export function readJson(limit: string): RequestHandler[] {
     // Runs on the inflated text before it is parsed: text that is not JSON passes here, to be refused as such.
     verify: (_req, _res, body) => {
       if (!isUtf8(body)) throw new BodyError(415, "charset.invalid");
-      const error = duplicateKeyError(body.toString("utf8"));
-      if (error) throw error;
+      const path = duplicateKey(body.toString("utf8"));
+      if (path !== undefined) throw new BodyError(400, "json.duplicate-key", path);
     },
   });
   return [
@@ -87,17 +82,12 @@ function readBody(req: Request, maxBytes: number, next: NextFunction): void {
   req.on("error", () => finish(new BodyError(400, "request.aborted")));
   req.on("end", () => {
     if (size > maxBytes) return finish(new BodyError(413, "entity.too.large"));
-    const bytes = Buffer.concat(chunks, size);
-    // Decoding would turn bytes that are not UTF-8 into U+FFFD silently, and estimate on the result.
-    if (!isUtf8(bytes)) return finish(new BodyError(415, "charset.invalid"));
-    const text = bytes.toString("utf8");
-    try {
-      // A byte-order mark is allowed before UTF-8 JSON (RFC 8259 says to ignore it).
-      req.body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch {
-      return finish(new BodyError(400, "entity.parse.failed"));
+    const read = readJsonBytes(Buffer.concat(chunks, size));
+    if ("value" in read) {
+      req.body = read.value;
+      return finish();
     }
-    finish(duplicateKeyError(text));
+    finish(new BodyError(read.error === "charset.invalid" ? 415 : 400, read.error, "path" in read ? read.path : undefined));
   });
 }
 

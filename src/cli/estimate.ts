@@ -4,7 +4,6 @@
 // and rate) and says whether the figures still match. Exits 1 with every bad field listed when the
 // profile breaks the contract (or a replay differs), 2 on a usage error or an unreadable file (a saved
 // estimate whose receipt is broken included), 3 when the rules do not load or cannot answer.
-import { isUtf8 } from "node:buffer";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { todayInSeoul } from "../engine/dates.js";
@@ -14,7 +13,7 @@ import { ENGINE_VERSION, loadRules } from "../load-rules.js";
 import { RuleEvaluationError } from "../engine/decision-table.js";
 import { issuesOf } from "../profile/parse-profile.js";
 import { ProfileError, type ProfileIssue } from "../profile/profile-error.js";
-import { duplicateKey } from "../api/duplicate-keys.js";
+import { readJsonBytes } from "../api/json-bytes-read.js";
 import { duplicateKeyProblem, invalidProfile, problem, type Problem } from "../api/problem.js";
 import { RuleSetError } from "../rules/rule-set-error.js";
 import { replay, SavedEstimate, type ReplayReport } from "../engine/replay.js";
@@ -63,17 +62,16 @@ async function main(): Promise<number> {
       else console.error(`${file}: ${p.detail}`);
       return undefined;
     };
-    // Decoding would turn bytes that are not UTF-8 into U+FFFD silently, and estimate on the result.
-    if (!isUtf8(bytes)) return refuse(problem(415, "unsupported-encoding", "Unsupported encoding", "the file is not valid UTF-8: write it as UTF-8 JSON"));
-    const text = bytes.toString("utf8").replace(/^\ufeff/, "");
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      return refuse(problem(400, "malformed-json", "Malformed JSON", `the file is not valid JSON: ${(error as Error).message}`));
+    const read = readJsonBytes(bytes);
+    if ("value" in read) return read.value;
+    switch (read.error) {
+      case "charset.invalid":
+        return refuse(problem(415, "unsupported-encoding", "Unsupported encoding", "the file is not valid UTF-8: write it as UTF-8 JSON"));
+      case "entity.parse.failed":
+        return refuse(problem(400, "malformed-json", "Malformed JSON", `the file is not valid JSON: ${read.reason}`));
+      case "json.duplicate-key":
+        return refuse(duplicateKeyProblem(read.path));
     }
-    const duplicate = duplicateKey(text);
-    return duplicate === undefined ? json : refuse(duplicateKeyProblem(duplicate));
   };
   let profile = await readJson(path);
   if (profile === undefined) return 2;
