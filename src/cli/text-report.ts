@@ -6,6 +6,7 @@ import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, ProgramResult } from "../engine/result.js";
 import { message } from "../web/messages.js";
+import { rowsToCheck } from "../web/table-rows.js";
 import { relationSign, showValue } from "../engine/show-value.js";
 import { describeWarning } from "../engine/warning.js";
 
@@ -45,12 +46,7 @@ function programLines(result: ProgramResult): string[] {
     ...(result.conditions ? conditionLines(result.conditions, 1) : []),
     ...(result.tables ?? []).flatMap((t) => [
       `  = ${t.label.en}: ${showValue(t.value, "en")}, ${t.matched.length ? `from the row ${t.matched.map((row) => row.label.en).join("; ")}` : "no row applies (otherwise)"} (${message("en", `hit.${t.hit}`)}; when no row holds: ${showValue(t.otherwise, "en")})`,
-      ...t.rowTraces.flatMap((trace, i) => {
-        const notUsed = t.rowsHold[i] && !t.matched.includes(t.rows[i]!);
-        const gives = `→ ${showValue(t.rowValues[i]!, "en")}${notUsed ? " (holds, but not the row that gave the value)" : ""}`;
-        const label = trace.label && { ...trace.label, en: `${trace.label.en} ${gives}` };
-        return conditionLines(label ? { ...trace, label } : trace, 2);
-      }),
+      ...rowsToCheck(t, "en").flatMap((trace) => conditionLines(trace, 2)),
     ]),
     ...program.assumes.map((a) => `  ? assumed, not checked: ${a.en}`),
     ...(result.benefit ? benefitLines(result.benefit) : []),

@@ -20,6 +20,7 @@ import { parameterText } from "./parameter-text.js";
 import { citeView } from "./cite-view.js";
 import { message, type Lang } from "./messages.js";
 import { scheduleChart } from "./schedule-chart.js";
+import { rowsToCheck } from "./table-rows.js";
 
 const pair = (p: MoneyPair) => ({ krw: formatMoney(p.krw), usd: formatMoney(p.usd) });
 
@@ -159,15 +160,8 @@ function programView(result: ProgramResult, leaves: ViewContext, flips: readonly
       hit: message(lang, `hit.${t.hit}`),
       otherwise: showValue(t.otherwise, lang, leaves.codeText),
       matched: t.matched.map((row) => row.label[lang]),
-      // Every row traced as conditions are, the profile's values beside the thresholds: a reader
-      // checks them by hand. A row that holds but gave nothing (a later one under "first", a smaller
-      // one under collect-max) says so, lest its tick read as the reason for the value.
-      rows: t.rowTraces.map((trace, i) => {
-        const notUsed = t.rowsHold[i] && !t.matched.includes(t.rows[i]!);
-        const gives = `→ ${showValue(t.rowValues[i]!, lang, leaves.codeText)}${notUsed ? ` ${message(lang, "result.rowNotUsed")}` : ""}`;
-        const label = trace.label && { ...trace.label, [lang]: `${trace.label[lang]} ${gives}` };
-        return conditionView(label ? { ...trace, label } : trace, leaves);
-      }),
+      // Every row traced as conditions are, the profile's values beside the thresholds.
+      rows: rowsToCheck(t, lang, leaves.codeText).map((trace) => conditionView(trace, leaves)),
     })),
     assumes: result.notInForce ? [] : program.assumes.map((a) => a[lang]),
     benefit: result.benefit && benefitView(result.benefit, lang),
