@@ -1,6 +1,6 @@
-// What changed in a program's rules between two dates: versions that began, replaced another or ended, parameter
-// values that changed (old → new, each with its citation), and conditions added or removed between
-// the texts in force on the two dates.
+// What changed in a program's rules between two dates: versions that began, replaced another or
+// ended, parameter values that changed (old → new, each with its citation), and conditions added or
+// removed between the texts in force on the two dates.
 import type { Citation } from "../engine/citation.js";
 import { addDays } from "../engine/dates.js";
 import { describeCondition, type ConditionDescription } from "../engine/describe-program.js";

@@ -23,6 +23,7 @@ import { ENGINE_VERSION, loadRules } from "../load-rules.js";
 import { RuleSetError } from "../rules/rule-set-error.js";
 import { formFields, profileFromQuery, type FormField } from "../web/form-fields.js";
 import { csvLine, csvRecords, parseCsvLine, quotesClosed } from "./csv.js";
+import { oneLine } from "./text-report.js";
 
 const USAGE = "usage: npm run estimate:batch -- profiles.csv|profiles.ndjson > results.csv";
 
@@ -47,8 +48,7 @@ function resultRow(row: number, result: Estimate): string[] {
   const { certain, upTo } = result.totals;
   return [
     String(row), "ok", result.asOf, result.exchangeRate.krwPerUsd.toString(), result.exchangeRate.date,
-    // A source may hold line breaks (a spreadsheet cell's): a row stays one line, as the text report's does.
-    result.exchangeRate.source.replace(/\s+/g, " "), ...programCells,
+    oneLine(result.exchangeRate.source), ...programCells,
     amountString(certain.krw), amountString(certain.usd), amountString(upTo.krw), amountString(upTo.usd),
     leftOutOfTotals(result).upTo.map((p) => p.program.id).join(" "), result.warnings.map((w) => describeWarning(w)).join("; "), "",
   ];

@@ -10,13 +10,15 @@ import { rowsToCheck } from "../web/table-rows.js";
 import { relationSign, showValue } from "../engine/show-value.js";
 import { describeWarning } from "../engine/warning.js";
 
+/** A rate's source on one line: it may hold line breaks (a spreadsheet cell's), which become spaces. */
+export const oneLine = (text: string) => text.replace(/\s+/g, " ");
+
 const both = (pair: MoneyPair) => `${formatMoney(pair.krw)} (${formatMoney(pair.usd)})`;
 
 export function textReport(estimate: Estimate): string {
   const { exchangeRate: rate } = estimate;
   const lines = [
-    // A source may hold line breaks (a spreadsheet cell's): on this one line they are spaces.
-    `Estimate as of ${estimate.asOf} at KRW ${rate.krwPerUsd.toString()} per USD (${rate.source.replace(/\s+/g, " ")}, ${rate.date})`,
+    `Estimate as of ${estimate.asOf} at KRW ${rate.krwPerUsd.toString()} per USD (${oneLine(rate.source)}, ${rate.date})`,
     ...estimate.warnings.map((w) => `! ${describeWarning(w)}`),
     "",
     ...estimate.programs.flatMap(programLines),

@@ -268,8 +268,7 @@ function compileSegment(
   const constraintContext = constraintContextOf(setup, from);
   const tableFindings: TableFindings[] = [];
   const tables = (version.tables ?? []).map((table, t) => {
-    const rowCondition = (row: TableFile["rows"][number], cite: Citation | undefined) => rowConditionOf(row, cite, scope);
-    const compiled = compileTable(table, [...at, "tables", t], compile, track, setup.cite, rowCondition);
+    const compiled = compileTable(table, [...at, "tables", t], compile, track, setup.cite, scope);
     if (tablesSeen.some((s) => s.name === table.name)) problems.push({ path: [...at, "tables", t, "name"], message: `table ${table.name} is declared twice` });
     tablesSeen.push({ name: table.name, type: compiled.output });
     const findings = checkTable(table, constraintContext);
@@ -343,15 +342,13 @@ function expressionProblem(error: unknown, path: DataPath): ProgramProblem {
 
 type CompileFn = (text: string | number, path: DataPath, expected?: ValueType) => Compiled<EvalContext> | undefined;
 
-type RowConditionFn = (row: TableFile["rows"][number], cite: Citation | undefined) => CompiledCondition;
-
 function compileTable(
   table: TableFile,
   at: DataPath,
   compile: CompileFn,
   track: Track,
   cite: VersionSetup["cite"],
-  rowCondition: RowConditionFn,
+  scope: ReturnType<typeof programScope>,
 ): CompiledTable {
   const output = UNIT_TYPES[table.output];
   const [otherwise, otherwiseReads] = track(() => compile(table.otherwise, [...at, "otherwise"], output));
@@ -366,7 +363,7 @@ function compileTable(
       label: row.label,
       source: row.when,
       when: predicate(when),
-      condition: when ? rowCondition(row, rowCite) : NEVER_CONDITION,
+      condition: when ? rowConditionOf(row, rowCite, scope) : NEVER_CONDITION,
       thenSource: String(row.then),
       then: then?.read ?? NEVER,
       warnings: parameterWarnings(thenReads),

@@ -1,5 +1,7 @@
 // The investor-facing pages: the profile form (GET /) and the explained result (GET /estimate, a
-// permalink of the profile, and GET /estimate.json, the same as the API's JSON to keep and replay). Each translates a request into one engine call and renders the answer.
+// permalink of the profile), with the estimate and its profile as the API writes and takes them
+// (GET /estimate.json, /profile.json), to keep and replay. Each translates a request into one
+// engine call and renders the answer.
 import { Router, type Request, type Response } from "express";
 import { estimate, type EstimateOptions } from "../engine/estimate.js";
 import { MAX_SWEEP_STEPS, sweep } from "../engine/sweep.js";
