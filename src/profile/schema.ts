@@ -28,6 +28,9 @@ const decimalString = (what: string, example: string, digits: number) =>
     abort: true, // later checks parse the text as a decimal; they must not see a non-decimal
   });
 
+/** A currency's sign, code or word beside a figure. */
+const CURRENCY_MARK = /[$₩￦원]|USD|KRW|won|dollar|달러/i;
+
 /** Why a text is not a decimal string a profile accepts: the limit it breaks, when it is a number. */
 function decimalProblem(text: string, what: string, example: string, digits: number): string {
   if (/^-\d/.test(text)) return "must not be negative";
@@ -38,6 +41,8 @@ function decimalProblem(text: string, what: string, example: string, digits: num
     if (fraction.length > digits) return `must have at most ${digits} decimals`;
   }
   if (/^[\d.,]+$/.test(text) && text.includes(",")) return `must be written without thousands separators, e.g. "${example}"`;
+  // "$12,000,000", "₩3,000,000,000", "3000000000 KRW": the currency is a field of its own.
+  if (/\d/.test(text) && CURRENCY_MARK.test(text)) return `must be written without a currency sign or code, e.g. "${example}"`;
   return `must be ${what} written as a decimal string, e.g. "${example}"`;
 }
 

@@ -29,6 +29,9 @@ export function valuesFromQuery(query: Record<string, unknown>, fields: readonly
   );
 }
 
+/** How a date is written, in both languages: the contract's form. */
+const DATE_PLACEHOLDER = "YYYY-MM-DD";
+
 const GROUP_ORDER = ["investment", "business", "site", "employment", "costs", "exchangeRate", "asOf"];
 
 export function formView(fields: readonly FormField[], values: FormValues, issues: readonly ProfileIssue[], lang: Lang) {
@@ -53,13 +56,17 @@ export function formView(fields: readonly FormField[], values: FormValues, issue
       isSelect: f.input === "select",
       isCheckbox: f.input === "checkbox",
       isText: f.input !== "select" && f.input !== "checkbox",
-      type: f.input === "date" ? "date" : "text",
+      // Dates are typed as text: a browser's date control sends nothing for a day it cannot parse
+      // (2026-02-30), and the form would then be answered for today instead of saying so.
+      placeholder: f.input === "date" ? DATE_PLACEHOLDER : undefined,
       inputmode: f.input === "decimal" || f.input === "number" ? "decimal" : f.input === "integer" ? "numeric" : undefined,
       value,
       checked: value !== "" && value !== "false",
       options: [
         // A select with a default has no empty choice: leaving it out means the default, shown as chosen.
         ...(f.nullable || (f.input === "select" && !f.required && f.defaultValue === undefined) ? [{ value: "", label: message(lang, "form.none"), selected: value === "" }] : []),
+        // A required one left empty (an address that leaves it out) shows that nothing is chosen, not its first choice.
+        ...(f.input === "select" && f.required && !f.nullable && value === "" ? [{ value: "", label: message(lang, "form.choose"), selected: true }] : []),
         ...(f.choices ?? []).map((c) => ({ value: c.value, label: c.label[lang], selected: c.value === value })),
       ],
       error,

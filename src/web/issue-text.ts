@@ -7,6 +7,8 @@ type Rendering = readonly [RegExp, (...parts: string[]) => string];
 
 /** "A decimal string" is the JSON contract's word: a person at the form is asked for a number. */
 const DECIMAL_STRING = /^must be (?:an amount|a percentage|a rate in won per dollar) written as a decimal string, e\.g\. "(.+)"$/;
+const THOUSANDS_SEPARATORS = /^must be written without thousands separators, e\.g\. "(.+)"$/;
+const CURRENCY_SIGN = /^must be written without a currency sign or code, e\.g\. "(.+)"$/;
 
 const KOREAN: readonly Rendering[] = [
   [/^is required$/, () => "필수 항목입니다"],
@@ -28,7 +30,8 @@ const KOREAN: readonly Rendering[] = [
   [/^must not start with a zero$/, () => "0으로 시작할 수 없습니다"],
   [/^must have at most (\d+) decimals$/, (n) => `소수점 아래 ${n}자리까지 쓸 수 있습니다`],
   [/^must have at most (\d+) digits before the point$/, (n) => `정수 부분은 ${n}자리까지 쓸 수 있습니다`],
-  [/^must be written without thousands separators, e\.g\. "(.+)"$/, () => FORM_GROUPING.ko],
+  [THOUSANDS_SEPARATORS, (example) => formGrouping(example, "ko")],
+  [CURRENCY_SIGN, (example) => `통화 기호나 코드 없이 숫자만 쓰세요 (예: ${example})`],
   [DECIMAL_STRING, (example) => `숫자로 쓰세요 (예: ${example})`],
   [/^must be whole won when the currency is KRW$/, () => "통화가 원화이면 원 단위 정수여야 합니다"],
   [/^says which materials, parts or equipment: set materialsPartsEquipment too$/, () => "소재·부품·장비 생산도 함께 선택하세요"],
@@ -41,17 +44,26 @@ const KOREAN: readonly Rendering[] = [
   ],
 ];
 
-/** The form reads digits grouped in threes (form-fields.ts), which the JSON contract refuses: its
- *  readers are told how the form takes them, not that it takes none. */
-const FORM_GROUPING = {
-  en: "put commas only between groups of three digits, or none, e.g. 30,000,000 or 30000000",
-  ko: "쉼표는 세 자리마다 넣거나 넣지 마세요. 예: 30,000,000 또는 30000000",
-} as const;
+/**
+ * The form reads digits grouped in threes (form-fields.ts), which the JSON contract refuses: its
+ * readers are told how the form takes them, not that it takes none, with the field's own example
+ * (a percentage has no thousands to group: "50,5" is a decimal comma).
+ */
+function formGrouping(example: string, lang: Lang): string {
+  const grouped = example.replace(/^\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ","));
+  const examples = grouped === example ? example : `${grouped} ${lang === "en" ? "or" : "또는"} ${example}`;
+  return lang === "en"
+    ? `put commas only between groups of three digits, or none, and a point before decimals, e.g. ${examples}`
+    : `쉼표는 세 자리마다 넣거나 넣지 말고, 소수점은 마침표로 쓰세요. 예: ${examples}`;
+}
 
 /** The reason in the reader's language; a reason the table does not know stays as the core wrote it. */
 export function issueText(message: string, lang: Lang): string {
   if (lang === "en") {
-    if (message.startsWith("must be written without thousands separators")) return FORM_GROUPING.en;
+    const separators = THOUSANDS_SEPARATORS.exec(message);
+    if (separators) return formGrouping(separators[1]!, "en");
+    const sign = CURRENCY_SIGN.exec(message);
+    if (sign) return `write the number alone, without a currency sign or code, e.g. ${sign[1]}`;
     const decimal = DECIMAL_STRING.exec(message);
     return decimal ? `must be a number, e.g. ${decimal[1]}` : message;
   }

@@ -273,7 +273,8 @@ function yesNoActual(trace: ConditionTrace, { estimate, lang, codeLabel }: ViewC
     const path = ROW_OF[column[1] as keyof typeof ROW_OF];
     const { business, site } = estimate.profile;
     const code = path === "business.technology" ? business.technology : path === "business.sector" ? business.sector : site.region;
-    const row = code === null ? message(lang, "form.none") : (codeLabel(path, code) ?? code);
+    // Only the technology may be left out: "No technology named: no", not the form's "— none —".
+    const row = code === null ? message(lang, "result.noTechnology") : (codeLabel(path, code) ?? code);
     return { actual: `${row}: ${shown}` };
   }
   const eligible = /^eligible\('([\w-]+)'\)$/.exec(source);

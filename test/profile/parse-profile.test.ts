@@ -67,6 +67,10 @@ describe("a profile's fields", () => {
     ["-5", "must not be negative"],
     ["007", "must not start with a zero"],
     ["30,000,000", 'must be written without thousands separators, e.g. "1234.56"'],
+    ["$12,000,000", 'must be written without a currency sign or code, e.g. "1234.56"'],
+    ["₩3,000,000,000", 'must be written without a currency sign or code, e.g. "1234.56"'],
+    ["3000000000 KRW", 'must be written without a currency sign or code, e.g. "1234.56"'],
+    ["USD 12m", 'must be written without a currency sign or code, e.g. "1234.56"'],
     ["3e7", 'must be an amount written as a decimal string, e.g. "1234.56"'],
     [" 30000000", 'must be an amount written as a decimal string, e.g. "1234.56"'],
   ])("an amount of %j is refused saying which limit it breaks: %s", (amount, message) => {

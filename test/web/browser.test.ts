@@ -107,6 +107,15 @@ describe.runIf(available)("in a real browser", () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
+  it("names a day the calendar lacks, typed into the as-of date, rather than answer for today", async () => {
+    await page.goto(`${server.url}/?lang=en`);
+    await page.getByLabel("As-of date").fill("2026-02-30");
+    await page.getByRole("button", { name: "Estimate the incentives" }).click();
+    await expect.poll(() => page.locator(".error-summary").isVisible()).toBe(true);
+    expect(await page.getByLabel("As-of date").inputValue()).toBe("2026-02-30");
+    expect(await page.locator("#f-asOf-error").textContent()).toBe("is not a real calendar date");
+  });
+
   it.each([1280, 390])("fits a 50-year schedule into a %i px wide window", async (width) => {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`${server.url}/estimate?${new URLSearchParams({
@@ -118,6 +127,16 @@ describe.runIf(available)("in a real browser", () => {
     expect(await page.locator("#program-state-land-rent-reduction .chart").count()).toBe(1);
     const pageWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
     expect(pageWidth).toBeLessThanOrEqual(width);
+    // Each figure of the year table on one line ("₩15,294,61 / 9" misreads): the box scrolls instead.
+    const linesPerCell = await page.locator("#program-state-land-rent-reduction .years :is(th, td)").evaluateAll((cells) =>
+      cells.map((cell) => {
+        const range = (globalThis as unknown as { document: { createRange(): { selectNodeContents(node: unknown): void; getClientRects(): { length: number } } } }).document.createRange();
+        range.selectNodeContents(cell);
+        return range.getClientRects().length;
+      }),
+    );
+    expect(linesPerCell.length).toBeGreaterThan(100);
+    expect(linesPerCell.filter((lines) => lines !== 1)).toEqual([]);
     // A year table wider than the phone scrolls in a box a keyboard can reach (axe: scrollable-region-focusable).
     expect(await seriousViolations()).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 720 });

@@ -302,6 +302,28 @@ describe("the result page", () => {
     expect(res.text).toContain("<title>입력 수정 — ");
   });
 
+  it("takes dates as typed text, so that a day the calendar lacks is named, not replaced by today", async () => {
+    const form = await request(app).get("/?lang=en").expect(200);
+    expect(form.text).toContain('<input type="text" id="f-asOf" name="asOf" value="');
+    expect(form.text).toContain('placeholder="YYYY-MM-DD"');
+    expect(form.text).not.toContain('type="date"');
+  });
+
+  it("shows a required choice an address leaves out as not chosen, not as its first choice", async () => {
+    const { "investment.route": _route, ...withoutRoute } = PROFILE;
+    const res = await request(app).get(`/estimate?${query({ ...withoutRoute, lang: "ko" })}`).expect(422);
+    const select = res.text.slice(res.text.indexOf('<select id="f-investment-route"'), res.text.indexOf("</select>", res.text.indexOf('<select id="f-investment-route"')));
+    expect(select).toContain('<option value="" selected>— 선택하세요 —</option><option value="new-shares">');
+    expect(select).not.toMatch(/value="new-shares" selected/);
+    expect(res.text).toContain('<p class="error" id="f-investment-route-error">필수 항목입니다</p>');
+  });
+
+  it("names a missing technology as such where a condition reads its row", async () => {
+    const res = await request(app).get(`/estimate?${query({ ...PROFILE, "business.technology": "" })}`).expect(200);
+    expect(res.text).toContain("No technology named: no");
+    expect(res.text).not.toContain("— none —: no");
+  });
+
   it("shows a profile's <script> as text", async () => {
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, "exchangeRate.source": "<script>alert(1)</script>" })}`).expect(200);
     expect(res.text).not.toContain("<script>alert(1)</script>");
@@ -479,7 +501,7 @@ describe("figures typed with thousands separators", () => {
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": amount })}`).expect(422);
     expect(res.text).toContain(`value="${amount}"`);
     // A misplaced comma is told how the form takes commas, not that it takes none.
-    if (amount.includes(",")) expect(res.text).toContain("put commas only between groups of three digits, or none, e.g. 30,000,000 or 30000000");
+    if (amount.includes(",")) expect(res.text).toContain("put commas only between groups of three digits, or none, and a point before decimals, e.g. 1,234.56 or 1234.56");
   });
 
   it("give the same result page as the figure without them", async () => {

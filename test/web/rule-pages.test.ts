@@ -99,8 +99,8 @@ describe("the rule pages", () => {
 
   it.each(["/rules/changes?from=2026-1-1&to=2026-12-31", "/rules/cash-grant/changes?from=2026-1-1&to=2026-12-31"])("give the form back, dates as typed, for a bad period at %s", async (path) => {
     const html = (await request(app).get(path).expect(400)).text;
-    expect(html).toContain('<input type="date" id="f-from" name="from" value="2026-1-1">');
-    expect(html).toContain('<input type="date" id="f-to" name="to" value="2026-12-31">');
+    expect(html).toContain('<input type="text" id="f-from" name="from" value="2026-1-1" placeholder="YYYY-MM-DD">');
+    expect(html).toContain('<input type="text" id="f-to" name="to" value="2026-12-31" placeholder="YYYY-MM-DD">');
     expect(html).toMatch(/<p class="error" role="alert">[^<]+<\/p>/);
   });
 
