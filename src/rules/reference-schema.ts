@@ -52,6 +52,9 @@ export const ReferenceTable = z.strictObject({
     .min(1),
 });
 
+const RATE = /^\d+(\.\d+)?$/;
+const isRate = (text: string) => RATE.test(text) && /[1-9]/.test(text);
+
 export const ExchangeRates = z.strictObject({
   label: Localized,
   source: z.strictObject({ title: z.string(), url: z.url(), licence: z.string() }),
@@ -60,7 +63,7 @@ export const ExchangeRates = z.strictObject({
     z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "keys are months, YYYY-MM, with MM from 01 to 12"),
     z
       .string()
-      .regex(/^\d+(\.\d+)?$/, "a rate is a decimal string of won per dollar, such as \"1380.55\"")
+      .regex(RATE, { message: "a rate is a decimal string of won per dollar, such as \"1380.55\"", abort: true })
       .refine((rate) => /[1-9]/.test(rate), "a rate must be more than 0"),
   ),
 })
@@ -79,6 +82,8 @@ export const ExchangeRates = z.strictObject({
         ctx.addIssue({ code: "custom", path: ["rates", month], message });
         continue;
       }
+      // A rate refused above has its own message: it is not read as a number here.
+      if (!isRate(file.rates[month]!) || !isRate(file.rates[before]!)) continue;
       const ratio = new Exact(file.rates[month]!).div(file.rates[before]!);
       if (ratio.gt(MAX_MONTHLY_MOVE) || ratio.lt(new Exact(1).div(MAX_MONTHLY_MOVE))) {
         ctx.addIssue({ code: "custom", path: ["rates", month], message: `${file.rates[month]} is more than half again or less than two thirds of ${before}'s ${file.rates[before]}: check the digits` });

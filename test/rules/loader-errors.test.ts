@@ -146,6 +146,12 @@ describe("loading rule files", () => {
     expect(problemsOf(file(VALID), rates(months))).toContain(expected);
   });
 
+  it.each([["a decimal comma", "1200,5"], ["words", "abc"], ["nothing", "0"]])("reports a rate written as %s once, as what it is, beside a good month", (_what, rate) => {
+    const problems = problemsOf(file(VALID), rates(`  "2020-03": "1200"\n  "2020-04": "${rate}"\n`));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^rules\/reference\/usd-krw\.yaml:6:14: 'rates\.2020-04' a rate (is a decimal string of won per dollar|must be more than 0)/);
+  });
+
   it("takes a rate table of every month in order", () => {
     expect(problemsOf(file(VALID), rates('  "2019-12": "1200"\n  "2020-01": "1210"\n  "2020-02": "1190"\n'))).toEqual([]);
   });
