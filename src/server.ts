@@ -8,9 +8,8 @@ import { availableParallelism } from "node:os";
 import type { Server } from "node:http";
 import { pino } from "pino";
 import { join } from "node:path";
-import { failingExamples, failingExampleLine } from "./audit/failing-examples.js";
-import { runExamples } from "./engine/run-examples.js";
-import { ENGINE_VERSION, loadRules, PROJECT_ROOT } from "./load-rules.js";
+import { FailingExamplesError } from "./audit/failing-examples.js";
+import { ENGINE_VERSION, loadCheckedRules, PROJECT_ROOT } from "./load-rules.js";
 import { RuleSetError } from "./rules/rule-set-error.js";
 import { createApp } from "./web/app.js";
 import { loadViews } from "./web/view-engine.js";
@@ -24,21 +23,13 @@ const GRACE_MS = 10_000;
 /** The rule set and its examples' outcomes, or the process stops listing what is wrong with it:
  *  problems in its files, and examples that the rules no longer answer as the files say. */
 async function loadOrExit() {
-  let ruleSet;
   try {
-    ruleSet = await loadRules();
+    return await loadCheckedRules();
   } catch (error) {
-    if (!(error instanceof RuleSetError)) throw error;
+    if (!(error instanceof RuleSetError || error instanceof FailingExamplesError)) throw error;
     console.error(error.message);
     process.exit(1);
   }
-  const examples = runExamples(ruleSet, ENGINE_VERSION);
-  const failing = failingExamples(ruleSet, examples);
-  if (failing.length) {
-    console.error(`${failing.length} example(s) fail:\n${failing.map(failingExampleLine).join("\n")}`);
-    process.exit(1);
-  }
-  return { ruleSet, examples };
 }
 
 async function serve(): Promise<void> {

@@ -29,3 +29,11 @@ export function failingExamples(ruleSet: RuleSet, outcomes: readonly ExampleOutc
 export function failingExampleLine(f: FailingExample): string {
   return `${f.at}: ${f.programId}: ${f.name}: ${f.differences.join("; ")}`;
 }
+
+/** A rule set whose examples fail says other than its files: the server and the commands do not answer with it. */
+export class FailingExamplesError extends Error {
+  constructor(readonly failing: readonly FailingExample[]) {
+    super(`${failing.length} example${failing.length === 1 ? "" : "s"} of the rule files ${failing.length === 1 ? "fails" : "fail"}:\n${failing.map(failingExampleLine).join("\n")}`);
+    this.name = "FailingExamplesError";
+  }
+}

@@ -19,7 +19,8 @@ import { describeWarning } from "../engine/warning.js";
 import { amountString } from "../money/amount.js";
 import { didYouMean } from "../expr/did-you-mean.js";
 import { ProfileError } from "../profile/profile-error.js";
-import { ENGINE_VERSION, loadRules } from "../load-rules.js";
+import { FailingExamplesError } from "../audit/failing-examples.js";
+import { ENGINE_VERSION, loadCheckedRules } from "../load-rules.js";
 import { RuleSetError } from "../rules/rule-set-error.js";
 import { formFields, profileFromQuery, type FormField } from "../web/form-fields.js";
 import { csvLine, csvRecords, parseCsvLine, quotesClosed } from "./csv.js";
@@ -66,9 +67,9 @@ async function main(): Promise<number> {
   }
   let ruleSet: RuleSet;
   try {
-    ruleSet = await loadRules();
+    ({ ruleSet } = await loadCheckedRules());
   } catch (error) {
-    if (!(error instanceof RuleSetError)) throw error;
+    if (!(error instanceof RuleSetError || error instanceof FailingExamplesError)) throw error;
     console.error(error.message);
     return 3;
   }

@@ -3,13 +3,15 @@
 // Prints the explained estimate for one profile, or replays a saved estimate (its receipt's date
 // and rate) and says whether the figures still match. Exits 1 with every bad field listed when the
 // profile breaks the contract (or a replay differs), 2 on a usage error or an unreadable file (a saved
-// estimate whose receipt is broken included), 3 when the rules do not load or cannot answer.
+// estimate whose receipt is broken included), 3 when the rules do not load, their examples fail or
+// they cannot answer.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { todayInSeoul } from "../engine/dates.js";
+import { isIsoDate, todayInSeoul } from "../engine/dates.js";
 import { estimate } from "../engine/estimate.js";
 import { estimateJson } from "../engine/result-json.js";
-import { ENGINE_VERSION, loadRules } from "../load-rules.js";
+import { ENGINE_VERSION, loadCheckedRules } from "../load-rules.js";
+import { FailingExamplesError } from "../audit/failing-examples.js";
 import { RuleEvaluationError } from "../engine/decision-table.js";
 import { issuesOf } from "../profile/parse-profile.js";
 import { ProfileError, type ProfileIssue } from "../profile/profile-error.js";
@@ -45,6 +47,13 @@ async function main(): Promise<number> {
   const [path] = args.positionals;
   if (!path || args.positionals.length > 1) {
     console.error(USAGE);
+    return 2;
+  }
+  // The command's own argument, wrong as the audit's is: not a fault of the profile file. An empty
+  // one is a date given wrongly, not a date left out.
+  const asOf = args.values["as-of"];
+  if (asOf !== undefined && !isIsoDate(asOf)) {
+    console.error(`--as-of must be a date written YYYY-MM-DD, and one the calendar has\n${USAGE}`);
     return 2;
   }
   /** A JSON file read as the API reads a body: UTF-8, a byte-order mark allowed, each key once. What
@@ -88,11 +97,10 @@ async function main(): Promise<number> {
     console.error(`${replayPath}: not a saved estimate (it needs an estimate's JSON: its receipt, programs and totals):\n${list(issuesOf(SavedEstimate, savedInput))}`);
     return 2;
   }
-  // An empty --as-of is a date given wrongly, refused as the profile's asOf, not a date left out.
   if (args.values["as-of"] !== undefined && profile && typeof profile === "object") profile = { ...profile, asOf: args.values["as-of"] };
 
   try {
-    const rules = await loadRules();
+    const { ruleSet: rules } = await loadCheckedRules();
     if (saved?.success) {
       const report = replay(rules, saved.data, profile, ENGINE_VERSION);
       console.log(args.values.json ? JSON.stringify(report, null, 2) : replayText(report));
@@ -114,7 +122,7 @@ async function main(): Promise<number> {
       else console.error(`${path}: the profile has problems:\n${list(error.issues)}`);
       return 1;
     }
-    if (error instanceof RuleSetError) {
+    if (error instanceof RuleSetError || error instanceof FailingExamplesError) {
       console.error(error.message);
       return 3;
     }

@@ -87,6 +87,6 @@ describe("the server process", () => {
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const [code] = await once(child, "exit");
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^1 example\(s\) fail:\n.*foreign-investment\.yaml:\d+:\d+: foreign-investment: KRW 100 million for 10% of the shares counts as foreign investment: status: expected ineligible, got eligible$/m);
+    expect(stderr).toMatch(/^1 example of the rule files fails:\n.*foreign-investment\.yaml:\d+:\d+: foreign-investment: KRW 100 million for 10% of the shares counts as foreign investment: status: expected ineligible, got eligible$/m);
   }, 30_000);
 });

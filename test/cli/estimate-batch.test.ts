@@ -124,13 +124,14 @@ describe("npm run estimate:batch", () => {
   });
 
   it("answers a profile the rule set cannot evaluate with an error row, and goes on", async () => {
-    // A unique table whose rows both match in Seoul when hires reach the researchers: a rule-file
-    // bug the loader cannot see (two facts compared are beyond its reading), met only by a profile.
+    // A unique table whose rows both match in Seoul when the researchers outnumber the hires by 7: a
+    // rule-file bug the loader cannot see (two facts compared are beyond its reading), and none of
+    // the files' examples meets (else the command would refuse the rules), met only by a profile.
     const rules = join(mkdtempSync(join(tmpdir(), "fdi-rules-")), "rules");
     cpSync(join(PROJECT_ROOT, "rules"), rules, { recursive: true });
     const grant = join(rules, "kr", "cash-grant.yaml");
-    writeFileSync(grant, readFileSync(grant, "utf8").replace("when: not region.capital_region, then", "when: not region.capital_region or employment.newRegularEmployees >= employment.researchers, then"));
-    const hq = { ...profile, asOf: "2015-06-01", business: { sector: "manufacturing", technology: "semiconductors", regionalHeadquarters: true } };
+    writeFileSync(grant, readFileSync(grant, "utf8").replace("when: not region.capital_region, then", "when: not region.capital_region or employment.researchers >= employment.newRegularEmployees + 7, then"));
+    const hq = { ...profile, asOf: "2015-06-01", business: { sector: "manufacturing", technology: "semiconductors", regionalHeadquarters: true }, employment: { researchers: 7 } };
     const path = join(dir, "hq.ndjson");
     writeFileSync(path, [JSON.stringify(hq), JSON.stringify(profile)].join("\n"));
     const { code, stdout } = await runCommand("src/cli/estimate-batch.ts", [path], { RULES_DIR: rules });

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/load-rules.js";
 import { runCommand } from "../helpers/run-command.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fdi-cli-"));
@@ -18,6 +19,26 @@ const profile = {
   site: { region: "seoul" },
   exchangeRate: { krwPerUsd: "1300", date: "2026-11-24", source: "test" },
 };
+
+describe("the commands that estimate", () => {
+  // The individual FIZ's USD 30 million for a factory moved by a digit: the files load, but their
+  // own examples no longer come out as they say. The server refuses such rules; so do the commands.
+  const rules = join(mkdtempSync(join(tmpdir(), "fdi-rules-")), "rules");
+  cpSync(join(PROJECT_ROOT, "rules"), rules, { recursive: true });
+  const fiz = join(rules, "kr", "fiz-individual.yaml");
+  writeFileSync(fiz, readFileSync(fiz, "utf8").replace('value: "30000000", cite: fipa-decree 25(1)1', 'value: "300000000", cite: fipa-decree 25(1)1'));
+
+  it.each([
+    ["estimate", "src/cli/estimate.ts", "ok.json"],
+    ["estimate:batch", "src/cli/estimate-batch.ts", "ok.ndjson"],
+  ])("%s exits 3 listing each example the rules no longer answer, at file:line:col, and estimates nothing", async (_name, script, file) => {
+    const { code, stdout, stderr } = await runCommand(script, [write(file, JSON.stringify(profile))], { RULES_DIR: rules });
+    expect(code).toBe(3);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^\d+ examples of the rule files fail:\n/);
+    expect(stderr).toMatch(/^rules\/kr\/fiz-individual\.yaml:\d+:\d+: fiz-individual: .+: status: expected eligible, got ineligible/m);
+  });
+});
 
 describe("npm run estimate", () => {
   it("prints the explained estimate as text, as of the date given", async () => {
@@ -130,9 +151,10 @@ describe("npm run estimate", () => {
     expect(JSON.parse(stdout)).toMatchObject({ status, type: expect.stringMatching(new RegExp(`/${slug}$`)) });
   });
 
-  it("refuses an empty --as-of as a date written wrongly, not as a date left out", async () => {
-    const { code, stderr } = await estimate(write("ok.json", profile), "--as-of", "");
-    expect(code).toBe(1);
-    expect(stderr).toContain("asOf: must be a date written YYYY-MM-DD");
+  it.each([[""], ["24/11/2026"], ["2026-02-30"]])("refuses --as-of %j as a usage error, not as a fault of the profile file", async (date) => {
+    const { code, stdout, stderr } = await estimate(write("ok.json", profile), "--as-of", date, "--json");
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^--as-of must be a date written YYYY-MM-DD, and one the calendar has\nusage: /);
   });
 });
