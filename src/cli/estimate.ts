@@ -29,6 +29,7 @@ function replayText(report: ReplayReport): string {
     `  ${same(report.sameRuleSet, "rule set")}, ${same(report.sameEngine, "engine")}, ${same(report.sameProfile, "profile")}`,
     ...report.differences.flatMap((d) => [`  ${d.programId} ${d.what}: ${d.before} → ${d.after}`, ...d.why.map((w) => `      because ${w}`)]),
     ...report.totals.map((t) => `  total ${t.total === "certain" ? "certain" : "up to"}: ${t.before} → ${t.after}`),
+    ...report.warnings.map((w) => `  warning: ${w.before} → ${w.after}`),
   ].join("\n");
 }
 

@@ -3,6 +3,7 @@
 // programs, what differs, and which conditions now come out differently — the reason.
 import { z } from "zod";
 import { amountString } from "../money/amount.js";
+import { minorDigits } from "../money/money.js";
 import { parseProfile, profileFieldParser } from "../profile/parse-profile.js";
 import { ProfileError } from "../profile/profile-error.js";
 import type { Profile } from "../profile/schema.js";
@@ -12,7 +13,6 @@ import { profileHash } from "./receipt.js";
 import { estimateJson } from "./result-json.js";
 import type { ConditionTrace, MoneyPair, ProgramResult } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
-import { showValue } from "./show-value.js";
 
 const MoneyJson = z.object({ krw: z.string(), usd: z.string() });
 
@@ -33,6 +33,7 @@ export const SavedEstimate = z.object({
       upTo: MoneyJson,
       leftOut: z.object({ certain: z.array(z.string()), upTo: z.array(z.string()) }).optional().catch(undefined),
     }),
+  warnings: z.unknown().optional(),
   programs: z
     .array(
       z.looseObject({
@@ -88,6 +89,8 @@ export interface ReplayReport {
   readonly differences: readonly ProgramDifference[];
   /** The totals compare too: a saved total no program's figures explain is a difference of its own. */
   readonly totals: readonly TotalDifference[];
+  /** Warnings of the whole estimate (its exchange rate's) that it carries now and did not, or no longer carries. */
+  readonly warnings: readonly { readonly before: string; readonly after: string }[];
 }
 
 /**
@@ -97,7 +100,7 @@ export interface ReplayReport {
  */
 function figureOf(benefit: SavedProgram["benefit"] | undefined): string {
   if (!benefit) return "none";
-  const money = (m: { krw: string; usd: string }) => `${m.krw} KRW / ${m.usd} USD`;
+  const money = (m: { krw: string; usd: string }) => moneyText(m.krw, m.usd);
   if (benefit.kind === "range") return benefit.ceiling ? `up to ${money(benefit.ceiling)}` : "up to (not estimated)";
   if (!benefit.total) return benefit.kind;
   if (benefit.estimated === "none") return "not estimated";
@@ -143,11 +146,13 @@ function partDifferences(saved: unknown, current: unknown): Part[] {
   const walkList = (before: readonly unknown[], after: readonly unknown[], path: string) => {
     const ids = after.map(idOf);
     if (after.length > 0 && ids.every((id) => id !== undefined)) {
-      // Parts with ids (components) are matched by id, in whatever order the file lists them.
+      // Parts with ids (components, years) are matched by id, in whatever order the file lists them.
       const saved = new Map(before.map((item) => [idOf(item), item]));
       after.forEach((item, i) => walk(saved.get(ids[i]), item, `${path}[${ids[i]}]`));
       const gone = before.map(idOf).filter((id) => id !== undefined && !ids.includes(id));
       if (gone.length) out.push({ what: path, before: `also ${gone.join(", ")}`, after: "absent" });
+      // Saved entries named by nothing cannot be matched: the list is another length, one difference.
+      if (before.some((item) => idOf(item) === undefined)) out.push({ what: `${path}.length`, before: String(before.length), after: String(after.length) });
       return;
     }
     if (before.length !== after.length) out.push({ what: `${path}.length`, before: String(before.length), after: String(after.length) });
@@ -163,9 +168,32 @@ function capped(parts: readonly Part[]): readonly Part[] {
   return [...parts.slice(0, MAX_PARTS), { what: "benefit", before: "…", after: `${parts.length - MAX_PARTS} more differences` }];
 }
 
+/**
+ * Money in both currencies, each amount written with its currency's decimals, as estimates write
+ * it: a saved file written again by another tool ("2105452.850") holds the same amount, and is no
+ * difference. Text that is no such amount is shown as it is.
+ */
+function moneyText(krw: unknown, usd: unknown): string {
+  return `${inCurrencyDigits(String(krw), KRW_DIGITS)} KRW / ${inCurrencyDigits(String(usd), USD_DIGITS)} USD`;
+}
+
+function inCurrencyDigits(text: string, digits: number): string {
+  const match = /^(-?\d+)(?:\.(\d+))?$/.exec(text);
+  const fraction = match?.[2]?.replace(/0+$/, "") ?? "";
+  if (!match || fraction.length > digits) return text;
+  return digits === 0 ? match[1]! : `${match[1]}.${fraction.padEnd(digits, "0")}`;
+}
+
+const KRW_DIGITS = minorDigits("KRW");
+const USD_DIGITS = minorDigits("USD");
+
+/** What names a part of a list: a component's id, or a year of a schedule by its number ("year 7",
+ *  not its place in the list, which counts from 0). */
 function idOf(item: unknown): string | undefined {
-  const id = item !== null && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
-  return typeof id === "string" ? id : undefined;
+  if (item === null || typeof item !== "object") return undefined;
+  const { id, year } = item as { id?: unknown; year?: unknown };
+  if (typeof id === "string") return id;
+  return typeof year === "number" ? `year ${year}` : undefined;
 }
 
 function isMoney(value: unknown): value is { krw: unknown; usd: unknown } {
@@ -175,7 +203,7 @@ function isMoney(value: unknown): value is { krw: unknown; usd: unknown } {
 /** A figure as replay reports it: money in both currencies, a part the other side lacks "absent". */
 function figureText(value: unknown): string {
   if (value === undefined) return "absent";
-  if (isMoney(value)) return `${String(value.krw)} KRW / ${String(value.usd)} USD`;
+  if (isMoney(value)) return moneyText(value.krw, value.usd);
   return typeof value === "object" && value !== null ? "a list or an object" : String(value);
 }
 
@@ -248,9 +276,10 @@ function reasons(old: SavedProgram, current: ConditionTrace | undefined): string
       why.push(`new condition: ${label}`);
       continue;
     }
-    const threshold = leaf.threshold ? showValue(leaf.threshold, "en") : undefined;
+    // Both thresholds as the JSON writes them ("30000000.00 → 40000000.00"): the saved one is only that.
+    const threshold = leaf.threshold ? thresholdJson(leaf) : undefined;
     const oldThreshold = old.threshold?.amount ?? (Array.isArray(old.threshold?.values) ? old.threshold.values.join(", ") : old.threshold?.value);
-    const moved = threshold !== undefined && oldThreshold !== undefined && String(oldThreshold) !== thresholdJson(leaf);
+    const moved = threshold !== undefined && oldThreshold !== undefined && String(oldThreshold) !== threshold;
     if (old.passed !== leaf.passed) why.push(`${label}: ${old.passed ? "met" : "not met"} → ${leaf.passed ? "met" : "not met"}${moved ? ` (threshold ${String(oldThreshold)} → ${threshold})` : ""}`);
     else if (moved) why.push(`${label}: threshold ${String(oldThreshold)} → ${threshold}`);
   }
@@ -307,7 +336,8 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     ...(sameRuleSet ? [] : ["the rule set has changed since"]),
   ];
   const savedById = new Map(saved.programs.map((p) => [p.id, p]));
-  const againJson = new Map(estimateJson(again).programs.map((p) => [p.id, p]));
+  const againJson = estimateJson(again);
+  const againPrograms = new Map(againJson.programs.map((p) => [p.id, p]));
   for (const result of again.programs) {
     const old = savedById.get(result.program.id);
     if (!old) {
@@ -325,7 +355,7 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     // The same total can hide parts that moved (money between years, or between the national and the
     // local share), and the same status a caveat that came or went: differences too, a few dozen at most.
     if (old.status === result.status) {
-      const now = againJson.get(old.id)!;
+      const now = againPrograms.get(old.id)!;
       const parts = [
         ...(before === after ? partDifferences(old.benefit, now.benefit) : []),
         ...warningDifferences(old.warnings, now.warnings as unknown as readonly Record<string, unknown>[]),
@@ -339,26 +369,34 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
   const totals: TotalDifference[] = [];
   const leftOut = leftOutOfTotals(again);
   for (const total of ["certain", "upTo"] as const) {
-    const before = saved.totals[total];
-    const now = again.totals[total];
-    const after = { krw: amountString(now.krw), usd: amountString(now.usd) };
-    if (before.krw !== after.krw || before.usd !== after.usd) {
-      // A total that leaves a program out for want of inputs is a lower bound, then or now.
-      const atLeast = (programsLeftOut: number) => (programsLeftOut > 0 ? "at least " : "");
+    const before = moneyText(saved.totals[total].krw, saved.totals[total].usd);
+    const after = moneyText(amountString(again.totals[total].krw), amountString(again.totals[total].usd));
+    // A total that leaves a program out for want of inputs is a lower bound, then or now: the same
+    // figure that is complete now and was a lower bound (or leaves out other programs) differs too.
+    // A saved file that does not say what its totals leave out is compared on the figures alone.
+    const savedLeftOut = saved.totals.leftOut?.[total];
+    const nowLeftOut = leftOut[total].map((p) => p.program.id);
+    const leftOutMoved = savedLeftOut !== undefined && [...savedLeftOut].sort().join() !== [...nowLeftOut].sort().join();
+    if (before !== after || leftOutMoved) {
+      const bound = (ids: readonly string[]) => (ids.length === 0 ? "" : "at least ");
+      const naming = (ids: readonly string[]) => (leftOutMoved ? (ids.length ? ` (leaving out ${ids.join(", ")})` : " (leaving out none)") : "");
       totals.push({
         total,
-        before: `${atLeast(saved.totals.leftOut?.[total].length ?? 0)}${before.krw} KRW / ${before.usd} USD`,
-        after: `${atLeast(leftOut[total].length)}${after.krw} KRW / ${after.usd} USD`,
+        before: `${bound(savedLeftOut ?? [])}${before}${naming(savedLeftOut ?? [])}`,
+        after: `${bound(nowLeftOut)}${after}${naming(nowLeftOut)}`,
       });
     }
   }
+  // The estimate's own warnings (what it says of its exchange rate) came or went: a caveat on every figure.
+  const warnings = warningDifferences(saved.warnings, againJson.warnings as unknown as readonly Record<string, unknown>[]).map(({ before, after }) => ({ before, after }));
   return {
-    matches: differences.length === 0 && totals.length === 0 && sameProfile,
+    matches: differences.length === 0 && totals.length === 0 && warnings.length === 0 && sameProfile,
     sameRuleSet,
     sameEngine: receipt.engineVersion === engineVersion,
     sameProfile,
     asOf,
     differences,
     totals,
+    warnings,
   };
 }

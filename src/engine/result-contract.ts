@@ -255,12 +255,13 @@ export const ReplayJson = z.strictObject({
       what: z
         .string()
         .describe(
-          "status, benefit, program or warning (one the answer carries now and did not, or no longer carries); or, when the benefit's figure is the same, the path of a part of it that moved (benefit.components[property-tax].years[2].amount, benefit.shares.national.amount; a list of another length as its .length)",
+          "status, benefit, program or warning (one the answer carries now and did not, or no longer carries); or, when the benefit's figure is the same, the path of a part of it that moved (benefit.components[property-tax].years[year 3].amount, benefit.shares.national.amount; a list of another length as its .length)",
         ),
       before: z.string(),
       after: z.string(),
       why: z.array(z.string()).describe("Conditions whose outcome or threshold changed"),
     }),
   ),
-  totals: z.array(z.strictObject({ total: z.enum(["certain", "upTo"]), before: z.string(), after: z.string() })).describe("Saved totals the replay does not give again, each 'at least' when it leaves a program out for want of inputs"),
+  totals: z.array(z.strictObject({ total: z.enum(["certain", "upTo"]), before: z.string(), after: z.string() })).describe("Saved totals the replay does not give again, each 'at least' when it leaves a program out for want of inputs, naming the programs left out when those changed"),
+  warnings: z.array(z.strictObject({ before: z.string(), after: z.string() })).describe("Warnings of the whole estimate (its exchange rate's) it carries now and did not ('absent' before), or no longer carries ('absent' after)"),
 });

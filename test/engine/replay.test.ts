@@ -27,8 +27,37 @@ const changedRules = ruleSetWith(
 describe("replaying a saved estimate", () => {
   it("matches with the same rules, engine and profile", () => {
     expect(replay(realRules, saved, profile, ENGINE)).toEqual({
-      matches: true, sameRuleSet: true, sameEngine: true, sameProfile: true, asOf: "2026-11-24", differences: [], totals: [],
+      matches: true, sameRuleSet: true, sameEngine: true, sameProfile: true, asOf: "2026-11-24", differences: [], totals: [], warnings: [],
     });
+  });
+
+  it("compares amounts, not their text: a saved file written again with more zeros still matches", () => {
+    const rewritten = JSON.parse(JSON.stringify(saved)) as { totals: { upTo: { krw: string; usd: string } } };
+    rewritten.totals.upTo = { krw: `${rewritten.totals.upTo.krw}.00`, usd: `${rewritten.totals.upTo.usd}0` };
+    expect(replay(realRules, SavedEstimate.parse(rewritten), profile, ENGINE)).toMatchObject({ matches: true, totals: [] });
+  });
+
+  it("compares the estimate's own warnings: a rate warning that went, or one that came, is a difference", () => {
+    // A rate quoted after the as-of date: the estimate warns of it, above any program's warnings.
+    const lateRate = { ...profile, exchangeRate: { krwPerUsd: "1380.55", date: "2026-12-01", source: "test" } };
+    const json = JSON.parse(JSON.stringify(estimateJson(estimate(realRules, { ...lateRate, asOf: "2026-11-24" }, { today: TODAY, engineVersion: ENGINE }))));
+    const [late] = json.warnings.splice(0, 1) as { code: string; message: string }[];
+    expect(late!.code).toBe("rate-after-as-of");
+    const report = replay(realRules, SavedEstimate.parse(json), lateRate, ENGINE);
+    expect(report).toMatchObject({ matches: false, differences: [], totals: [], warnings: [{ before: "absent", after: late!.message }] });
+    json.warnings.push(late, { code: "rate-out-of-date", message: "made up" });
+    expect(replay(realRules, SavedEstimate.parse(json), lateRate, ENGINE).warnings).toEqual([{ before: "made up", after: "absent" }]);
+  });
+
+  it("compares what the totals leave out: a total complete now that was saved as a lower bound is a difference", () => {
+    const edited = JSON.parse(JSON.stringify(saved)) as { totals: { leftOut: { certain: string[] } } };
+    edited.totals.leftOut.certain = ["cash-grant"];
+    const report = replay(realRules, SavedEstimate.parse(edited), profile, ENGINE);
+    expect(report.matches).toBe(false);
+    const certain = report.totals.find((t) => t.total === "certain")!;
+    expect(certain.before).toMatch(/^at least \d+ KRW \/ \d+\.\d\d USD \(leaving out cash-grant\)$/);
+    expect(certain.after).toMatch(/^\d+ KRW \/ \d+\.\d\d USD \(leaving out none\)$/);
+    expect(certain.before.replace(/^at least | \(.*$/g, "")).toBe(certain.after.replace(/ \(.*$/, ""));
   });
 
   it("compares the saved totals too: a total no program's figures explain is a difference", () => {
@@ -60,10 +89,10 @@ describe("replaying a saved estimate", () => {
     const report = replayed(moved);
     expect(report.matches).toBe(false);
     expect(report.differences).toEqual([
-      { programId: "local-tax-reduction", what: `benefit.components[${property.id}].years[0].amount`, before: "0 KRW / 0.00 USD", after: `${first.krw} KRW / ${first.usd} USD`, why: [] },
+      { programId: "local-tax-reduction", what: `benefit.components[${property.id}].years[year 1].amount`, before: "0 KRW / 0.00 USD", after: `${first.krw} KRW / ${first.usd} USD`, why: [] },
       {
         programId: "local-tax-reduction",
-        what: `benefit.components[${property.id}].years[${years.length - 1}].amount`,
+        what: `benefit.components[${property.id}].years[year ${years.length}].amount`,
         before: `${BigInt(first.krw) + BigInt(last.krw)} KRW / 1.00 USD`,
         after: `${last.krw} KRW / ${last.usd} USD`,
         why: [],
@@ -120,6 +149,13 @@ describe("replaying a saved estimate", () => {
       expect.objectContaining({ programId: "seoul-employment-subsidy", what: "warning", before: "absent", after: expect.stringContaining("cap_krw = KRW 100000000") }),
       expect.objectContaining({ programId: "seoul-employment-subsidy", what: "warning", before: expect.stringContaining("cap_krw = KRW 200000000"), after: "absent" }),
     ]);
+  });
+
+  it("writes a threshold that moved the same way before and after, as the saved JSON has it", () => {
+    const raised = ruleSetWith(...realProgramFiles().map((f) => (f.path.endsWith("/fiz-individual.yaml") ? { ...f, text: f.text.replace('value: "30000000", cite: fipa-decree 25(1)1', 'value: "50000000", cite: fipa-decree 25(1)1') } : f)));
+    const status = replay(raised, saved, profile, ENGINE).differences.find((d) => d.programId === "fiz-individual" && d.what === "status")!;
+    expect(status).toMatchObject({ before: "eligible", after: "ineligible" });
+    expect(status.why).toContainEqual(expect.stringMatching(/: met → not met \(threshold 30000000\.00 → 50000000\.00\)$/));
   });
 
   it("notices a different profile", () => {
