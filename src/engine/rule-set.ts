@@ -8,7 +8,7 @@ import { makeProfileSchema } from "../profile/schema.js";
 import { ProfileError } from "../profile/profile-error.js";
 import { parseProfile } from "../profile/parse-profile.js";
 import { Program, type ProgramFile } from "../rules/program-schema.js";
-import { ExchangeRates, Laws, ReferenceTable, type LawsFile } from "../rules/reference-schema.js";
+import { ExchangeRates, Laws, ReferenceTable, type ExchangeRatesFile, type LawsFile, type ReferenceTableFile } from "../rules/reference-schema.js";
 import { RuleSetError, type RuleProblem } from "../rules/rule-set-error.js";
 import { validateAgainst } from "../rules/schema-problems.js";
 import { parseYamlSource, type SourceFile, type YamlSource } from "../rules/yaml-source.js";
@@ -33,6 +33,9 @@ export interface RuleSet {
   readonly sources: ReadonlyMap<string, { readonly file: ProgramFile; readonly source: SourceFile }>;
   /** The reference files (the three tables, the laws, the rates) by name ("sectors"), for the audit pages. */
   readonly references: ReadonlyMap<string, SourceFile>;
+  /** The three tables' and the rates' files as validated, for the audit pages: what the compiled
+   *  tables keep no copy of (each row's source, a dated value's dates, the rates' source). */
+  readonly referenceFiles: { readonly tables: Readonly<Record<TableName, ReferenceTableFile>>; readonly rates: ExchangeRatesFile };
   /** sha256 of every rule file's path and text: names this exact rule set in receipts. */
   readonly hash: string;
 }
@@ -75,10 +78,12 @@ export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
   const laws = reference(LAWS_FILE, Laws).value?.laws;
   const ratesFile = reference(RATES_FILE, ExchangeRates).value;
   const tables = {} as Record<TableName, CodeTable>;
+  const tableFiles = {} as Record<TableName, ReferenceTableFile>;
   for (const [name, path] of Object.entries(TABLE_FILES) as [TableName, string][]) {
     const { value, source } = reference(path, ReferenceTable);
     const tableProblems: TableProblem[] = [];
     if (value && value.table !== name) tableProblems.push({ path: ["table"], message: `this file holds the ${name} table` });
+    if (value) tableFiles[name] = value;
     tables[name] = value
       ? compileCodeTable(value, tableProblems)
       : { name, label: { en: name, ko: name }, columns: [], rows: new Map(), absentValues: [] };
@@ -160,6 +165,7 @@ export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
     profileSchema,
     sources: new Map(programFiles.map(({ file, source }) => [file.id, { file, source: byPath.get(source.file)! }])),
     references: new Map(files.filter((f) => f.path.startsWith(REFERENCE)).map((f) => [f.path.slice(REFERENCE.length).replace(/\.yaml$/, ""), f])),
+    referenceFiles: { tables: tableFiles, rates: ratesFile },
     hash: hashFiles(files),
   };
 }

@@ -7,7 +7,8 @@ import { runExamples, type ExampleOutcome } from "../engine/run-examples.js";
 import type { CompiledProgram } from "../engine/program.js";
 import { message } from "./messages.js";
 import { langOf, otherLangUrl, type PageOptions } from "./pages.js";
-import { changesView, referenceView, ruleListView, ruleView, sourceView } from "./rule-view.js";
+import { referenceContentView } from "./reference-view.js";
+import { changesView, referenceSourceView, ruleListView, ruleView, sourceView } from "./rule-view.js";
 
 
 /** The same day a year earlier; from 29 February, the 28th; in the year 0, its first day. */
@@ -68,10 +69,12 @@ export function rulePageRoutes({ ruleSet, engineVersion, views, today, examples 
     changesPage(req, res, `${program.title[lang]} — ${message(lang, "rules.changes")}`, [program], { id: program.id });
   });
 
+  // Its content as tables above the file itself: a page for each kind of reference file.
   router.get("/rules/reference/:name", (req, res) => {
-    const view = referenceView(ruleSet, req.params.name);
-    if (!view) return notFound(req, res);
-    render(req, res, "rule-source", view.path, { source: view });
+    const source = referenceSourceView(ruleSet, req.params.name);
+    const content = referenceContentView(ruleSet, req.params.name, langOf(req));
+    if (!source || !content) return notFound(req, res);
+    render(req, res, `reference-${content.kind}`, content.title, { content, source });
   });
 
   router.get("/rules/:id/source", (req, res) => {

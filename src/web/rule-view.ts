@@ -172,7 +172,7 @@ export function sourceView(ruleSet: RuleSet, id: string) {
 }
 
 /** A reference file, by its name ("sectors"), with line numbers. */
-export function referenceView(ruleSet: RuleSet, name: string) {
+export function referenceSourceView(ruleSet: RuleSet, name: string) {
   const source = ruleSet.references.get(name);
   return source && numberedLines(source);
 }

@@ -152,8 +152,11 @@ describe.runIf(available)("in a real browser", () => {
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
-  // The parameter and example tables are wider than a phone: they scroll in their own box.
-  it.each(["/rules?lang=ko", "/rules/state-land-rent-reduction?lang=en", "/rules/cash-grant?lang=ko"])("fits %s into a 390 px wide window", async (path) => {
+  // The parameter, example and reference tables are wider than a phone: they scroll in their own box.
+  it.each([
+    "/rules?lang=ko", "/rules/state-land-rent-reduction?lang=en", "/rules/cash-grant?lang=ko",
+    "/rules/reference/sectors?lang=ko", "/rules/reference/technologies?lang=en", "/rules/reference/laws?lang=en", "/rules/reference/usd-krw?lang=ko",
+  ])("fits %s into a 390 px wide window", async (path) => {
     await page.setViewportSize({ width: 390, height: 900 });
     await page.goto(`${server.url}${path}`);
     const pageWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);

@@ -78,7 +78,77 @@ describe("the rule pages", () => {
     for (const name of ["sectors", "technologies", "regions", "laws", "usd-krw"]) expect(list).toContain(`<a href="/rules/reference/${name}?lang=en"><code>rules/reference/${name}.yaml</code></a>`);
     const html = (await request(app).get("/rules/reference/sectors").expect(200)).text;
     expect(html).toContain("<code>rules/reference/sectors.yaml</code>");
+    // The file itself, below the tables.
+    expect(html.indexOf('<h2 id="file">')).toBeGreaterThan(html.lastIndexOf("</table>"));
     expect(html).toMatch(/<code>  fez_service:<\/code><\/li>[\s\S]*?<code>    cite: rsta-decree 116-2\(5\)6<\/code>/);
+  });
+
+  /** A reference table's row by its code, from its opening tag to its end. */
+  const rowOf = (html: string, id: string) => {
+    const start = html.indexOf(`<tr id="${id}"`);
+    return start < 0 ? "" : html.slice(start, html.indexOf("</tr>", start));
+  };
+
+  it.each([
+    ["sectors?lang=en", "row-manufacturing", ["Manufacturing<br><code>manufacturing</code>", '<span lang="ko">제조업</span>', "<td>300</td>", "<td>the manufacturing and ICT class (manufacturing-ict)</td><td>yes</td><td>no</td>", 'href="https://www.investkorea.org/ik-en/cntnts/i-375/web.do"', "<td>official</td>"]],
+    ["sectors?lang=ko", "row-manufacturing", ["제조업<br><code>manufacturing</code>", '<span lang="en">Manufacturing</span>', "<td>제조업·정보통신 업종군 (manufacturing-ict)</td><td>예</td><td>아니오</td>", "인베스트코리아: 현금지원", "<td>공식 자료</td>"]],
+    ["regions?lang=en", "row-incheon", ["Incheon", "<td>yes</td>", "<td>statute</td>"]],
+    // A dated value: the column's absent value until the day before its date, then the value, with its source.
+    ["technologies?lang=en", "row-displays", ["<td>until 2023-02-27: no<br>from 2023-02-28: yes <a class=\"cite\" href=\"https://hankyung.com/amp/2023011821801\""]],
+    ["technologies?lang=ko", "row-semiconductors", ["<td>2021-06-30까지: 아니오<br>2021-07-01부터: 예</td>"]],
+  ])("lay out each reference row with its label, values in words, source and confidence (%s, %s)", async (page, id, snippets) => {
+    const row = rowOf((await request(app).get(`/rules/reference/${page}`).expect(200)).text, id);
+    for (const snippet of snippets) expect(row, snippet).toContain(snippet);
+  });
+
+  it.each([
+    ["en", "row-quantum-computing", "<td>unverified<br><strong>unverified classification</strong></td>", "not on the RSTA strategic list (statute)"],
+    ["ko", "row-hydrogen", "<td>미확인<br><strong>미확인 분류</strong></td>", "요약 자료는 국가전략기술 지정일을"],
+  ])("mark a reference row that rests on less than an official source as the result warns of it (%s)", async (lang, id, marker, note) => {
+    const html = (await request(app).get(`/rules/reference/technologies?lang=${lang}`).expect(200)).text;
+    expect(rowOf(html, id)).toMatch(/^<tr id="[^"]+" class="unconfirmed">/);
+    expect(rowOf(html, id)).toContain(marker);
+    expect(rowOf(html, id)).toContain(`<small>${note}`);
+    expect(rowOf(html, "row-semiconductors")).not.toContain("unconfirmed");
+  });
+
+  it("head each reference column with its label, name and article, linked to law.go.kr", async () => {
+    const html = (await request(app).get("/rules/reference/sectors?lang=en").expect(200)).text;
+    expect(html).toContain('<th scope="col">A service business RSTA Decree 116-2(5)6 lists for free economic zones<br><code>fez_service</code><br><a class="cite" href="https://www.law.go.kr/법령/조세특례제한법시행령/제116조의2" rel="external">Enforcement Decree of the Restriction of Special Taxation Act Art. 116-2(5)6</a></th>');
+    // A technology the profile does not name reads the columns' absent values: said in the last row.
+    const technologies = (await request(app).get("/rules/reference/technologies?lang=en").expect(200)).text;
+    expect(technologies).toContain('<tr><th scope="row">None named: what a profile that names none reads</th><td>no</td><td>no</td><td>no</td><td></td><td></td></tr>');
+  });
+
+  it("list each law with its names, its official text on law.go.kr and the date of the text checked", async () => {
+    const html = (await request(app).get("/rules/reference/laws?lang=en").expect(200)).text;
+    expect(rowOf(html, "law-fipa-decree")).toBe(
+      '<tr id="law-fipa-decree"><th scope="row"><code>fipa-decree</code></th><td lang="en">Enforcement Decree of the Foreign Investment Promotion Act</td><td lang="ko">외국인투자 촉진법 시행령</td><td><a href="https://www.law.go.kr/법령/외국인투자촉진법시행령" rel="external">https://www.law.go.kr/법령/외국인투자촉진법시행령</a></td><td>2026-03-24</td>',
+    );
+    expect(rowOf(html, "law-vat-act")).toContain("<td>not checked: the text was not in hand</td>");
+    const ko = (await request(app).get("/rules/reference/laws?lang=ko").expect(200)).text;
+    expect(rowOf(ko, "law-vat-act")).toContain("<td>대조하지 않음: 원문 미확보</td>");
+  });
+
+  it("give the rates' source, age limit and the date until which the table serves, and each month's rate under its month", async () => {
+    const html = (await request(app).get("/rules/reference/usd-krw?lang=en").expect(200)).text;
+    expect(html).toContain('<dd><a href="https://fred.stlouisfed.org/series/EXKOUS" rel="external">Federal Reserve H.10 (FRED EXKOUS)</a></dd>');
+    expect(html).toContain("<dd>public domain (ODC-PDDL, datasets/exchange-rates)</dd>");
+    expect(html).toContain("<dd>up to 184 days after the month ends</dd>");
+    expect(html).toContain(`<dt>The table serves as-of dates up to</dt><dd>${realRules.rates.usableUntil}</dd>`);
+    // March 1998 is the third month: two cells come before it.
+    expect(html).toMatch(/<tr><th scope="row">1998<\/th>(<td class="num">[^<]+<\/td>){2}<td class="num">1,489\.3571<\/td>/);
+    expect(html).toContain('<thead><tr><th scope="col">Year</th><th scope="col">01</th>');
+    const ko = (await request(app).get("/rules/reference/usd-krw?lang=ko").expect(200)).text;
+    expect(ko).toContain(`<dt>기본 환율을 쓸 수 있는 마지막 기준일</dt><dd>${realRules.rates.usableUntil}</dd>`);
+    expect(ko).toContain("<dd>해당 월 말일부터 184일까지</dd>");
+  });
+
+  it.each(["sectors", "technologies", "regions", "laws", "usd-krw"])("put the %s table in a focusable region that scrolls, captioned, the file below", async (name) => {
+    const html = (await request(app).get(`/rules/reference/${name}`).expect(200)).text;
+    expect(html).toMatch(/<div class="scroll" tabindex="0" role="region" aria-label="[^"]+">\s*<table class="(reference|rates)">\s*<caption>[^<]+<\/caption>/);
+    expect(html).not.toMatch(/<th>/);
+    expect(html).toContain('<h2 id="file">The file, with line numbers: ');
   });
 
   it.each([
@@ -129,6 +199,10 @@ describe("the rule pages", () => {
     ["/rules?lang=ko", ["<td>qualification</td>", "<td>subsidy</td>", ">tax</option>"]],
     ["/rules/cash-grant?lang=ko", ["<td>statute</td>", "<td>unverified</td>", "(percent)", "(count)", "collect-max", "<td>eligible", "warnings:"]],
     ["/rules/state-land-rent-reduction/changes?lang=ko&from=2017-01-01&to=2026-11-24", ["(unverified;", "(statute;"]],
+    ["/rules/reference/sectors?lang=ko", ["Confidence", "<td>official</td>", "<td>yes</td>", "Source", "Code"]],
+    ["/rules/reference/technologies?lang=ko", ["unverified classification", "until 2021-06-30", "from 2021-07-01:", "None named"]],
+    ["/rules/reference/laws?lang=ko", ["Laws cited", "Name in English", "not checked"]],
+    ["/rules/reference/usd-krw?lang=ko", ["Licence", "The table serves", "days after the month", "Year"]],
   ])("keep English labels off %s", async (path, snippets) => {
     const html = (await request(app).get(path).expect(200)).text;
     for (const snippet of snippets) expect(html, snippet).not.toContain(snippet);

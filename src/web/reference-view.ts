@@ -1,0 +1,117 @@
+// A reference file's content as its page lays it open, above the file itself, so that an analyst
+// audits it without reading YAML: a code table row by row (each value in words, the dates a dated
+// value holds, the row's source and how well it is confirmed), the laws with their official texts,
+// and the rate table month by month with the date until which it serves.
+import { resolveCitation } from "../engine/citation.js";
+import type { CodeColumn, TableName } from "../engine/code-tables.js";
+import { addDays } from "../engine/dates.js";
+import type { RuleSet } from "../engine/rule-set.js";
+import { showValue } from "../engine/show-value.js";
+import { groupDigits } from "../money/format-money.js";
+import type { CitationFile } from "../rules/program-schema.js";
+import type { CellFile } from "../rules/reference-schema.js";
+import { citeView } from "./cite-view.js";
+import { message, type Lang } from "./messages.js";
+
+export type ReferenceContent =
+  | { readonly kind: "table"; readonly title: string } & ReturnType<typeof codeTableView>
+  | { readonly kind: "laws"; readonly title: string; readonly laws: ReturnType<typeof lawsView> }
+  | { readonly kind: "rates"; readonly title: string } & ReturnType<typeof ratesView>;
+
+/** The content of the reference file by its name ("sectors"), or none for a name the rule set has no file of. */
+export function referenceContentView(ruleSet: RuleSet, name: string, lang: Lang): ReferenceContent | undefined {
+  if (name === "laws") return { kind: "laws", title: message(lang, "reference.laws"), laws: lawsView(ruleSet, lang) };
+  if (name === "usd-krw") return { kind: "rates", title: ruleSet.referenceFiles.rates.label[lang], ...ratesView(ruleSet, lang) };
+  if (Object.hasOwn(ruleSet.tables, name)) return { kind: "table", title: ruleSet.tables[name as TableName].label[lang], ...codeTableView(ruleSet, name as TableName, lang) };
+  return undefined;
+}
+
+/** A citation as the program pages show it. Loading checks no reference table's citations against
+ *  laws.yaml, so one naming no law there shows as written, unlinked, rather than not at all. */
+function citation(cite: CitationFile | undefined, ruleSet: RuleSet, lang: Lang): { text: string; url: string } | undefined {
+  if (cite === undefined) return undefined;
+  const resolved = resolveCitation(cite, ruleSet.laws);
+  return typeof resolved === "string" ? { text: String(cite), url: "" } : citeView(resolved, lang);
+}
+
+/** A cell's value in words: yes or no, a count with its digits grouped, a class by its label with its code. */
+function valueText(value: unknown, column: CodeColumn, lang: Lang): string {
+  if (column.type.kind !== "code") return showValue({ type: column.type, value }, lang);
+  const key = `choice.${column.type.of}.${String(value)}`;
+  const label = message(lang, key);
+  return label === key ? String(value) : `${label} (${String(value)})`;
+}
+
+/** A cell as the periods its values hold: one, undated, or the column's absent value until the first
+ *  date and then each dated value until the next, each with its source. */
+function periodsOf(cell: CellFile | undefined, column: CodeColumn, ruleSet: RuleSet, lang: Lang) {
+  if (!Array.isArray(cell)) return [{ when: "", text: valueText(cell ?? column.absent, column, lang), cite: undefined }];
+  const dated = cell.map((entry, i) => {
+    const next = cell[i + 1];
+    const when = next
+      ? `${entry.from} – ${addDays(next.from, -1)}`
+      : message(lang, "reference.from").replace("{date}", entry.from);
+    return { when, text: valueText(entry.value, column, lang), cite: citation(entry.cite, ruleSet, lang) };
+  });
+  const before = { when: message(lang, "reference.until").replace("{date}", addDays(cell[0]!.from, -1)), text: valueText(column.absent, column, lang), cite: undefined };
+  return [before, ...dated];
+}
+
+function codeTableView(ruleSet: RuleSet, name: TableName, lang: Lang) {
+  const table = ruleSet.tables[name];
+  const file = ruleSet.referenceFiles.tables[name];
+  const other: Lang = lang === "ko" ? "en" : "ko";
+  return {
+    columns: table.columns.map((column) => ({ name: column.name, label: column.label[lang], cite: citation(file.columns[column.name]?.cite, ruleSet, lang) })),
+    rows: file.rows.map((row) => {
+      const compiled = table.rows.get(row.code)!;
+      return {
+        code: row.code,
+        label: row.label[lang],
+        otherLang: other,
+        otherLabel: row.label[other],
+        cells: table.columns.map((column) => ({ periods: periodsOf(row.values[column.name], column, ruleSet, lang) })),
+        cite: citation(row.cite, ruleSet, lang),
+        confidence: message(lang, `confidence.${compiled.confidence}`),
+        // The rows every result that reads them warns of: the same test as the engine's.
+        unconfirmed: compiled.warning !== undefined,
+        note: lang === "ko" ? (row.note_ko ?? row.note) : row.note,
+      };
+    }),
+    // What a profile that names no row reads (a business with no listed technology), where every column says.
+    absent: table.absentValues?.map((value, i) => valueText(value, table.columns[i]!, lang)),
+  };
+}
+
+function lawsView(ruleSet: RuleSet, lang: Lang) {
+  return Object.entries(ruleSet.laws).map(([id, law]) => ({
+    id,
+    en: law.title.en,
+    ko: law.title.ko,
+    url: law.url,
+    asOf: law.asOf ?? message(lang, "reference.notInHand"),
+  }));
+}
+
+const MONTHS = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"] as const;
+
+function ratesView(ruleSet: RuleSet, lang: Lang) {
+  const file = ruleSet.referenceFiles.rates;
+  const { first, last, usableUntil, maxAgeDays } = ruleSet.rates;
+  const firstYear = Number(first.slice(0, 4));
+  const years = Array.from({ length: Number(last.slice(0, 4)) - firstYear + 1 }, (_, i) => {
+    const year = String(firstYear + i).padStart(4, "0");
+    // A month before the first or after the last is an empty cell: the table has every month between.
+    const rates = MONTHS.map((month) => file.rates[`${year}-${month}`]);
+    return { year, rates: rates.map((rate) => (rate === undefined ? "" : groupDigits(rate))) };
+  });
+  return {
+    source: file.source,
+    first,
+    last,
+    maxAge: message(lang, "reference.maxAgeDays").replace("{days}", String(maxAgeDays)),
+    usableUntil,
+    months: MONTHS,
+    years,
+  };
+}
