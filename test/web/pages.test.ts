@@ -173,6 +173,11 @@ describe("the result page", () => {
     expect(html).not.toMatch(/Rent reduction on leased state land<\/a> \(in part/);
   });
 
+  it("gives the cash grant's national and local shares in dollars too, which need not be a plain conversion", async () => {
+    const grant = section((await request(app).get(`/estimate?${query(PROFILE)}`).expect(200)).text, "cash-grant");
+    expect(grant).toMatch(/National budget [\d.]+%: ₩[\d,]+ <span class="usd">\(\$[\d,]+\.\d\d\)<\/span> · Local budget [\d.]+%: ₩[\d,]+ <span class="usd">\(\$[\d,]+\.\d\d\)<\/span>/);
+  });
+
   it("shows plain totals when every eligible figure is known", async () => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "costs.stateLandValue": "1000000", "costs.leaseYears": "10" })}`).expect(200)).text;
     expect(html).toMatch(/Certain value<\/dt><dd class="money">₩/);
