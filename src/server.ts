@@ -11,13 +11,17 @@ import { join } from "node:path";
 import { FailingExamplesError } from "./audit/failing-examples.js";
 import { ENGINE_VERSION, loadCheckedRules, PROJECT_ROOT } from "./load-rules.js";
 import { RuleSetError } from "./rules/rule-set-error.js";
+import { serverSettings } from "./server-settings.js";
 import { createApp } from "./web/app.js";
 import { loadViews } from "./web/view-engine.js";
 
-const host = process.env.HOST ?? "127.0.0.1";
-const port = Number(process.env.PORT ?? 3000);
-const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableParallelism()));
-const logger = pino({ level: process.env.LOG_LEVEL ?? "info", base: { pid: process.pid } });
+const settings = serverSettings(process.env, availableParallelism());
+if ("problems" in settings) {
+  console.error(`cannot start: ${settings.problems.join("; ")}`);
+  process.exit(1);
+}
+const { host, port, workers, logLevel } = settings;
+const logger = pino({ level: logLevel, base: { pid: process.pid } });
 const GRACE_MS = 10_000;
 
 /** The rule set and its examples' outcomes, or the process stops listing what is wrong with it:
@@ -40,7 +44,8 @@ async function serve(): Promise<void> {
   // Express 5 calls back on a failure to listen too (a port in use): that is no start, and says so.
   const server: Server = app.listen(port, host, (error?: Error) => {
     if (error) {
-      logger.error({ err: error }, `cannot serve on http://${host}:${port}: ${error.message}`);
+      // The reason is the message: a stack from inside Node's net module tells an operator nothing more.
+      logger.error(`cannot serve on http://${host}:${port}: ${error.message}`);
       process.exit(1);
     }
     logger.info({ rules: ruleSet.hash.slice(0, 12), engine: ENGINE_VERSION }, `serving http://${host}:${port}`);

@@ -47,6 +47,21 @@ describe("the server process", () => {
     expect(code).toBe(0);
   }, 30_000);
 
+  // npm runs a script through sh, which dies on SIGTERM without passing it on: the server, orphaned,
+  // went on serving. The script execs node, so npm's signal reaches the server itself.
+  it("stops when npm start is sent SIGTERM, as a supervisor sends it", async () => {
+    const npmPort = port + 1;
+    const child = spawn("npm", ["start"], { cwd: PROJECT_ROOT, env: { ...process.env, PORT: String(npmPort), WEB_CONCURRENCY: "1", LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "ignore"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    const url = `http://127.0.0.1:${npmPort}`;
+    await waitForHealth(url);
+    child.kill("SIGTERM");
+    await once(child, "exit");
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    expect(output).toContain("stopping: finishing requests in flight");
+  }, 30_000);
+
   // Express 5 calls back on a failure to listen: it used to log "serving" and exit 0, and with two
   // workers the primary restarted the failing one for ever.
   it.each(["1", "2"])("exits 1, saying why, when the port is in use (%s worker(s))", async (concurrency) => {
@@ -70,6 +85,20 @@ describe("the server process", () => {
     } finally {
       blocker.close();
     }
+  }, 30_000);
+
+  it("refuses to start on a setting it cannot use, saying which, without a stack trace", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PORT: "abc", LOG_LEVEL: "loud" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(output.trim()).toBe("cannot start: PORT=abc: must be a whole number from 0 to 65535; LOG_LEVEL=loud: must be one of fatal, error, warn, info, debug, trace, silent");
   }, 30_000);
 
   it("refuses to start while an example of a rule file fails, naming it at file:line:col", async () => {
