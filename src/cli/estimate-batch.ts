@@ -115,7 +115,7 @@ async function main(): Promise<number> {
       names = parseCsvLine(text);
       const problems = headerProblems(names, fields);
       if (problems.length) {
-        console.error(`${path}: ${problems.join("; ")}. The header names the profile's fields as the form does: ${fields.map((f) => f.path).join(", ")}`);
+        console.error(`${path}: ${problems.join("; ")}\nThe header names the profile's fields as the form does: ${fields.map((f) => f.path).join(", ")}`);
         return 2;
       }
       continue;

@@ -12,7 +12,7 @@ export function validateAgainst<T>(schema: z.ZodType<T>, source: YamlSource): { 
   if (result.success) return { value: result.data, problems: [] };
   // An empty file (or one of comments only) is no mapping at all: say so, not which field is first missing.
   if (source.data === null || source.data === undefined) return { problems: [source.problemAt([], "the file is empty: a rule file is a mapping of fields (id, title, versions, …)")] };
-  return { problems: result.error.issues.flatMap((issue) => describe(issue, [], source)) };
+  return { problems: result.error.issues.flatMap((issue) => describe(issue, [], source, schema)) };
 }
 
 function depth(issues: readonly Issue[]): number {
@@ -24,12 +24,12 @@ function likeliestBranch(branches: readonly (readonly Issue[])[]): readonly Issu
   return [...branches].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0] ?? [];
 }
 
-function describe(issue: Issue, base: DataPath, source: YamlSource): RuleProblem[] {
+function describe(issue: Issue, base: DataPath, source: YamlSource, schema: z.ZodType): RuleProblem[] {
   const path = [...base, ...(issue.path as (string | number)[])];
   switch (issue.code) {
     case "invalid_union": {
       if (issue.errors.length === 0) return [source.problemAt(path, issue.message)];
-      return likeliestBranch(issue.errors).flatMap((inner) => describe(inner, path, source));
+      return likeliestBranch(issue.errors).flatMap((inner) => describe(inner, path, source, schema));
     }
     case "invalid_key": {
       // A record's key broke its rule (a month "2026-13"): point at the key, with the rule's own words.
@@ -39,7 +39,7 @@ function describe(issue: Issue, base: DataPath, source: YamlSource): RuleProblem
     case "unrecognized_keys":
       return issue.keys.map((key) => {
         // A field name with spaces is almost always prose cut at a comma inside a { } mapping.
-        const hint = /\s/.test(key.trim()) ? "; a comma inside { } ends the text there: put text with commas in quotes" : didYouMean(key, RULE_FILE_KEYS);
+        const hint = /\s/.test(key.trim()) ? "; a comma inside { } ends the text there: put text with commas in quotes" : didYouMean(key, fieldsAt(schema, path));
         return source.problemAtKey(path, key, `unknown field '${key}'${hint}`);
       });
     case "invalid_type":
@@ -59,13 +59,63 @@ function label(path: DataPath): string {
   return path.length ? `'${path.join(".")}'` : "the file";
 }
 
-/** The rule-file vocabulary, offered as did-you-mean candidates for a misspelt field. */
-const RULE_FILE_KEYS = [
-  "id", "title", "kind", "summary", "citations", "parameters", "versions", "examples", "exampleProfile", "name_ko",
-  "label", "unit", "values", "from", "to", "value", "cite", "verified", "confidence", "note", "test",
-  "all", "any", "not", "conditions", "tables", "benefit", "gap", "ended", "name", "hit", "output", "rows",
-  "when", "then", "otherwise", "components", "amount", "schedule", "years", "percent", "ceiling",
-  "discretionary", "shares", "national", "local", "grants", "assumes", "asOf", "profile", "expect", "status",
-  "version", "certain", "upTo", "failed", "warnings", "en", "ko", "code", "columns", "type", "absent",
-  "rows", "table", "page", "title", "title_ko", "note_ko", "seen", "krw", "usd",
-];
+/**
+ * The fields an object at `path` of a file may have, as its schema says: the did-you-mean candidates
+ * for a misspelt one, so that a condition's "citation" is offered "cite", not a field that belongs
+ * elsewhere. Where the schema branches (a condition is a leaf, an all, an any or a not), the fields
+ * of every branch.
+ */
+function fieldsAt(schema: z.ZodType, path: DataPath): Set<string> {
+  let here = expand([schema]);
+  for (const step of path) {
+    here = expand(
+      here.flatMap((s) => {
+        const def = s._zod.def as unknown as Def;
+        if (def.type === "object") return typeof step === "string" && def.shape?.[step] ? [def.shape[step]] : [];
+        if (def.type === "array") return [def.element!];
+        if (def.type === "record") return [def.valueType!];
+        return [];
+      }),
+    );
+  }
+  const fields = new Set<string>();
+  for (const s of here) {
+    const def = s._zod.def as unknown as Def;
+    if (def.type === "object") for (const key of Object.keys(def.shape!)) fields.add(key);
+  }
+  return fields;
+}
+
+/** The parts of zod's schema definitions the walk reads. */
+interface Def {
+  readonly type: string;
+  readonly shape?: Record<string, z.ZodType>;
+  readonly element?: z.ZodType;
+  readonly valueType?: z.ZodType;
+  readonly innerType?: z.ZodType;
+  readonly in?: z.ZodType;
+  readonly options?: readonly z.ZodType[];
+  readonly left?: z.ZodType;
+  readonly right?: z.ZodType;
+  readonly getter?: () => z.ZodType;
+}
+
+/** Schemas as the values they take: wrappers (optional, default, a refinement's pipe, a lazy
+ *  recursion) opened, unions and intersections spread into their parts. */
+function expand(schemas: readonly z.ZodType[]): z.ZodType[] {
+  const out: z.ZodType[] = [];
+  const seen = new Set<z.ZodType>();
+  const stack = [...schemas];
+  while (stack.length) {
+    const s = stack.pop()!;
+    if (seen.has(s)) continue;
+    seen.add(s);
+    const def = s._zod.def as unknown as Def;
+    const inner = def.innerType ?? def.in ?? def.getter?.();
+    if (inner) stack.push(inner);
+    else if (def.options) stack.push(...def.options);
+    else if (def.left && def.right) stack.push(def.left, def.right);
+    else out.push(s);
+  }
+  return out;
+}

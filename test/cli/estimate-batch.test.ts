@@ -110,7 +110,7 @@ describe("npm run estimate:batch", () => {
   });
 
   it.each([
-    ["a misspelt column, naming the nearest field", "typo.csv", "investment.amount,employment.newRegularEmployes\n1,2", 2, /unknown column 'employment.newRegularEmployes'; did you mean employment.newRegularEmployees\?/],
+    ["a misspelt column, naming the nearest field", "typo.csv", "investment.amount,employment.newRegularEmployes\n1,2", 2, /unknown column 'employment.newRegularEmployes'; did you mean employment.newRegularEmployees\?\nThe header names/],
     ["a column given twice", "twice.csv", "investment.amount,site.region,investment.amount\n1,seoul,2", 2, /twice\.csv: column 'investment\.amount' appears more than once/],
     ["a file that is not there", "missing.ndjson", undefined, 2, /missing.ndjson: ENOENT/],
     ["a file of which no profile can be estimated", "none.ndjson", "{ nope\n{}", 1, /2 profiles, 0 estimated, 2 refused/],

@@ -44,6 +44,11 @@ describe("loading rule files", () => {
     ["a YAML syntax error", edit("kind: qualification", "kind: [qualification"), /^rules\/kr\/sample\.yaml:4:1: YAML: /],
     ["a key written twice, named", edit("kind: qualification", "kind: qualification\nkind: tax"), "rules/kr/sample.yaml:4:1: YAML: Map keys must be unique: 'kind' appears twice"],
     ["an unknown field, with a did-you-mean", edit("    conditions:", "    conditons:"), "rules/kr/sample.yaml:14:5: unknown field 'conditons'; did you mean conditions?"],
+    // Offered only the fields of the place it is in: a condition cites with cite, and a program's
+    // citations, one letter away, would be wrong there too.
+    ["a condition's citation, not offered a program's field", edit("          test: investment", "          citation: fipa 2\n          test: investment"), "rules/kr/sample.yaml:17:11: unknown field 'citation'"],
+    ["a program's field on a condition, not offered itself", edit("          test: investment", "          citations: [fipa 2]\n          test: investment"), "rules/kr/sample.yaml:17:11: unknown field 'citations'"],
+    ["a parameter value's field misspelt", edit("verified: 2026-11-24, confidence", "verifed: 2026-11-24, confidence"), "rules/kr/sample.yaml:11:74: unknown field 'verifed'; did you mean verified?"],
     ["a missing required field", edit("kind: qualification\n", ""), "rules/kr/sample.yaml:1:1: missing required field 'kind'"],
     ["a blank Korean title", edit("title: { en: Sample, ko: 견본 }", 'title: { en: Sample, ko: " " }'), "rules/kr/sample.yaml:2:26: 'title.ko' must not be blank"],
     ["a value outside its enumeration", edit("kind: qualification", "kind: qualifier"), "rules/kr/sample.yaml:3:7: 'kind' must be one of qualification, tax, grant, site, subsidy"],
