@@ -42,6 +42,15 @@ describe("the rule pages", () => {
     expect(all.text).toContain("2018-12-31");
   });
 
+  it("compare the rules in force on the first date with those of the second, and say so", async () => {
+    // Capital goods' version of 2026-01-01 is in force on that day: a change after a day earlier.
+    const onTheDay = (await request(app).get("/rules/changes?from=2026-01-01&to=2026-01-01").expect(200)).text;
+    expect(onTheDay).toContain("A change dated on the first date is already in force on it: to see it, start a day earlier.");
+    expect(onTheDay).not.toContain('id="c-capital-goods-tax-exemption"');
+    const dayBefore = (await request(app).get("/rules/changes?from=2025-12-31&to=2026-01-01").expect(200)).text;
+    expect(dayBefore).toContain('id="c-capital-goods-tax-exemption"');
+  });
+
   it("say an example's figure that is not worked out is not estimated, not a benefit of ₩0", async () => {
     const html = (await request(app).get("/rules/state-land-rent-reduction?lang=en").expect(200)).text;
     expect(html).toMatch(/Without a lease term the reduction is eligible but not estimated<\/td><td>2026-11-24<\/td><td>Eligible; not estimated \(counted as nothing in the totals\);/);
