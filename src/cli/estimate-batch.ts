@@ -23,6 +23,7 @@ import { FailingExamplesError } from "../audit/failing-examples.js";
 import { ENGINE_VERSION, loadCheckedRules } from "../load-rules.js";
 import { RuleSetError } from "../rules/rule-set-error.js";
 import { formFields, profileFromQuery, type FormField } from "../web/form-fields.js";
+import { issueText } from "../web/issue-text.js";
 import { csvLine, csvRecords, parseCsvLine, quotesClosed } from "./csv.js";
 import { oneLine } from "./text-report.js";
 
@@ -162,7 +163,9 @@ async function main(): Promise<number> {
     } catch (error) {
       // A rule set that cannot answer one profile (rows of a unique table both matching) fails that row only.
       if (error instanceof RuleEvaluationError) await refuse(error.reason);
-      else if (error instanceof ProfileError) await refuse(error.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
+      // A CSV's cells are read as the form reads its fields (30,000,000 is a figure), and a bad one is
+      // told as the form tells it; an NDJSON line is the API's JSON, told in the contract's words.
+      else if (error instanceof ProfileError) await refuse(error.issues.map((i) => `${i.path}: ${isCsv ? issueText(i.message, "en") : i.message}`).join("; "));
       else throw error;
     }
     if (progress && row % 1000 === 0) process.stderr.write(`\r${row.toLocaleString("en")} profiles…`);

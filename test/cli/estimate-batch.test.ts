@@ -97,6 +97,18 @@ describe("npm run estimate:batch", () => {
     ]);
   });
 
+  it("tells a bad figure in a CSV cell as the form does (commas in threes are read there), and in an NDJSON line in the API's words", async () => {
+    const head = "investment.route,investment.amount,investment.currency,investment.foreignOwnershipPct,business.sector,site.region";
+    const { rows } = await batch("figures.csv", [head, "new-shares,\"1,23,45,678\",USD,100,manufacturing,seoul", "new-shares,$12000000,USD,100,manufacturing,seoul"].join("\n"));
+    const errors = rows.slice(1).map((r) => r.at(-1));
+    expect(errors).toEqual([
+      "investment.amount: put commas only between groups of three digits, or none, and a point before decimals, e.g. 1,234.56 or 1234.56",
+      "investment.amount: write the number alone, without a currency sign or code, e.g. 1234.56",
+    ]);
+    const ndjson = await batch("figures.ndjson", JSON.stringify({ ...profile, investment: { ...profile.investment, amount: "30,000,000" } }));
+    expect(ndjson.rows[1]!.at(-1)).toBe('investment.amount: must be written without thousands separators, e.g. "1234.56"');
+  });
+
   it("refuses a row that is not UTF-8 (a CP949 or Latin-1 spreadsheet's) rather than estimate what decoding made of it", async () => {
     const latin1 = Buffer.from(JSON.stringify({ ...profile, exchangeRate: { ...profile.exchangeRate, source: "caf\u00e9" } }), "latin1");
     const { rows } = await batch("latin1.ndjson", Buffer.concat([Buffer.from(`${JSON.stringify(profile)}\n`), latin1]));
