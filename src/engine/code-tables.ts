@@ -1,8 +1,9 @@
 // The reference tables a profile points into (sectors, technologies, regions), compiled so that a
 // profile's row resolves to an array of values read by index — no name look-up at evaluation.
 import { COUNT, BOOL, type ValueType } from "../expr/types.js";
-import { isUnconfirmed, type LocalizedText } from "../rules/program-schema.js";
-import type { CellFile, ReferenceTableFile } from "../rules/reference-schema.js";
+import { isUnconfirmed, type CitationFile, type LocalizedText } from "../rules/program-schema.js";
+import type { CellFile, LawsFile, ReferenceTableFile } from "../rules/reference-schema.js";
+import { resolveCitation } from "./citation.js";
 import type { DataPath } from "../rules/yaml-source.js";
 import { forLastDate } from "./for-last-date.js";
 import type { Warning } from "./warning.js";
@@ -116,4 +117,22 @@ function checkCell(value: unknown, type: ValueType, path: DataPath, problems: Ta
     const expected = type.kind === "code" ? `one of ${type.values.join(", ")}` : type.kind === "bool" ? "true or false" : "a whole number";
     problems.push({ path, message: `must be ${expected}` });
   }
+}
+
+/** Every citation of a table's file (a column's, a row's, a dated value's) that names no law of
+ *  laws.yaml or does not read as an article: the pages would show it unlinked, the reader unable to check it. */
+export function tableCitationProblems(file: ReferenceTableFile, laws: LawsFile["laws"]): TableProblem[] {
+  const problems: TableProblem[] = [];
+  const check = (cite: CitationFile | undefined, path: DataPath) => {
+    const resolved = cite === undefined ? undefined : resolveCitation(cite, laws);
+    if (typeof resolved === "string") problems.push({ path, message: resolved });
+  };
+  for (const [name, column] of Object.entries(file.columns)) check(column.cite, ["columns", name, "cite"]);
+  file.rows.forEach((row, r) => {
+    check(row.cite, ["rows", r, "cite"]);
+    for (const [name, cell] of Object.entries(row.values)) {
+      if (Array.isArray(cell)) cell.forEach((entry, i) => check(entry.cite, ["rows", r, "values", name, i, "cite"]));
+    }
+  });
+  return problems;
 }

@@ -12,7 +12,7 @@ import { ExchangeRates, Laws, ReferenceTable, type ExchangeRatesFile, type LawsF
 import { RuleSetError, type RuleProblem } from "../rules/rule-set-error.js";
 import { validateAgainst } from "../rules/schema-problems.js";
 import { parseYamlSource, type SourceFile, type YamlSource } from "../rules/yaml-source.js";
-import { compileCodeTable, type CodeTable, type TableName, type TableProblem } from "./code-tables.js";
+import { compileCodeTable, tableCitationProblems, type CodeTable, type TableName, type TableProblem } from "./code-tables.js";
 import { compileProgram, type ProgramProblem } from "./compile-program.js";
 import { dependencyOrder } from "./dependency-order.js";
 import { factCatalogue, type FactDefinition } from "./facts.js";
@@ -87,6 +87,7 @@ export function compileRuleSet(files: readonly SourceFile[]): RuleSet {
     tables[name] = value
       ? compileCodeTable(value, tableProblems)
       : { name, label: { en: name, ko: name }, columns: [], rows: new Map(), absentValues: [] };
+    if (value && laws) tableProblems.push(...tableCitationProblems(value, laws));
     if (source) problems.push(...tableProblems.map((p) => source.problemAt(p.path, p.message)));
   }
   if (tables.technologies.rows.size && !tables.technologies.absentValues) {

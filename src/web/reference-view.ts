@@ -26,12 +26,10 @@ export function referenceContentView(ruleSet: RuleSet, name: string, lang: Lang)
   return undefined;
 }
 
-/** A citation as the program pages show it. Loading checks no reference table's citations against
- *  laws.yaml, so one naming no law there shows as written, unlinked, rather than not at all. */
+/** A citation as the program pages show it: loading has refused any that does not resolve. */
 function citation(cite: CitationFile | undefined, ruleSet: RuleSet, lang: Lang): { text: string; url: string } | undefined {
-  if (cite === undefined) return undefined;
-  const resolved = resolveCitation(cite, ruleSet.laws);
-  return typeof resolved === "string" ? { text: String(cite), url: "" } : citeView(resolved, lang);
+  const resolved = cite === undefined ? undefined : resolveCitation(cite, ruleSet.laws);
+  return resolved === undefined || typeof resolved === "string" ? undefined : citeView(resolved, lang);
 }
 
 /** A cell's value in words: yes or no, a count with its digits grouped, a class by its label with its code. */

@@ -34,6 +34,8 @@ describe("reading the rule files", () => {
       expect.stringMatching(/^rules\/reference\/usd-krw\.yaml:\d+:\d+: .*a rate is a decimal string of won per dollar/)],
     ["a thirteenth month, which would stretch the default rates' coverage", (dir: string) => rewrite(dir, RATES, (t) => t.replace('"2026-06":', '"2026-13":')),
       expect.stringMatching(/^rules\/reference\/usd-krw\.yaml:\d+:3: '2026-13': keys are months, YYYY-MM, with MM from 01 to 12$/)],
+    ["a reference table citing a law laws.yaml does not list, which its page could not link", (dir: string) => rewrite(dir, "reference/sectors.yaml", (t) => t.replace("cite: fipa-decree 20-2(4)", "cite: fipa-decre 20-2(4)")),
+      expect.stringMatching(/^rules\/reference\/sectors\.yaml:25:11: unknown law 'fipa-decre'; laws are listed in rules\/reference\/laws\.yaml/)],
     ["an empty program file", (dir: string) => writeFileSync(join(dir, "kr/empty.yaml"), "# nothing yet\n"),
       "rules/kr/empty.yaml:1:1: the file is empty: a rule file is a mapping of fields (id, title, versions, …)"],
   ])("stops the load for %s, saying where", async (_what, damage, expected) => {
