@@ -2,12 +2,7 @@
 // of the profile's TypeScript type, of request validation, of the form's fields and of the OpenAPI
 // document. Code fields take their choices from the rule set's reference tables.
 import { z } from "zod";
-import { ISO_DATE, isCalendarDate } from "../engine/dates.js";
-
-const IsoDate = z
-  .string()
-  .regex(ISO_DATE, { message: "must be a date written YYYY-MM-DD", abort: true })
-  .refine(isCalendarDate, "is not a real calendar date");
+import { IsoDate } from "../rules/program-schema.js";
 
 /** Text without control characters other than tabs and line breaks (a spreadsheet's cell may hold
  *  one), without a lone half of a surrogate pair and without marks that change the text's direction. */

@@ -2,11 +2,14 @@
 // schema and rules/schema/program.schema.json is generated from it (npm run schema), so the
 // loader, the types and editor completion cannot drift apart.
 import { z } from "zod";
+import { ISO_DATE, isCalendarDate } from "../engine/dates.js";
 
+/** A date as rule files and profiles write it. A date not so written (09/09/2009) is told that
+ *  alone, not also that it is no calendar date. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a real calendar date")
+  .regex(ISO_DATE, { message: "must be a date written YYYY-MM-DD", abort: true })
+  .refine(isCalendarDate, "is not a real calendar date")
   .describe("A calendar date, YYYY-MM-DD.");
 
 /** Text a reader sees: a blank one (" ") would show as nothing. */

@@ -157,6 +157,10 @@ describe("loading rule files", () => {
     expect(problems[0]).toMatch(/^rules\/reference\/usd-krw\.yaml:6:14: 'rates\.2020-04' a rate (is a decimal string of won per dollar|must be more than 0)/);
   });
 
+  it("tells a date written another way only that, not also that it is no calendar date", () => {
+    expect(problemsOf(edit("  - from: 2009-01-01", "  - from: 09/09/2009"))).toEqual(["rules/kr/sample.yaml:13:11: 'versions.0.from' must be a date written YYYY-MM-DD"]);
+  });
+
   it("takes a rate table of every month in order", () => {
     expect(problemsOf(file(VALID), rates('  "2019-12": "1200"\n  "2020-01": "1210"\n  "2020-02": "1190"\n'))).toEqual([]);
   });
