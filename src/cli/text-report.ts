@@ -9,16 +9,24 @@ import { message } from "../web/messages.js";
 import { rowsToCheck } from "../web/table-rows.js";
 import { relationSign, showValue } from "../engine/show-value.js";
 import { describeWarning } from "../engine/warning.js";
+import { tableRateAgeDays } from "../engine/rate-warnings.js";
 
 /** A rate's source on one line: it may hold line breaks (a spreadsheet cell's), which become spaces. */
 export const oneLine = (text: string) => text.replace(/\s+/g, " ");
 
 const both = (pair: MoneyPair) => `${formatMoney(pair.krw)} (${formatMoney(pair.usd)})`;
 
+/** The table rate's age, as the result page gives it. */
+function rateAge(estimate: Estimate): string {
+  const days = tableRateAgeDays(estimate.profile, estimate.exchangeRate, estimate.asOf);
+  if (days === undefined) return "";
+  return `, ${days} day${days === 1 ? "" : "s"} before the as-of date: the latest month the rate table holds; give the date's rate in the profile for exact figures`;
+}
+
 export function textReport(estimate: Estimate): string {
   const { exchangeRate: rate } = estimate;
   const lines = [
-    `Estimate as of ${estimate.asOf} at KRW ${rate.krwPerUsd.toString()} per USD (${oneLine(rate.source)}, ${rate.date})`,
+    `Estimate as of ${estimate.asOf} at KRW ${rate.krwPerUsd.toString()} per USD (${oneLine(rate.source)}, ${rate.date}${rateAge(estimate)})`,
     ...estimate.warnings.map((w) => `! ${describeWarning(w)}`),
     "",
     ...estimate.programs.flatMap(programLines),

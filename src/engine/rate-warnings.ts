@@ -62,3 +62,14 @@ function farFromTable(rate: ExchangeRate, given: string, table: RateTable): Warn
   // The rate as the profile wrote it, the table's as the table does.
   return { code: "rate-far-from-table", krwPerUsd: given, tableKrwPerUsd: band.text, tableMonth: band.month };
 }
+
+/**
+ * How many days before the as-of date the rate table's own rate is dated, when it is the average of
+ * an earlier month than the as-of date's: the table's latest month serves for some months after it
+ * (rate-table.ts), within its age limit, and the reader should see that the rate is not the date's.
+ * Undefined for the as-of date's own month, and for a rate the profile gives (warned of above).
+ */
+export function tableRateAgeDays(profile: Profile, rate: ExchangeRate, asOf: string): number | undefined {
+  if (profile.exchangeRate || rate.date.slice(0, 7) >= asOf.slice(0, 7)) return undefined;
+  return dayNumber(asOf) - dayNumber(rate.date);
+}

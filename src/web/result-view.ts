@@ -3,7 +3,7 @@
 import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult, Shown } from "../engine/result.js";
 import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
-import { dayNumber } from "../engine/dates.js";
+import { tableRateAgeDays } from "../engine/rate-warnings.js";
 import { relationSign, showValue, type CodeText } from "../engine/show-value.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { Exact } from "../money/decimal.js";
@@ -35,16 +35,10 @@ function rateSource(source: string, lang: Lang): string {
   return `${source.slice(0, at)}, ${year}년 ${Number(month)}월 평균`;
 }
 
-/**
- * How old the rate table's own rate is on the as-of date, when it is the average of an earlier month
- * than the as-of date's: the table's latest month serves for some months after it (rate-table.ts),
- * and the reader should see that the rate is not the date's. A rate the profile gives has warnings
- * of its own.
- */
+/** How old the rate table's own rate is on the as-of date (tableRateAgeDays), in words. */
 function tableRateAge(estimate: Estimate, lang: Lang): string | undefined {
-  if (estimate.profile.exchangeRate || estimate.exchangeRate.date.slice(0, 7) >= estimate.asOf.slice(0, 7)) return undefined;
-  const days = dayNumber(estimate.asOf) - dayNumber(estimate.exchangeRate.date);
-  return `${groupDigits(String(days))}${message(lang, days === 1 ? "result.rateAgeOne" : "result.rateAge")}`;
+  const days = tableRateAgeDays(estimate.profile, estimate.exchangeRate, estimate.asOf);
+  return days === undefined ? undefined : `${groupDigits(String(days))}${message(lang, days === 1 ? "result.rateAgeOne" : "result.rateAge")}`;
 }
 
 /** A code of the profile by its label in the reader's language (the form's choices): "semiconductors" is "Semiconductors". */

@@ -62,6 +62,15 @@ describe("the text report", () => {
     expect(report(profile).split("\n")[1]).toBe("");
   });
 
+  it.each([
+    ["2026-11-24", ", 147 days before the as-of date: the latest month the rate table holds; give the date's rate in the profile for exact figures)"],
+    ["2026-07-01", ", 1 day before the as-of date: the latest month the rate table holds; give the date's rate in the profile for exact figures)"],
+  ])("gives the rate table's age on %s, as the result page does", (asOf, age) => {
+    const { exchangeRate: _given, ...withoutRate } = profile;
+    expect(report({ ...withoutRate, asOf }).split("\n")[0]).toBe(`Estimate as of ${asOf} at KRW 1529.4619 per USD (Federal Reserve H.10 (FRED EXKOUS), monthly average 2026-06, 2026-06-30${age}`);
+    expect(report({ ...withoutRate, asOf: "2026-06-15" }).split("\n")[0]).not.toContain("before the as-of date");
+  });
+
   it("says which decision-table row gave a value, and lists every row with whether it holds", () => {
     const text = report({ ...profile, site: { region: "chungnam", zone: "fiz-complex" }, costs: { stateLandValue: "1000000", leaseYears: 10 } });
     expect(text).toMatch(/\[state-land-rent-reduction\]: ELIGIBLE[\s\S]*?\n  = Reduction tier: 75%, from the row Manufacturing with FDI of USD 5 million, in a FIZ \(first matching row; when no row holds: 0%\)\n/);
