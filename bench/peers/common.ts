@@ -195,13 +195,14 @@ const tech = (newGrowthEngine: boolean, nationalStrategic: boolean, highTechIda:
   ({ newGrowthEngine, nationalStrategic, highTechIda, unverified });
 
 /** rules/reference/technologies.yaml; every dated national_strategic value began before 2026. The
- *  quantum rows are listed nowhere the statutes in hand confirm, and hydrogen's and future mobility's
- *  date on the strategic list is unconfirmed, so their confidence is unverified. */
+ *  quantum rows are listed nowhere the statutes in hand confirm, hydrogen's and future mobility's
+ *  date on the strategic list is unconfirmed, and displays' rests on the press: each owes the row's
+ *  warning. */
 export const TECHNOLOGIES: Readonly<Record<string, TechnologyRow>> = {
   "semiconductors": tech(true, true, true),
   "secondary-batteries": tech(true, true, true),
   "vaccines": tech(true, true, true),
-  "displays": tech(true, true, true),
+  "displays": tech(true, true, true, true),
   "hydrogen": tech(true, true, true, true),
   "future-mobility": tech(true, true, true, true),
   "biopharmaceuticals": tech(true, true, true),
