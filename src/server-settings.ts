@@ -11,6 +11,7 @@ export interface ServerSettings {
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 const WHOLE = /^\d+$/;
+const WORKERS_PER_CORE = 4;
 
 /** The settings, or every problem with them, each as "NAME=value: what it must be". */
 export function serverSettings(env: Readonly<Record<string, string | undefined>>, cores: number): ServerSettings | { readonly problems: readonly string[] } {
@@ -18,7 +19,11 @@ export function serverSettings(env: Readonly<Record<string, string | undefined>>
   const { HOST: host = "127.0.0.1", PORT: port = "3000", WEB_CONCURRENCY: workers = String(cores), LOG_LEVEL: logLevel = "info" } = env;
   if (host.trim() === "") problems.push(`HOST=${host}: must name an address to listen on, such as 127.0.0.1`);
   if (!WHOLE.test(port) || Number(port) > 65535) problems.push(`PORT=${port}: must be a whole number from 0 to 65535`);
-  if (!WHOLE.test(workers) || Number(workers) < 1) problems.push(`WEB_CONCURRENCY=${workers}: must be a whole number of worker processes, 1 or more`);
+  // Each worker holds the rule set and a V8 heap: thousands would take the machine down, not serve faster.
+  const mostWorkers = WORKERS_PER_CORE * cores;
+  if (!WHOLE.test(workers) || Number(workers) < 1 || Number(workers) > mostWorkers) {
+    problems.push(`WEB_CONCURRENCY=${workers}: must be a whole number of worker processes from 1 to ${mostWorkers} (${WORKERS_PER_CORE} a core)`);
+  }
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel}: must be one of ${LOG_LEVELS.join(", ")}`);
   return problems.length ? { problems } : { host, port: Number(port), workers: Number(workers), logLevel };
 }

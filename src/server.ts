@@ -6,6 +6,7 @@
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { join } from "node:path";
 import { FailingExamplesError } from "./audit/failing-examples.js";
@@ -48,7 +49,8 @@ async function serve(): Promise<void> {
       logger.error(`cannot serve on http://${host}:${port}: ${error.message}`);
       process.exit(1);
     }
-    logger.info({ rules: ruleSet.hash.slice(0, 12), engine: ENGINE_VERSION }, `serving http://${host}:${port}`);
+    // The port listened on, which PORT=0 leaves to the system to choose.
+    logger.info({ rules: ruleSet.hash.slice(0, 12), engine: ENGINE_VERSION }, `serving http://${host}:${(server.address() as AddressInfo).port}`);
   });
   const stop = () => {
     logger.info("stopping: finishing requests in flight");

@@ -6,6 +6,10 @@ describe("the server's settings", () => {
     expect(serverSettings({}, 2)).toEqual({ host: "127.0.0.1", port: 3000, workers: 2, logLevel: "info" });
   });
 
+  it("take up to four workers a core", () => {
+    expect(serverSettings({ WEB_CONCURRENCY: "8" }, 2)).toMatchObject({ workers: 8 });
+  });
+
   it("take what the environment says", () => {
     expect(serverSettings({ HOST: "0.0.0.0", PORT: "8080", WEB_CONCURRENCY: "1", LOG_LEVEL: "warn" }, 2)).toEqual({ host: "0.0.0.0", port: 8080, workers: 1, logLevel: "warn" });
   });
@@ -14,8 +18,9 @@ describe("the server's settings", () => {
     [{ PORT: "abc" }, "PORT=abc: must be a whole number from 0 to 65535"],
     [{ PORT: "70000" }, "PORT=70000: must be a whole number from 0 to 65535"],
     [{ PORT: "-1" }, "PORT=-1: must be a whole number from 0 to 65535"],
-    [{ WEB_CONCURRENCY: "zero" }, "WEB_CONCURRENCY=zero: must be a whole number of worker processes, 1 or more"],
-    [{ WEB_CONCURRENCY: "0" }, "WEB_CONCURRENCY=0: must be a whole number of worker processes, 1 or more"],
+    [{ WEB_CONCURRENCY: "zero" }, "WEB_CONCURRENCY=zero: must be a whole number of worker processes from 1 to 8 (4 a core)"],
+    [{ WEB_CONCURRENCY: "0" }, "WEB_CONCURRENCY=0: must be a whole number of worker processes from 1 to 8 (4 a core)"],
+    [{ WEB_CONCURRENCY: "5000" }, "WEB_CONCURRENCY=5000: must be a whole number of worker processes from 1 to 8 (4 a core)"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL=loud: must be one of fatal, error, warn, info, debug, trace, silent"],
     [{ HOST: " " }, "HOST= : must name an address to listen on, such as 127.0.0.1"],
   ])("name a setting that cannot be used, with what it must be: %j", (env, problem) => {

@@ -67,7 +67,12 @@ export function compileCodeTable(file: ReferenceTableFile, problems: TableProble
         return column.absent;
       }
       if (Array.isArray(cell)) {
-        cell.forEach((entry, i) => checkCell(entry.value, column.type, [...path, i, "value"], problems));
+        cell.forEach((entry, i) => {
+          checkCell(entry.value, column.type, [...path, i, "value"], problems);
+          // Each value holds until the next one's date: out of order, a date would have two values.
+          const before = cell[i - 1];
+          if (before && entry.from <= before.from) problems.push({ path: [...path, i, "from"], message: `dated values must be in date order: ${entry.from} does not follow ${before.from}` });
+        });
         if (column.absent === undefined) problems.push({ path, message: `${column.name} has dated values, so the column must state its absent value for dates before them` });
         return cell;
       }

@@ -2,8 +2,7 @@
 // and the figures are compared with the saved ones. When they differ, the result says which
 // programs, what differs, and which conditions now come out differently — the reason.
 import { z } from "zod";
-import { amountString } from "../money/amount.js";
-import { minorDigits } from "../money/money.js";
+import { amountString, canonicalAmount } from "../money/amount.js";
 import { parseProfile, profileFieldParser } from "../profile/parse-profile.js";
 import { ProfileError } from "../profile/profile-error.js";
 import type { Profile } from "../profile/schema.js";
@@ -33,7 +32,8 @@ export const SavedEstimate = z.object({
       upTo: MoneyJson,
       leftOut: z.object({ certain: z.array(z.string()), upTo: z.array(z.string()) }).optional().catch(undefined),
     }),
-  warnings: z.unknown().optional(),
+  // A saved file without the estimate's own warnings is compared on the rest, as one without leftOut.
+  warnings: z.array(z.unknown()).optional().catch(undefined),
   programs: z
     .array(
       z.looseObject({
@@ -145,14 +145,13 @@ function partDifferences(saved: unknown, current: unknown): Part[] {
   };
   const walkList = (before: readonly unknown[], after: readonly unknown[], path: string) => {
     const ids = after.map(idOf);
-    if (after.length > 0 && ids.every((id) => id !== undefined)) {
-      // Parts with ids (components, years) are matched by id, in whatever order the file lists them.
+    if (after.length > 0 && ids.every((id) => id !== undefined) && before.every((item) => idOf(item) !== undefined)) {
+      // Parts with ids (components, years) are matched by id, in whatever order the file lists them;
+      // a saved list with entries named by nothing is compared place by place, below.
       const saved = new Map(before.map((item) => [idOf(item), item]));
       after.forEach((item, i) => walk(saved.get(ids[i]), item, `${path}[${ids[i]}]`));
       const gone = before.map(idOf).filter((id) => id !== undefined && !ids.includes(id));
       if (gone.length) out.push({ what: path, before: `also ${gone.join(", ")}`, after: "absent" });
-      // Saved entries named by nothing cannot be matched: the list is another length, one difference.
-      if (before.some((item) => idOf(item) === undefined)) out.push({ what: `${path}.length`, before: String(before.length), after: String(after.length) });
       return;
     }
     if (before.length !== after.length) out.push({ what: `${path}.length`, before: String(before.length), after: String(after.length) });
@@ -168,24 +167,11 @@ function capped(parts: readonly Part[]): readonly Part[] {
   return [...parts.slice(0, MAX_PARTS), { what: "benefit", before: "…", after: `${parts.length - MAX_PARTS} more differences` }];
 }
 
-/**
- * Money in both currencies, each amount written with its currency's decimals, as estimates write
- * it: a saved file written again by another tool ("2105452.850") holds the same amount, and is no
- * difference. Text that is no such amount is shown as it is.
- */
+/** Money in both currencies as estimates write it: a saved file written again by another tool
+ *  ("2105452.850") holds the same amount, and is no difference. */
 function moneyText(krw: unknown, usd: unknown): string {
-  return `${inCurrencyDigits(String(krw), KRW_DIGITS)} KRW / ${inCurrencyDigits(String(usd), USD_DIGITS)} USD`;
+  return `${canonicalAmount(String(krw), "KRW")} KRW / ${canonicalAmount(String(usd), "USD")} USD`;
 }
-
-function inCurrencyDigits(text: string, digits: number): string {
-  const match = /^(-?\d+)(?:\.(\d+))?$/.exec(text);
-  const fraction = match?.[2]?.replace(/0+$/, "") ?? "";
-  if (!match || fraction.length > digits) return text;
-  return digits === 0 ? match[1]! : `${match[1]}.${fraction.padEnd(digits, "0")}`;
-}
-
-const KRW_DIGITS = minorDigits("KRW");
-const USD_DIGITS = minorDigits("USD");
 
 /** What names a part of a list: a component's id, or a year of a schedule by its number ("year 7",
  *  not its place in the list, which counts from 0). */
@@ -388,7 +374,7 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     }
   }
   // The estimate's own warnings (what it says of its exchange rate) came or went: a caveat on every figure.
-  const warnings = warningDifferences(saved.warnings, againJson.warnings as unknown as readonly Record<string, unknown>[]).map(({ before, after }) => ({ before, after }));
+  const warnings = saved.warnings === undefined ? [] : warningDifferences(saved.warnings, againJson.warnings as unknown as readonly Record<string, unknown>[]).map(({ before, after }) => ({ before, after }));
   return {
     matches: differences.length === 0 && totals.length === 0 && warnings.length === 0 && sameProfile,
     sameRuleSet,

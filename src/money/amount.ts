@@ -18,6 +18,19 @@ export function minorOfAmount(text: string, code: CurrencyCode): bigint | undefi
   return scaledInteger(text, minorDigits(code));
 }
 
+/**
+ * Decimal text as estimates write an amount of the currency, whatever zeros it was written with
+ * ("2105452.850" USD is "2105452.85", "0100" KRW is "100"): what tells two saved amounts apart. Text
+ * that is no amount of the currency (not a decimal, or with digits below its minor unit) stays as it is.
+ */
+export function canonicalAmount(text: string, code: CurrencyCode): string {
+  const match = /^-?\d+(?:\.(\d+))?$/.exec(text);
+  if (!match) return text;
+  const digits = minorDigits(code);
+  const minor = scaledInteger(text.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, ""), digits);
+  return minor === undefined ? text : decimalString(minor, digits);
+}
+
 /** The exact decimal string at the amount's own scale: "1234.50", "1000". Written from the digits
  *  (dinero's toDecimal works through its generic calculator, and this runs for every figure shown). */
 export function amountString(money: Money): string {

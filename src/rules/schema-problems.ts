@@ -61,7 +61,7 @@ function label(path: DataPath): string {
 
 /**
  * The fields an object at `path` of a file may have, as its schema says: the did-you-mean candidates
- * for a misspelt one, so that a condition's "citation" is offered "cite", not a field that belongs
+ * for a misspelt one, so that a condition's "citation" is not offered "citations", a field that belongs
  * elsewhere. Where the schema branches (a condition is a leaf, an all, an any or a not), the fields
  * of every branch.
  */
@@ -94,14 +94,14 @@ interface Def {
   readonly valueType?: z.ZodType;
   readonly innerType?: z.ZodType;
   readonly in?: z.ZodType;
+  readonly out?: z.ZodType;
   readonly options?: readonly z.ZodType[];
   readonly left?: z.ZodType;
   readonly right?: z.ZodType;
-  readonly getter?: () => z.ZodType;
 }
 
-/** Schemas as the values they take: wrappers (optional, default, a refinement's pipe, a lazy
- *  recursion) opened, unions and intersections spread into their parts. */
+/** Schemas as the values they take: wrappers (optional, default, a pipe, a lazy recursion) opened,
+ *  unions and intersections spread into their parts. */
 function expand(schemas: readonly z.ZodType[]): z.ZodType[] {
   const out: z.ZodType[] = [];
   const seen = new Set<z.ZodType>();
@@ -111,8 +111,11 @@ function expand(schemas: readonly z.ZodType[]): z.ZodType[] {
     if (seen.has(s)) continue;
     seen.add(s);
     const def = s._zod.def as unknown as Def;
-    const inner = def.innerType ?? def.in ?? def.getter?.();
+    // A lazy schema's own, once zod has made it (calling the getter would make another).
+    const inner = def.type === "lazy" ? (s._zod as unknown as { innerType: z.ZodType }).innerType : def.innerType;
     if (inner) stack.push(inner);
+    // A pipe's value is its output's (z.preprocess puts the object there) or, for a transform, its input's.
+    else if (def.type === "pipe") stack.push(def.in!, def.out!);
     else if (def.options) stack.push(...def.options);
     else if (def.left && def.right) stack.push(def.left, def.right);
     else out.push(s);

@@ -1,6 +1,7 @@
 // A profile error's reason in the reader's language. The core words its reasons in English, once,
 // for the API and the CLI; the form reads them in Korean too, through this table of the reasons the
 // profile contract gives (test/web/issue-text.test.ts provokes each one and holds the table to them).
+import { groupDigits } from "../money/format-money.js";
 import type { Lang } from "./messages.js";
 
 type Rendering = readonly [RegExp, (...parts: string[]) => string];
@@ -50,7 +51,7 @@ const KOREAN: readonly Rendering[] = [
  * (a percentage has no thousands to group: "50,5" is a decimal comma).
  */
 function formGrouping(example: string, lang: Lang): string {
-  const grouped = example.replace(/^\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ","));
+  const grouped = groupDigits(example);
   const examples = grouped === example ? example : `${grouped} ${lang === "en" ? "or" : "또는"} ${example}`;
   return lang === "en"
     ? `put commas only between groups of three digits, or none, and a point before decimals, e.g. ${examples}`

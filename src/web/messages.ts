@@ -575,8 +575,18 @@ const ko: Record<MessageKey, string> = {
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, ko };
 
-export function message(lang: Lang, key: string): string {
-  return (MESSAGES[lang] as Record<string, string>)[key] ?? key;
+/** A message, with any {name} in it filled from `values`: Korean puts a date or a number where
+ *  its grammar wants it, not where English does. */
+export function message(lang: Lang, key: string, values?: Readonly<Record<string, string>>): string {
+  const text = (MESSAGES[lang] as Record<string, string>)[key] ?? key;
+  return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole) : text;
+}
+
+/** A code's label among the messages' choices (a route, a zone, a reference column's class), if it has one. */
+export function choiceLabel(lang: Lang, of: string, code: string): string | undefined {
+  const key = `choice.${of}.${code}`;
+  const label = message(lang, key);
+  return label === key ? undefined : label;
 }
 
 /** ?lang=ko|en first, then the Accept-Language header, then English. */

@@ -11,7 +11,7 @@ import { groupDigits } from "../money/format-money.js";
 import type { CitationFile } from "../rules/program-schema.js";
 import type { CellFile } from "../rules/reference-schema.js";
 import { citeView } from "./cite-view.js";
-import { message, type Lang } from "./messages.js";
+import { choiceLabel, message, type Lang } from "./messages.js";
 
 export type ReferenceContent =
   | { readonly kind: "table"; readonly title: string } & ReturnType<typeof codeTableView>
@@ -35,9 +35,8 @@ function citation(cite: CitationFile | undefined, ruleSet: RuleSet, lang: Lang):
 /** A cell's value in words: yes or no, a count with its digits grouped, a class by its label with its code. */
 function valueText(value: unknown, column: CodeColumn, lang: Lang): string {
   if (column.type.kind !== "code") return showValue({ type: column.type, value }, lang);
-  const key = `choice.${column.type.of}.${String(value)}`;
-  const label = message(lang, key);
-  return label === key ? String(value) : `${label} (${String(value)})`;
+  const label = choiceLabel(lang, column.type.of, String(value));
+  return label === undefined ? String(value) : `${label} (${String(value)})`;
 }
 
 /** A cell as the periods its values hold: one, undated, or the column's absent value until the first
@@ -48,10 +47,10 @@ function periodsOf(cell: CellFile | undefined, column: CodeColumn, ruleSet: Rule
     const next = cell[i + 1];
     const when = next
       ? `${entry.from} – ${addDays(next.from, -1)}`
-      : message(lang, "reference.from").replace("{date}", entry.from);
+      : message(lang, "reference.from", { date: entry.from });
     return { when, text: valueText(entry.value, column, lang), cite: citation(entry.cite, ruleSet, lang) };
   });
-  const before = { when: message(lang, "reference.until").replace("{date}", addDays(cell[0]!.from, -1)), text: valueText(column.absent, column, lang), cite: undefined };
+  const before = { when: message(lang, "reference.until", { date: addDays(cell[0]!.from, -1) }), text: valueText(column.absent, column, lang), cite: undefined };
   return [before, ...dated];
 }
 
@@ -68,12 +67,15 @@ function codeTableView(ruleSet: RuleSet, name: TableName, lang: Lang) {
         label: row.label[lang],
         otherLang: other,
         otherLabel: row.label[other],
-        cells: table.columns.map((column) => ({ periods: periodsOf(row.values[column.name], column, ruleSet, lang) })),
+        // Counts line up on the right, as figures do.
+        cells: table.columns.map((column) => ({ periods: periodsOf(row.values[column.name], column, ruleSet, lang), numeric: column.type.kind === "count" })),
         cite: citation(row.cite, ruleSet, lang),
         confidence: message(lang, `confidence.${compiled.confidence}`),
         // The rows every result that reads them warns of: the same test as the engine's.
         unconfirmed: compiled.warning !== undefined,
+        // A note written in English only is marked so, for a screen reader on the Korean page.
         note: lang === "ko" ? (row.note_ko ?? row.note) : row.note,
+        noteLang: lang === "ko" && row.note_ko === undefined ? "en" : lang,
       };
     }),
     // What a profile that names no row reads (a business with no listed technology), where every column says.
@@ -107,7 +109,7 @@ function ratesView(ruleSet: RuleSet, lang: Lang) {
     source: file.source,
     first,
     last,
-    maxAge: message(lang, "reference.maxAgeDays").replace("{days}", String(maxAgeDays)),
+    maxAge: message(lang, "reference.maxAgeDays", { days: String(maxAgeDays) }),
     usableUntil,
     months: MONTHS,
     years,

@@ -18,7 +18,7 @@ import { formatAmount, formatMoney, groupDigits } from "../money/format-money.js
 import { FIELD_OF_TABLE, fieldLabel } from "./form-fields.js";
 import { parameterText } from "./parameter-text.js";
 import { citeView } from "./cite-view.js";
-import { message, type Lang } from "./messages.js";
+import { choiceLabel, message, type Lang } from "./messages.js";
 import { scheduleChart } from "./schedule-chart.js";
 import { rowsToCheck } from "./table-rows.js";
 
@@ -249,9 +249,7 @@ function codeTextOf(lang: Lang, codeLabel: CodeLabel): CodeText {
   return (of, code) => {
     if (of in ROW_OF) return codeLabel(ROW_OF[of as keyof typeof ROW_OF], code) ?? code;
     // The profile's own codes (route, zone) and a reference column's (sectors.fiz_class), by their labels.
-    const key = `choice.${of}.${code}`;
-    const label = message(lang, key);
-    return label === key ? code : label;
+    return choiceLabel(lang, of, code) ?? code;
   };
 }
 

@@ -69,7 +69,7 @@ export function rulePageRoutes({ ruleSet, engineVersion, views, today, examples 
     changesPage(req, res, `${program.title[lang]} — ${message(lang, "rules.changes")}`, [program], { id: program.id });
   });
 
-  // Its content as tables above the file itself: a page for each kind of reference file.
+  // The tables are what an analyst reads; the file stays below them, to be cited by its line numbers.
   router.get("/rules/reference/:name", (req, res) => {
     const source = referenceSourceView(ruleSet, req.params.name);
     const content = referenceContentView(ruleSet, req.params.name, langOf(req));

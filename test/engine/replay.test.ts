@@ -49,6 +49,13 @@ describe("replaying a saved estimate", () => {
     expect(replay(realRules, SavedEstimate.parse(json), lateRate, ENGINE).warnings).toEqual([{ before: "made up", after: "absent" }]);
   });
 
+  it("compares a saved file without the estimate's own warnings on the rest, as one without leftOut", () => {
+    const lateRate = { ...profile, exchangeRate: { krwPerUsd: "1380.55", date: "2026-12-01", source: "test" } };
+    const json = JSON.parse(JSON.stringify(estimateJson(estimate(realRules, { ...lateRate, asOf: "2026-11-24" }, { today: TODAY, engineVersion: ENGINE }))));
+    delete json.warnings;
+    expect(replay(realRules, SavedEstimate.parse(json), lateRate, ENGINE)).toMatchObject({ matches: true, warnings: [] });
+  });
+
   it("compares what the totals leave out: a total complete now that was saved as a lower bound is a difference", () => {
     const edited = JSON.parse(JSON.stringify(saved)) as { totals: { leftOut: { certain: string[] } } };
     edited.totals.leftOut.certain = ["cash-grant"];

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { dinero, KRW, multiply, toDecimal, USD } from "dinero.js/bigint";
 import { describe, expect, it } from "vitest";
 import { ZERO_PAIR, pairOf, sumPairs } from "../../src/engine/money-pair.js";
-import { amountString, multiplyByPercent, multiplyByWhole, parseAmount } from "../../src/money/amount.js";
+import { amountString, canonicalAmount, multiplyByPercent, multiplyByWhole, parseAmount } from "../../src/money/amount.js";
 import { compareDecimals, Exact as Decimal } from "../../src/money/decimal.js";
 import { exchangeRate, wholeWon, type ExchangeRate } from "../../src/money/exchange-rate.js";
 import { formatMoney } from "../../src/money/format-money.js";
@@ -171,5 +171,23 @@ describe("comparing decimals", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe("an amount's text as estimates write it", () => {
+  it.each([
+    ["2105452.850", "USD", "2105452.85"],
+    ["2105452.8", "USD", "2105452.80"],
+    ["5", "USD", "5.00"],
+    ["0100", "KRW", "100"],
+    ["100.000", "KRW", "100"],
+    ["-3.10", "USD", "-3.10"],
+    // Not an amount of the currency: left as written, so that it differs from any amount.
+    ["100.5", "KRW", "100.5"],
+    ["1.005", "USD", "1.005"],
+    ["abc", "USD", "abc"],
+    ["1e3", "KRW", "1e3"],
+  ] as const)("%s %s is %s", (text, code, canonical) => {
+    expect(canonicalAmount(text, code)).toBe(canonical);
   });
 });

@@ -36,6 +36,8 @@ describe("reading the rule files", () => {
       expect.stringMatching(/^rules\/reference\/usd-krw\.yaml:\d+:3: '2026-13': keys are months, YYYY-MM, with MM from 01 to 12$/)],
     ["a reference table citing a law laws.yaml does not list, which its page could not link", (dir: string) => rewrite(dir, "reference/sectors.yaml", (t) => t.replace("cite: fipa-decree 20-2(4)", "cite: fipa-decre 20-2(4)")),
       expect.stringMatching(/^rules\/reference\/sectors\.yaml:25:11: unknown law 'fipa-decre'; laws are listed in rules\/reference\/laws\.yaml/)],
+    ["a reference table's dated values out of order, which would give a date two values", (dir: string) => rewrite(dir, "reference/technologies.yaml", (t) => t.replace("national_strategic: [{ from: 2021-07-01, value: true }]", "national_strategic: [{ from: 2021-07-01, value: true }, { from: 2020-01-01, value: false }]")),
+      expect.stringMatching(/^rules\/reference\/technologies\.yaml:\d+:\d+: dated values must be in date order: 2020-01-01 does not follow 2021-07-01$/)],
     ["an empty program file", (dir: string) => writeFileSync(join(dir, "kr/empty.yaml"), "# nothing yet\n"),
       "rules/kr/empty.yaml:1:1: the file is empty: a rule file is a mapping of fields (id, title, versions, …)"],
   ])("stops the load for %s, saying where", async (_what, damage, expected) => {

@@ -173,9 +173,14 @@ describe("the result page", () => {
     expect(html).not.toMatch(/Rent reduction on leased state land<\/a> \(in part/);
   });
 
-  it("gives the cash grant's national and local shares in dollars too, which need not be a plain conversion", async () => {
+  it("gives the cash grant's national and local shares in dollars too, adding up to the ceiling in each currency", async () => {
     const grant = section((await request(app).get(`/estimate?${query(PROFILE)}`).expect(200)).text, "cash-grant");
-    expect(grant).toMatch(/National budget [\d.]+%: ₩[\d,]+ <span class="usd">\(\$[\d,]+\.\d\d\)<\/span> · Local budget [\d.]+%: ₩[\d,]+ <span class="usd">\(\$[\d,]+\.\d\d\)<\/span>/);
+    const figure = (text: string) => BigInt(text.replace(/[^\d]/g, ""));
+    const ceiling = /<strong class="money">(₩[\d,]+)<\/strong> <span class="usd">\((\$[\d,.]+)\)<\/span>/.exec(grant)!;
+    const shares = /National budget [\d.]+%: (₩[\d,]+) <span class="usd">\((\$[\d,.]+)\)<\/span> · Local budget [\d.]+%: (₩[\d,]+) <span class="usd">\((\$[\d,.]+)\)<\/span>/.exec(grant)!;
+    expect(figure(shares[1]!) + figure(shares[3]!)).toBe(figure(ceiling[1]!));
+    // In cents: the local share is the rest of the ceiling in dollars, not its won converted.
+    expect(figure(shares[2]!) + figure(shares[4]!)).toBe(figure(ceiling[2]!));
   });
 
   it("shows plain totals when every eligible figure is known", async () => {

@@ -99,7 +99,7 @@ describe("the rule pages", () => {
   };
 
   it.each([
-    ["sectors?lang=en", "row-manufacturing", ["Manufacturing<br><code>manufacturing</code>", '<span lang="ko">제조업</span>', "<td>300</td>", "<td>the manufacturing and ICT class (manufacturing-ict)</td><td>yes</td><td>no</td>", 'href="https://www.investkorea.org/ik-en/cntnts/i-375/web.do"', "<td>official</td>"]],
+    ["sectors?lang=en", "row-manufacturing", ["Manufacturing<br><code>manufacturing</code>", '<span lang="ko">제조업</span>', "<td class=\"num\">300</td>", "<td>the manufacturing and ICT class (manufacturing-ict)</td><td>yes</td><td>no</td>", 'href="https://www.investkorea.org/ik-en/cntnts/i-375/web.do"', "<td>official</td>"]],
     ["sectors?lang=ko", "row-manufacturing", ["제조업<br><code>manufacturing</code>", '<span lang="en">Manufacturing</span>', "<td>제조업·정보통신 업종군 (manufacturing-ict)</td><td>예</td><td>아니오</td>", "인베스트코리아: 현금지원", "<td>공식 자료</td>"]],
     ["regions?lang=en", "row-incheon", ["Incheon", "<td>yes</td>", "<td>statute</td>"]],
     // A dated value: the column's absent value until the day before its date, then the value, with its source.
@@ -117,13 +117,13 @@ describe("the rule pages", () => {
     const html = (await request(app).get(`/rules/reference/technologies?lang=${lang}`).expect(200)).text;
     expect(rowOf(html, id)).toMatch(/^<tr id="[^"]+" class="unconfirmed">/);
     expect(rowOf(html, id)).toContain(marker);
-    expect(rowOf(html, id)).toContain(`<small>${note}`);
+    expect(rowOf(html, id)).toContain(`<small lang="${lang}">${note}`);
     expect(rowOf(html, "row-semiconductors")).not.toContain("unconfirmed");
   });
 
   it("head each reference column with its label, name and article, linked to law.go.kr", async () => {
     const html = (await request(app).get("/rules/reference/sectors?lang=en").expect(200)).text;
-    expect(html).toContain('<th scope="col">A service business RSTA Decree 116-2(5)6 lists for free economic zones<br><code>fez_service</code><br><a class="cite" href="https://www.law.go.kr/법령/조세특례제한법시행령/제116조의2" rel="external">Enforcement Decree of the Restriction of Special Taxation Act Art. 116-2(5)6</a></th>');
+    expect(html).toContain('<th scope="col" abbr="A service business RSTA Decree 116-2(5)6 lists for free economic zones">A service business RSTA Decree 116-2(5)6 lists for free economic zones<br><code>fez_service</code><br><a class="cite" href="https://www.law.go.kr/법령/조세특례제한법시행령/제116조의2" rel="external">Enforcement Decree of the Restriction of Special Taxation Act Art. 116-2(5)6</a></th>');
     // A technology the profile does not name reads the columns' absent values: said in the last row.
     const technologies = (await request(app).get("/rules/reference/technologies?lang=en").expect(200)).text;
     expect(technologies).toContain('<tr><th scope="row">None named: what a profile that names none reads</th><td>no</td><td>no</td><td>no</td><td></td><td></td></tr>');
@@ -141,8 +141,9 @@ describe("the rule pages", () => {
 
   it("give the rates' source, age limit and the date until which the table serves, and each month's rate under its month", async () => {
     const html = (await request(app).get("/rules/reference/usd-krw?lang=en").expect(200)).text;
-    expect(html).toContain('<dd><a href="https://fred.stlouisfed.org/series/EXKOUS" rel="external">Federal Reserve H.10 (FRED EXKOUS)</a></dd>');
-    expect(html).toContain("<dd>public domain (ODC-PDDL, datasets/exchange-rates)</dd>");
+    // The file gives them in English alone: marked so on either page.
+    expect(html).toContain('<dd lang="en"><a href="https://fred.stlouisfed.org/series/EXKOUS" rel="external">Federal Reserve H.10 (FRED EXKOUS)</a></dd>');
+    expect(html).toContain("<dd lang="en">public domain (ODC-PDDL, datasets/exchange-rates)</dd>");
     expect(html).toContain("<dd>up to 184 days after the month ends</dd>");
     expect(html).toContain(`<dt>The table serves as-of dates up to</dt><dd>${realRules.rates.usableUntil}</dd>`);
     // March 1998 is the third month: two cells come before it.
