@@ -143,7 +143,7 @@ describe("the rule pages", () => {
     const html = (await request(app).get("/rules/reference/usd-krw?lang=en").expect(200)).text;
     // The file gives them in English alone: marked so on either page.
     expect(html).toContain('<dd lang="en"><a href="https://fred.stlouisfed.org/series/EXKOUS" rel="external">Federal Reserve H.10 (FRED EXKOUS)</a></dd>');
-    expect(html).toContain("<dd lang="en">public domain (ODC-PDDL, datasets/exchange-rates)</dd>");
+    expect(html).toContain('<dd lang="en">public domain (ODC-PDDL, datasets/exchange-rates)</dd>');
     expect(html).toContain("<dd>up to 184 days after the month ends</dd>");
     expect(html).toContain(`<dt>The table serves as-of dates up to</dt><dd>${realRules.rates.usableUntil}</dd>`);
     // March 1998 is the third month: two cells come before it.
