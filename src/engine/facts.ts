@@ -110,11 +110,12 @@ export function factCatalogue(tables: Readonly<Record<TableName, CodeTable>>): r
     fact("costs.leaseYears", YEARS, "leaseYears", true),
     roundedDown(fact("costs.annualCorporateTaxKrw", KRW_MONEY, "annualCorporateTaxKrw", true)),
     roundedDown(fact("costs.annualBuildingRentKrw", KRW_MONEY, "annualBuildingRentKrw", true)),
-    ...tableFacts(tables, "sectors", "sector"),
-    ...tableFacts(tables, "technologies", "technology"),
-    ...tableFacts(tables, "regions", "region"),
+    ...(Object.keys(TABLE_FACT_PREFIX) as TableName[]).flatMap((table) => tableFacts(tables, table, TABLE_FACT_PREFIX[table])),
   ];
 }
+
+/** How rules name a reference table's columns: technology.new_growth_engine is a column of technologies. */
+export const TABLE_FACT_PREFIX: Readonly<Record<TableName, string>> = { sectors: "sector", technologies: "technology", regions: "region" };
 
 function tableFacts(tables: Readonly<Record<TableName, CodeTable>>, table: TableName, prefix: string): FactDefinition[] {
   return tables[table].columns.map((column, i) => definition(`${prefix}.${column.name}`, column.type, `${table}Row[${i}]`, false));

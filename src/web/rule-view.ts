@@ -5,6 +5,8 @@ import type { ProgramChanges } from "../audit/rule-changes.js";
 import { describeProgram, type ConditionDescription } from "../engine/describe-program.js";
 import type { ExampleOutcome } from "../engine/run-examples.js";
 import type { RuleSet } from "../engine/rule-set.js";
+import { TABLE_FACT_PREFIX } from "../engine/facts.js";
+import type { TableName } from "../engine/code-tables.js";
 import { isUnconfirmed, type BenefitFile, type LocalizedText } from "../rules/program-schema.js";
 import type { SourceFile } from "../rules/yaml-source.js";
 import { formatAmount } from "../money/format-money.js";
@@ -44,13 +46,23 @@ interface ConditionLine {
   readonly text: string;
   readonly expression?: string;
   readonly cite?: { text: string; url: string };
+  /** The reference tables the expression reads a column of, linked to their pages: the rows behind it. */
+  readonly reads?: readonly { label: string; href: string }[];
 }
 
 /** A condition tree flattened into indented lines: "All of these", then each condition, in reading order. */
-function conditionLines(node: ConditionDescription, lang: Lang, depth = 0): ConditionLine[] {
-  if (node.kind === "leaf") return [{ depth, group: false, text: node.label?.[lang] ?? "", expression: node.expression, cite: citeView(node.citation, lang) }];
+function conditionLines(node: ConditionDescription, ruleSet: RuleSet, lang: Lang, depth = 0): ConditionLine[] {
+  if (node.kind === "leaf") {
+    return [{ depth, group: false, text: node.label?.[lang] ?? "", expression: node.expression, cite: citeView(node.citation, lang), reads: tablesRead(node.expression ?? "", ruleSet, lang) }];
+  }
   const head = { depth, group: true, text: `${node.label ? `${node.label[lang]} — ` : ""}${message(lang, node.kind)}`, cite: citeView(node.citation, lang) };
-  return [head, ...(node.children ?? []).flatMap((c) => conditionLines(c, lang, depth + 1))];
+  return [head, ...(node.children ?? []).flatMap((c) => conditionLines(c, ruleSet, lang, depth + 1))];
+}
+
+function tablesRead(expression: string, ruleSet: RuleSet, lang: Lang): { label: string; href: string }[] {
+  return (Object.keys(TABLE_FACT_PREFIX) as TableName[])
+    .filter((table) => new RegExp(`\\b${TABLE_FACT_PREFIX[table]}\\.\\w`).test(expression))
+    .map((table) => ({ label: ruleSet.tables[table].label[lang], href: `/rules/reference/${table}?lang=${lang}` }));
 }
 
 function benefitLines(benefit: BenefitFile | undefined, lang: Lang): string[] {
@@ -103,7 +115,7 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
         unmodelled: text(v.unmodelled),
         ended: text(v.ended),
         citations: v.cites.map((c) => citeView(c, lang)),
-        conditions: described.conditions ? conditionLines(described.conditions, lang) : [],
+        conditions: described.conditions ? conditionLines(described.conditions, ruleSet, lang) : [],
         tables: (described.tables ?? []).map((t, k) => {
           // A bare figure is shown in the table's unit (75 → 75%); a parameter's name stays, its
           // values being in the parameters table below.

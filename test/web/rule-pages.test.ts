@@ -82,6 +82,16 @@ describe("the rule pages", () => {
     expect(res.text).not.toContain(`<li id="L${lines + 1}"`);
   });
 
+  it.each([
+    ["en", '<code>sector.fiz_class &#x3D;&#x3D; &#x27;manufacturing-ict&#x27; or technology.new_growth_engine</code> <span class="reads">(the rows behind it: <a href="/rules/reference/sectors?lang&#x3D;en">Business sectors</a>, <a href="/rules/reference/technologies?lang&#x3D;en">Technologies</a>)</span>'],
+    ["ko", '<span class="reads">(근거 표: <a href="/rules/reference/sectors?lang&#x3D;ko">업종</a>, <a href="/rules/reference/technologies?lang&#x3D;ko">기술</a>)</span>'],
+  ])("link a condition that reads a reference table's column to the table's page (%s)", async (lang, link) => {
+    const html = (await request(app).get(`/rules/fiz-individual?lang=${lang}`).expect(200)).text;
+    expect(html).toContain(link);
+    // A condition on the profile's own figures reads no table.
+    expect(html).not.toMatch(/<code>investment\.amountUsd &gt;&#x3D; [^<]*<\/code> <span class="reads">/);
+  });
+
   it("lay the reference files open too, linked from the list: the sector table's columns with their citations", async () => {
     const list = (await request(app).get("/rules?lang=en").expect(200)).text;
     for (const name of ["sectors", "technologies", "regions", "laws", "usd-krw"]) expect(list).toContain(`<a href="/rules/reference/${name}?lang=en"><code>rules/reference/${name}.yaml</code></a>`);
