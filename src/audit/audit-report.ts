@@ -9,6 +9,7 @@ import { missingBoundaries, type MissingBoundary } from "./boundaries.js";
 import { failingExamples, type FailingExample } from "./failing-examples.js";
 import { clauseCoverage, uncovered, type ClauseCoverage } from "./coverage.js";
 import { staleFigures, unconfirmedFigures, verifiedInFuture, type FigureNote } from "./figures.js";
+import { ruleFilePlaces } from "./rule-file-places.js";
 
 export interface AuditOptions {
   readonly today: string;
@@ -86,7 +87,8 @@ export function auditRuleSet(ruleSet: RuleSet, options: AuditOptions): AuditRepo
   const dedupe = (notes: TableNote[]) => [...new Map(notes.map((n) => [`${n.programId}|${n.version}|${n.table}|${n.message}`, n])).values()];
   const neverMatchingRows = dedupe(tableNotes("neverMatch"));
   const uncoveredClauses = uncovered(coverage);
-  const futureChecks = programs.flatMap((p) => verifiedInFuture(p, options.today));
+  const placeOf = ruleFilePlaces(ruleSet);
+  const futureChecks = programs.flatMap((p) => verifiedInFuture(p, placeOf, options.today));
 
   return {
     asOf: asOf ?? null,
@@ -97,8 +99,8 @@ export function auditRuleSet(ruleSet: RuleSet, options: AuditOptions): AuditRepo
     neverMatchingRows,
     tableGaps: dedupe(tableNotes("gaps")),
     // Staleness is of a check, counted back from today whatever date the figures are in force on.
-    staleFigures: programs.flatMap((p) => staleFigures(p, options.today, staleDays, asOf)),
-    unconfirmedFigures: programs.flatMap((p) => unconfirmedFigures(p, asOf)),
+    staleFigures: programs.flatMap((p) => staleFigures(p, placeOf, options.today, staleDays, asOf)),
+    unconfirmedFigures: programs.flatMap((p) => unconfirmedFigures(p, placeOf, asOf)),
     verifiedInFuture: futureChecks,
     missingBoundaries: programs.flatMap((p) => missingBoundaries(p, ruleSet.sources.get(p.id)!.file.examples, asOf)),
     rateTable: rateTableNote(ruleSet, options.today),

@@ -2,7 +2,7 @@
 // what stops the server from starting (an example is the rule file's own test of what it says).
 import type { ExampleOutcome } from "../engine/run-examples.js";
 import type { RuleSet } from "../engine/rule-set.js";
-import { parseYamlSource, type YamlSource } from "../rules/yaml-source.js";
+import { ruleFilePlaces } from "./rule-file-places.js";
 
 export interface FailingExample {
   /** The example's place, file:line:col. */
@@ -13,16 +13,10 @@ export interface FailingExample {
 }
 
 export function failingExamples(ruleSet: RuleSet, outcomes: readonly ExampleOutcome[]): FailingExample[] {
-  const placed = new Map<string, YamlSource>();
-  const exampleAt = (programId: string, index: number) => {
-    let source = placed.get(programId);
-    if (!source) placed.set(programId, (source = parseYamlSource(ruleSet.sources.get(programId)!.source)));
-    const { file, line, col } = source.problemAt(["examples", index, "name"], "");
-    return `${file}:${line}:${col}`;
-  };
+  const placeOf = ruleFilePlaces(ruleSet);
   return outcomes
     .filter((o) => o.differences.length)
-    .map((o) => ({ at: exampleAt(o.programId, o.index), programId: o.programId, name: o.example.name, differences: o.differences }));
+    .map((o) => ({ at: placeOf(o.programId, ["examples", o.index, "name"]), programId: o.programId, name: o.example.name, differences: o.differences }));
 }
 
 /** One line of a report: "rules/kr/x.yaml:12:11: x: An example: status: expected eligible, got ineligible". */

@@ -22,12 +22,12 @@ function textReport(r: AuditReport): string {
     r.coverage.uncovered.map((c) => `${c.programId}: "${c.label.en}" [${c.source}] — held ${c.passes}, failed ${c.fails} (${c.kind}, versions ${c.versions.join(", ")})`),
   );
   section("Decision-table rows that can never match", r.neverMatchingRows.map((n) => `${n.programId} ${n.version} ${n.table}: ${n.message}`));
-  section("Figures said to be verified after today", r.verifiedInFuture.map((f) => `${f.programId}.${f.parameter} from ${f.from} = ${f.value}, verified ${f.verified}`));
+  section("Figures said to be verified after today", r.verifiedInFuture.map((f) => `${f.at}: ${f.programId}.${f.parameter} from ${f.from} = ${f.value}, verified ${f.verified}`));
   lines.push("Warnings", "");
   section("Values between tiers that no row takes", r.tableGaps.map((n) => `${n.programId} ${n.version} ${n.table}: ${n.message}`));
   section("Change dates without an example on both sides", r.missingBoundaries.map((m) => `${m.programId} ${m.date} (${m.what}): none dated ${m.missing.join(", ")}`));
-  section("Figures resting on the press or unconfirmed", r.unconfirmedFigures.map((f) => `${f.programId}.${f.parameter} from ${f.from} = ${f.value} (${f.confidence})`));
-  section("Figures not verified within the staleness horizon", r.staleFigures.map((f) => `${f.programId}.${f.parameter} from ${f.from} = ${f.value}, verified ${f.verified}`));
+  section("Figures resting on the press or unconfirmed", r.unconfirmedFigures.map((f) => `${f.at}: ${f.programId}.${f.parameter} from ${f.from} = ${f.value} (${f.confidence})`));
+  section("Figures not verified within the staleness horizon", r.staleFigures.map((f) => `${f.at}: ${f.programId}.${f.parameter} from ${f.from} = ${f.value}, verified ${f.verified}`));
   const rates = r.rateTable;
   const until = rates.daysLeft >= 0 ? `${rates.usableUntil}, ${rates.daysLeft} days from today` : `${rates.usableUntil}, ${-rates.daysLeft} days ago`;
   section("Default exchange rates running out", rates.runningOut ? [`rules/reference/usd-krw.yaml covers ${rates.first} to ${rates.last} and serves dates up to ${until}: add the months since, or every estimate after that date must give its own rate`] : []);

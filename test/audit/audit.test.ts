@@ -1,9 +1,12 @@
 // The audit's checks, run in the test suite on the real rule pack (so that a rule change that
 // breaks coverage or consistency fails CI) and on fixtures (so that each check is seen to bite).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditRuleSet } from "../../src/audit/audit-report.js";
 import { changeDates, missingBoundaries } from "../../src/audit/boundaries.js";
 import { changesBetween } from "../../src/audit/rule-changes.js";
+import { PROJECT_ROOT } from "../../src/load-rules.js";
 import { realRules } from "../helpers/app.js";
 import { ENGINE, TODAY, fixtureProgramFiles, ruleSetWith } from "../helpers/rule-files.js";
 
@@ -35,6 +38,18 @@ describe("the audit of the Korean rule pack", () => {
     expect(dayBefore.verifiedInFuture.length).toBeGreaterThan(0);
     expect(dayBefore.verifiedInFuture.every((f) => f.verified === "2026-11-25")).toBe(true);
     expect(dayBefore.errorCount).toBe(dayBefore.verifiedInFuture.length);
+  });
+
+  it("places each figure it lists at its verified date in the rule file, to be checked and dated anew", () => {
+    const dayBefore = auditRuleSet(realRules, { today: "2026-11-24", engineVersion: ENGINE, asOf: "2026-11-24" });
+    const notes = [...dayBefore.verifiedInFuture, ...dayBefore.unconfirmedFigures];
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      const [, file, line, col] = /^(rules\/kr\/[\w-]+\.yaml):(\d+):(\d+)$/.exec(note.at)!;
+      const text = readFileSync(join(PROJECT_ROOT, file!), "utf8").split("\n")[Number(line) - 1]!;
+      expect(text.slice(0, Number(col) - 1), note.at).toMatch(/verified: $/);
+      expect(text.slice(Number(col) - 1), note.at).toMatch(new RegExp(`^${note.verified}`));
+    }
   });
 
   it("lists the press-only and unconfirmed figures, with the cash-grant shares among them", () => {
