@@ -24,8 +24,7 @@ export function minorOfAmount(text: string, code: CurrencyCode): bigint | undefi
  * that is no amount of the currency (not a decimal, or with digits below its minor unit) stays as it is.
  */
 export function canonicalAmount(text: string, code: CurrencyCode): string {
-  const match = /^-?\d+(?:\.(\d+))?$/.exec(text);
-  if (!match) return text;
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
   const digits = minorDigits(code);
   const minor = scaledInteger(text.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, ""), digits);
   return minor === undefined ? text : decimalString(minor, digits);
