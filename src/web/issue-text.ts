@@ -55,7 +55,7 @@ function formGrouping(example: string, lang: Lang): string {
   const examples = grouped === example ? example : `${grouped} ${lang === "en" ? "or" : "또는"} ${example}`;
   return lang === "en"
     ? `put commas only between groups of three digits, or none, and a point before decimals, e.g. ${examples}`
-    : `쉼표는 세 자리마다 넣거나 넣지 말고, 소수점은 마침표로 쓰세요. 예: ${examples}`;
+    : `쉼표(,)는 세 자리마다만 넣거나 아예 넣지 말고, 소수점은 점(.)으로 쓰세요 (예: ${examples})`;
 }
 
 /** The reason in the reader's language; a reason the table does not know stays as the core wrote it. */
