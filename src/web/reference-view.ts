@@ -13,17 +13,45 @@ import type { CellFile } from "../rules/reference-schema.js";
 import { citeView } from "./cite-view.js";
 import { choiceLabel, message, type Lang } from "./messages.js";
 
-export type ReferenceContent =
-  | { readonly kind: "table"; readonly title: string } & ReturnType<typeof codeTableView>
-  | { readonly kind: "laws"; readonly title: string; readonly laws: ReturnType<typeof lawsView> }
-  | { readonly kind: "rates"; readonly title: string } & ReturnType<typeof ratesView>;
+/** What every reference page shows above its tables: its title, and the notes its file opens with. */
+interface ReferencePage {
+  readonly title: string;
+  readonly notes: readonly string[];
+}
+
+export type ReferenceContent = ReferencePage & (
+  | { readonly kind: "table" } & ReturnType<typeof codeTableView>
+  | { readonly kind: "laws"; readonly laws: ReturnType<typeof lawsView> }
+  | { readonly kind: "rates" } & ReturnType<typeof ratesView>
+);
 
 /** The content of the reference file by its name ("sectors"), or none for a name the rule set has no file of. */
 export function referenceContentView(ruleSet: RuleSet, name: string, lang: Lang): ReferenceContent | undefined {
-  if (name === "laws") return { kind: "laws", title: message(lang, "reference.laws"), laws: lawsView(ruleSet, lang) };
-  if (name === "usd-krw") return { kind: "rates", title: ruleSet.referenceFiles.rates.label[lang], ...ratesView(ruleSet, lang) };
-  if (Object.hasOwn(ruleSet.tables, name)) return { kind: "table", title: ruleSet.tables[name as TableName].label[lang], ...codeTableView(ruleSet, name as TableName, lang) };
+  const file = ruleSet.references.get(name);
+  if (!file) return undefined;
+  const notes = fileNotes(file.text);
+  if (name === "laws") return { kind: "laws", title: message(lang, "reference.laws"), notes, laws: lawsView(ruleSet, lang) };
+  if (name === "usd-krw") return { kind: "rates", title: ruleSet.referenceFiles.rates.label[lang], notes, ...ratesView(ruleSet, lang) };
+  if (Object.hasOwn(ruleSet.tables, name)) return { kind: "table", title: ruleSet.tables[name as TableName].label[lang], notes, ...codeTableView(ruleSet, name as TableName, lang) };
   return undefined;
+}
+
+/**
+ * The comment a reference file opens with, where its author says what each column means and what
+ * rests on which source ("the annex text is not in hand"): a paragraph for each column or list item
+ * it names. Only in the file's words, which are English.
+ */
+function fileNotes(text: string): string[] {
+  const notes: string[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.startsWith("#")) break;
+    const words = line.replace(/^#\s?/, "");
+    if (words.startsWith("yaml-language-server:")) continue;
+    // A new column or list item ("fiz_class: …", "- national_strategic: …") starts a paragraph.
+    if (notes.length === 0 || /^(- |[a-z_]+( and [a-z_]+)?: )/.test(words)) notes.push(words.replace(/^- /, ""));
+    else notes[notes.length - 1] += ` ${words.trim()}`;
+  }
+  return notes;
 }
 
 /** A citation as the program pages show it: loading has refused any that does not resolve. */

@@ -92,6 +92,15 @@ describe("the rule pages", () => {
     expect(html).not.toMatch(/<code>investment\.amountUsd &gt;&#x3D; [^<]*<\/code> <span class="reads">/);
   });
 
+  it("give the notes a reference file opens with, a paragraph a column, in the file's English", async () => {
+    const html = (await request(app).get("/rules/reference/sectors?lang=ko").expect(200)).text;
+    const notes = html.slice(html.indexOf('<details class="file-notes">'), html.indexOf("</details>", html.indexOf('<details class="file-notes">')));
+    expect(notes).toContain("<summary>파일 작성자의 설명 (파일 첫머리 주석, 영어)</summary>");
+    expect(notes).toContain('<div lang="en"><p>Business sectors a profile may name, broadly following the Korean Standard Industrial Classification.</p><p>cash_grant_jobs: the new-hire headcount of FIPA Decree annex 2');
+    expect(notes).toMatch(/<p>knowledge_service and cultural_industry: [^<]*a code left out may still qualify\.<\/p>/);
+    expect(notes).not.toContain("yaml-language-server");
+  });
+
   it("lay the reference files open too, linked from the list: the sector table's columns with their citations", async () => {
     const list = (await request(app).get("/rules?lang=en").expect(200)).text;
     for (const name of ["sectors", "technologies", "regions", "laws", "usd-krw"]) expect(list).toContain(`<a href="/rules/reference/${name}?lang=en"><code>rules/reference/${name}.yaml</code></a>`);
