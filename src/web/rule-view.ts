@@ -125,7 +125,7 @@ export function ruleView(ruleSet: RuleSet, id: string, outcomes: readonly Exampl
             name: t.name,
             label: t.label[lang],
             hit: message(lang, `hit.${t.hit}`),
-            rows: t.rows.map((r) => ({ label: r.label[lang], when: r.when, then: shown(r.then), cite: citeView(r.citation, lang) })),
+            rows: t.rows.map((r) => ({ label: r.label[lang], when: r.when, reads: tablesRead(r.when, ruleSet, lang), then: shown(r.then), cite: citeView(r.citation, lang) })),
             otherwise: shown(t.otherwise),
           };
         }),

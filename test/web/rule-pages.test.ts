@@ -88,6 +88,9 @@ describe("the rule pages", () => {
   ])("link a condition that reads a reference table's column to the table's page (%s)", async (lang, link) => {
     const html = (await request(app).get(`/rules/fiz-individual?lang=${lang}`).expect(200)).text;
     expect(html).toContain(link);
+    // So does a decision table's row: the grant's national share by region.
+    const grant = (await request(app).get(`/rules/cash-grant?lang=${lang}`).expect(200)).text;
+    expect(grant).toMatch(new RegExp(`<th scope="row">[^<]+</th><td><code>region\\.capital_region</code> <span class="reads">\\([^<]+<a href="/rules/reference/regions\\?lang&#x3D;${lang}">`));
     // A condition on the profile's own figures reads no table.
     expect(html).not.toMatch(/<code>investment\.amountUsd &gt;&#x3D; [^<]*<\/code> <span class="reads">/);
   });
@@ -261,7 +264,7 @@ describe("the rule pages", () => {
   ])("give each decision-table row its value, and the value when none matches (%s)", async (lang, otherwise) => {
     const html = (await request(app).get(`/rules/state-land-rent-reduction?lang=${lang}`).expect(200)).text;
     expect(html).toMatch(/<code>site\.zone in \[&#x27;fiz-complex&#x27;, &#x27;fiz-service&#x27;\] and business\.sector &#x3D;&#x3D; &#x27;manufacturing&#x27; and investment\.amountUsd &gt;&#x3D; param\.manufacturing_min_usd<\/code><\/td><td><code>75%<\/code><\/td>/);
-    expect(html).toContain(`<tr><td>${otherwise}</td><td></td><td><code>0%</code></td><td></td></tr>`);
+    expect(html).toContain(`<tr><th scope="row">${otherwise}</th><td></td><td><code>0%</code></td><td></td></tr>`);
     // Columns with headers: a screen reader says which is the condition and which the value.
     expect(html).toMatch(/<thead><tr><th scope="col">(Row|행)<\/th><th scope="col">(Holds when|요건)<\/th><th scope="col">(Value|값)<\/th>/);
   });
