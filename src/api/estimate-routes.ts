@@ -93,18 +93,21 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     const body = req.body as { estimate?: unknown; profile?: unknown } | null;
     const saved = SavedEstimate.safeParse(body?.estimate);
     const strays = strayKeys(body, ["estimate", "profile"]);
+    const notAReplay = (errors: readonly ProfileIssue[]) =>
+      sendProblem(res, problem(422, "invalid-replay", "Not a replay request", "send { estimate: a saved estimate with its receipt, profile: the profile it answered }", errors));
     if (!saved.success || body?.profile === undefined || strays.length) {
-      const errors = [
+      return notAReplay([
         ...strays,
         ...(saved.success ? [] : new ProfileError(issuesOf(SavedEstimate, body?.estimate)).under("estimate").issues),
         ...(body?.profile === undefined ? [{ path: "profile", message: "is required" }] : []),
-      ];
-      return sendProblem(res, problem(422, "invalid-replay", "Not a replay request", "send { estimate: a saved estimate with its receipt, profile: the profile it answered }", errors));
+      ]);
     }
     try {
       res.json(replay(ruleSet, saved.data, body.profile, options().engineVersion));
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
+      // A receipt's date or rate that breaks the contract is the saved estimate's fault, not the profile's.
+      if (error.issues.some((i) => i.path.startsWith("estimate."))) return notAReplay(error.issues);
       sendProblem(res, invalidProfile(error.issues));
     }
   });

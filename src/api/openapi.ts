@@ -3,7 +3,7 @@
 // answers them; the test suite sends each and checks the answer.
 import { z } from "zod";
 import type { RuleSet } from "../engine/rule-set.js";
-import { BatchJson, EstimateJson, ProblemJson, ProgramJson, ProgramListJson, ReplayJson, SweepJson } from "../engine/result-contract.js";
+import { BatchJson, BatchLineJson, EstimateJson, ProblemJson, ProgramJson, ProgramListJson, ReplayJson, SweepJson } from "../engine/result-contract.js";
 import { SweepSpec } from "../engine/sweep.js";
 import { BATCH_MAX, BATCH_STREAM_MAX } from "./estimate-routes.js";
 
@@ -112,7 +112,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
               description: "One result per profile, in order: an estimate or its own problem",
               content: {
                 "application/json": { schema: { $ref: "#/components/schemas/Batch" } },
-                "application/x-ndjson": { schema: { type: "string", description: "One {index, line, status, estimate | problem} per line: index counts the profiles, line the request's lines as the client counts them (blank ones included)" } },
+                "application/x-ndjson": { schema: { type: "string", description: "One BatchLine (#/components/schemas/BatchLine) per line" } },
               },
             },
             ...bodyProblems("1 MB", { readsExplain: true }),
@@ -170,6 +170,7 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
         Profile: { schema: ruleSet.profileSchema, io: "input" },
         Estimate: { schema: EstimateJson },
         Batch: { schema: BatchJson },
+        BatchLine: { schema: BatchLineJson },
         Problem: { schema: ProblemJson },
         Program: { schema: ProgramJson },
         ProgramList: { schema: ProgramListJson },

@@ -93,11 +93,16 @@ async function main(): Promise<number> {
   }
   const savedInput = replayPath === undefined ? undefined : await readJson(replayPath);
   if (replayPath !== undefined && savedInput === undefined) return 2;
-  const saved = replayPath === undefined ? undefined : SavedEstimate.safeParse(savedInput);
-  if (saved && !saved.success) {
-    console.error(`${replayPath}: not a saved estimate (it needs an estimate's JSON: its receipt, programs and totals):\n${list(issuesOf(SavedEstimate, savedInput))}`);
+  /** The saved file's own problems (exit 2), named as the API names them: with --json, its problem
+   *  document on standard output; as text, by their paths in that file. */
+  const refuseSaved = (issues: readonly ProfileIssue[]) => {
+    const detail = "not a saved estimate this can replay: it needs an estimate's JSON, with its receipt, programs and totals";
+    if (args.values.json) console.log(JSON.stringify(problem(422, "invalid-replay", "Not a replay request", detail, issues), null, 2));
+    else console.error(`${replayPath}: ${detail}:\n${list(issues.map((i) => ({ ...i, path: i.path.replace(/^estimate\./, "") })))}`);
     return 2;
-  }
+  };
+  const saved = replayPath === undefined ? undefined : SavedEstimate.safeParse(savedInput);
+  if (saved && !saved.success) return refuseSaved(new ProfileError(issuesOf(SavedEstimate, savedInput)).under("estimate").issues);
   if (args.values["as-of"] !== undefined && profile && typeof profile === "object") profile = { ...profile, asOf: args.values["as-of"] };
 
   try {
@@ -114,10 +119,7 @@ async function main(): Promise<number> {
     if (error instanceof ProfileError) {
       // The saved estimate's own problems (its receipt) are that file's, not the profile's.
       const ofSaved = error.issues.filter((i) => i.path.startsWith("estimate."));
-      if (ofSaved.length) {
-        console.error(`${replayPath}: the saved estimate has problems:\n${list(ofSaved)}`);
-        return 2;
-      }
+      if (ofSaved.length) return refuseSaved(ofSaved);
       // With --json, the API's problem body on standard output, for a script to read as it reads a 422.
       if (args.values.json) console.log(JSON.stringify(invalidProfile(error.issues), null, 2));
       else console.error(`${path}: the profile has problems:\n${list(error.issues)}`);

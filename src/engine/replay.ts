@@ -14,6 +14,7 @@ import type { ConditionTrace, MoneyPair, ProgramResult } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
 
 const MoneyJson = z.object({ krw: z.string(), usd: z.string() });
+const IdList = z.array(z.string()).optional().catch(undefined);
 
 /** The parts of a saved estimate (the API's or the CLI's JSON) that a replay reads: the receipt to
  *  evaluate again by, and the programs and totals to compare with, without which nothing would be
@@ -30,10 +31,12 @@ export const SavedEstimate = z.object({
     .object({
       certain: MoneyJson,
       upTo: MoneyJson,
-      leftOut: z.object({ certain: z.array(z.string()), upTo: z.array(z.string()) }).optional().catch(undefined),
+      // Each list on its own: one that is missing or not a list of ids is not compared, the other is.
+      leftOut: z.object({ certain: IdList, upTo: IdList }).optional().catch(undefined),
     }),
-  // A saved file without the estimate's own warnings is compared on the rest, as one without leftOut.
-  warnings: z.array(z.unknown()).optional().catch(undefined),
+  // A saved file without the estimate's own warnings is compared on the rest, as one without leftOut;
+  // warnings that are there but no list are compared as none.
+  warnings: z.unknown().optional(),
   programs: z
     .array(
       z.looseObject({
@@ -149,6 +152,9 @@ function partDifferences(saved: unknown, current: unknown): Part[] {
       // Parts with ids (components, years) are matched by id, in whatever order the file lists them;
       // a saved list with entries named by nothing is compared place by place, below.
       const saved = new Map(before.map((item) => [idOf(item), item]));
+      // A part listed twice would be compared on one of its entries alone: the list is not an estimate's.
+      const twice = [...new Set(before.map(idOf).filter((id, i, all) => all.indexOf(id) !== i))];
+      for (const id of twice) out.push({ what: `${path}[${id}]`, before: "listed more than once", after: "once" });
       after.forEach((item, i) => walk(saved.get(ids[i]), item, `${path}[${ids[i]}]`));
       const gone = before.map(idOf).filter((id) => id !== undefined && !ids.includes(id));
       if (gone.length) out.push({ what: path, before: `also ${gone.join(", ")}`, after: "absent" });
@@ -167,10 +173,18 @@ function capped(parts: readonly Part[]): readonly Part[] {
   return [...parts.slice(0, MAX_PARTS), { what: "benefit", before: "…", after: `${parts.length - MAX_PARTS} more differences` }];
 }
 
+/** Two lists of ids that name the same ids, in any order. */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  const [x, y] = [[...a].sort(), [...b].sort()];
+  return x.length === y.length && x.every((id, i) => id === y[i]);
+}
+
 /** Money in both currencies as estimates write it: a saved file written again by another tool
  *  ("2105452.850") holds the same amount, and is no difference. */
 function moneyText(krw: unknown, usd: unknown): string {
-  return `${canonicalAmount(String(krw), "KRW")} KRW / ${canonicalAmount(String(usd), "USD")} USD`;
+  // What is no amount of the currency is shown as the JSON it is, quotes and spaces visible.
+  const amount = (value: unknown, code: "KRW" | "USD") => (typeof value === "string" ? canonicalAmount(value, code) : undefined) ?? JSON.stringify(value) ?? String(value);
+  return `${amount(krw, "KRW")} KRW / ${amount(usd, "USD")} USD`;
 }
 
 /** What names a part of a list: a component's id, or a year of a schedule by its number ("year 7",
@@ -200,7 +214,7 @@ function figureText(value: unknown): string {
  */
 function warningDifferences(saved: unknown, current: readonly Record<string, unknown>[]): Part[] {
   const key = (w: Record<string, unknown>) => JSON.stringify(Object.entries(w).filter(([k]) => !WARNING_WORDS.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const text = (w: Record<string, unknown>) => (typeof w.message === "string" ? w.message : String(w.code));
+  const text = (w: Record<string, unknown>) => (typeof w.message === "string" ? w.message : typeof w.code === "string" ? w.code : "an entry that is no warning");
   const before = (Array.isArray(saved) ? saved : []).filter((w): w is Record<string, unknown> => w !== null && typeof w === "object");
   const savedKeys = new Set(before.map(key));
   const currentKeys = new Set(current.map(key));
@@ -350,7 +364,10 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     }
   }
   for (const id of savedById.keys()) {
-    if (!ruleSet.byId.has(id)) differences.push({ programId: id, what: "program", before: "present", after: "absent", why: ["the program is no longer in the rule set"] });
+    if (!ruleSet.byId.has(id)) {
+      const why = sameRuleSet ? "the rule set has no such program" : "the program is no longer in the rule set";
+      differences.push({ programId: id, what: "program", before: "present", after: "absent", why: [why] });
+    }
   }
   const totals: TotalDifference[] = [];
   const leftOut = leftOutOfTotals(again);
@@ -362,7 +379,7 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     // A saved file that does not say what its totals leave out is compared on the figures alone.
     const savedLeftOut = saved.totals.leftOut?.[total];
     const nowLeftOut = leftOut[total].map((p) => p.program.id);
-    const leftOutMoved = savedLeftOut !== undefined && [...savedLeftOut].sort().join() !== [...nowLeftOut].sort().join();
+    const leftOutMoved = savedLeftOut !== undefined && !sameIds(savedLeftOut, nowLeftOut);
     if (before !== after || leftOutMoved) {
       const bound = (ids: readonly string[]) => (ids.length === 0 ? "" : "at least ");
       const naming = (ids: readonly string[]) => (leftOutMoved ? (ids.length ? ` (leaving out ${ids.join(", ")})` : " (leaving out none)") : "");
@@ -374,7 +391,7 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
     }
   }
   // The estimate's own warnings (what it says of its exchange rate) came or went: a caveat on every figure.
-  const warnings = saved.warnings === undefined ? [] : warningDifferences(saved.warnings, againJson.warnings as unknown as readonly Record<string, unknown>[]).map(({ before, after }) => ({ before, after }));
+  const warnings = saved.warnings === undefined ? [] : capped(warningDifferences(saved.warnings, againJson.warnings as unknown as readonly Record<string, unknown>[])).map(({ before, after }) => ({ before, after }));
   return {
     matches: differences.length === 0 && totals.length === 0 && warnings.length === 0 && sameProfile,
     sameRuleSet,

@@ -189,14 +189,23 @@ export const ProblemJson = z.strictObject({
   errors: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
 });
 
+const Index = z.number().int().describe("Counts the profiles, from 0");
+
 export const BatchJson = z.strictObject({
   results: z.array(
     z.union([
-      z.strictObject({ index: z.number().int(), status: z.literal(200), estimate: EstimateJson }),
-      z.strictObject({ index: z.number().int(), status: z.number().int(), problem: ProblemJson }),
+      z.strictObject({ index: Index, status: z.literal(200), estimate: EstimateJson }),
+      z.strictObject({ index: Index, status: z.number().int(), problem: ProblemJson }),
     ]),
   ),
 });
+
+/** A line of a streamed (NDJSON) batch's answer: the same, with the request's line it answers. */
+const Line = z.number().int().describe("The request's line this answers, as the client counts them (blank ones included)");
+export const BatchLineJson = z.union([
+  z.strictObject({ index: Index, line: Line, status: z.literal(200), estimate: EstimateJson }),
+  z.strictObject({ index: Index, line: Line.optional().describe("Absent when the body could not be decoded past the lines answered"), status: z.number().int(), problem: ProblemJson }),
+]);
 
 const Parameter = z.strictObject({
   name: z.string(),

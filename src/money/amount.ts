@@ -20,14 +20,14 @@ export function minorOfAmount(text: string, code: CurrencyCode): bigint | undefi
 
 /**
  * Decimal text as estimates write an amount of the currency, whatever zeros it was written with
- * ("2105452.850" USD is "2105452.85", "0100" KRW is "100"): what tells two saved amounts apart. Text
- * that is no amount of the currency (not a decimal, or with digits below its minor unit) stays as it is.
+ * ("2105452.850" USD is "2105452.85", "0100" KRW is "100"): what tells two saved amounts apart.
+ * Undefined for text that is no amount of the currency (not a decimal, or with digits below its minor unit).
  */
-export function canonicalAmount(text: string, code: CurrencyCode): string {
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
+export function canonicalAmount(text: string, code: CurrencyCode): string | undefined {
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return undefined;
   const digits = minorDigits(code);
   const minor = scaledInteger(text.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, ""), digits);
-  return minor === undefined ? text : decimalString(minor, digits);
+  return minor === undefined ? undefined : decimalString(minor, digits);
 }
 
 /** The exact decimal string at the amount's own scale: "1234.50", "1000". Written from the digits

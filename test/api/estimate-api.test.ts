@@ -1,7 +1,7 @@
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { BatchJson, EstimateJson, ProblemJson } from "../../src/engine/result-contract.js";
+import { BatchJson, BatchLineJson, EstimateJson, ProblemJson } from "../../src/engine/result-contract.js";
 import { BATCH_MAX, BATCH_STREAM_MAX } from "../../src/api/estimate-routes.js";
 import { EXAMPLE_PROFILE } from "../../src/api/openapi.js";
 import { testApp } from "../helpers/app.js";
@@ -227,6 +227,8 @@ describe("POST /api/v1/estimate/batch", () => {
     const out = res.text.trim().split("\n").map((l) => JSON.parse(l));
     expect(out.map((o) => [o.index, o.status])).toEqual([[0, 200], [1, 400], [2, 422], [3, 200]]);
     expect(EstimateJson.parse(out[3].estimate).asOf).toBe("2026-11-24");
+    // Each line is the contract's BatchLine, its line named.
+    for (const line of out) expect(BatchLineJson.safeParse(line).success, JSON.stringify(line).slice(0, 200)).toBe(true);
   });
 
   /** The NDJSON answer of a stream, one status and detail a line. */

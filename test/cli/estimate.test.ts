@@ -99,7 +99,11 @@ describe("npm run estimate", () => {
     saved.receipt.exchangeRate.krwPerUsd = "abc";
     const { code, stderr } = await estimate("--replay", write("bad-saved.json", saved), write("ok.json", profile));
     expect(code).toBe(2);
-    expect(stderr).toMatch(/bad-saved\.json: the saved estimate has problems:\n  estimate\.receipt\.exchangeRate/);
+    expect(stderr).toMatch(/bad-saved\.json: not a saved estimate this can replay: [^\n]+:\n  receipt\.exchangeRate/);
+    // With --json, the API's problem document, the paths as the API names them.
+    const json = await estimate("--replay", write("bad-saved.json", saved), write("ok.json", profile), "--json");
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 422, type: expect.stringMatching(/\/invalid-replay$/), errors: [expect.objectContaining({ path: expect.stringMatching(/^estimate\.receipt\.exchangeRate/) })] });
   });
 
   it("exits 2 naming what a saved file lacks to be compared with", async () => {

@@ -47,6 +47,9 @@ describe("replaying a saved estimate", () => {
     expect(report).toMatchObject({ matches: false, differences: [], totals: [], warnings: [{ before: "absent", after: late!.message }] });
     json.warnings.push(late, { code: "rate-out-of-date", message: "made up" });
     expect(replay(realRules, SavedEstimate.parse(json), lateRate, ENGINE).warnings).toEqual([{ before: "made up", after: "absent" }]);
+    // Warnings that are there but no list are compared as none, not skipped.
+    json.warnings = null;
+    expect(replay(realRules, SavedEstimate.parse(json), lateRate, ENGINE).warnings).toEqual([{ before: "absent", after: late!.message }]);
   });
 
   it("compares a saved file without the estimate's own warnings on the rest, as one without leftOut", () => {
@@ -110,6 +113,11 @@ describe("replaying a saved estimate", () => {
     localOf(reworded).benefit.components[0]!.label = { en: "reworded", ko: "다시 씀" };
     localOf(reworded).benefit.components.reverse();
     expect(replayed(reworded)).toMatchObject({ matches: true, differences: [] });
+    // A year listed twice, one of them changed, is no match: neither copy is read alone.
+    const doubled = savePlant();
+    const doubledYears = localOf(doubled).benefit.components.find((c) => c.years?.length)!.years! as { year: number; amount: { krw: string; usd: string } }[];
+    doubledYears.unshift({ ...doubledYears[2]!, amount: { krw: "999", usd: "1.00" } });
+    expect(replayed(doubled).differences).toContainEqual(expect.objectContaining({ what: `benefit.components[${property.id}].years[year 3]`, before: "listed more than once" }));
     // A list of another length is one difference, and a file full of them is answered in a few lines.
     const padded = savePlant();
     const padYears = localOf(padded).benefit.components.find((c) => c.years?.length)!.years!;
@@ -194,6 +202,20 @@ describe("replaying a saved estimate", () => {
   ])("refuses %s with a 422 naming the field", async (_what, estimate, sentProfile, path) => {
     const res = await request(testApp()).post("/api/v1/replay").send({ estimate, profile: sentProfile }).expect(422);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    // The saved estimate's faults are a replay request's, not the profile's.
+    expect(res.body.type).toMatch(path.startsWith("estimate.") ? /\/invalid-replay$/ : /\/invalid-(replay|profile)$/);
+  });
+
+  // A saved estimate edited by hand, each way a replay must not call a match.
+  const leftOutOf = (j: Record<string, any>) => j.totals.leftOut as Record<string, unknown>;
+  it.each([
+    ["one list of what the totals leave out broken, the other compared", savedWith((j) => { delete leftOutOf(j).upTo; leftOutOf(j).certain = ["cash-grant"]; }), "totals", /leaving out cash-grant/],
+    ["two ids written as one", savedWith((j) => (leftOutOf(j).upTo = ["cash-grant,state-land-rent-reduction"])), "totals", /leaving out cash-grant,state-land-rent-reduction/],
+    ["a program the rule set never had", savedWith((j) => j.programs.push({ ...j.programs[0], id: "made-up" })), "differences", /the rule set has no such program/],
+  ])("does not call %s a match", (_what, edited, where, text) => {
+    const report = replay(realRules, SavedEstimate.parse(edited), profile, ENGINE);
+    expect(report.matches).toBe(false);
+    expect(JSON.stringify(report[where as "totals"])).toMatch(text);
   });
 
   it("words what is missing from the saved estimate as a profile's fields are", async () => {

@@ -182,11 +182,12 @@ describe("an amount's text as estimates write it", () => {
     ["0100", "KRW", "100"],
     ["100.000", "KRW", "100"],
     ["-3.10", "USD", "-3.10"],
-    // Not an amount of the currency: left as written, so that it differs from any amount.
-    ["100.5", "KRW", "100.5"],
-    ["1.005", "USD", "1.005"],
-    ["abc", "USD", "abc"],
-    ["1e3", "KRW", "1e3"],
+    // Not an amount of the currency.
+    ["100.5", "KRW", undefined],
+    ["1.005", "USD", undefined],
+    ["abc", "USD", undefined],
+    ["1e3", "KRW", undefined],
+    [" 100", "KRW", undefined],
   ] as const)("%s %s is %s", (text, code, canonical) => {
     expect(canonicalAmount(text, code)).toBe(canonical);
   });
