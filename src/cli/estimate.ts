@@ -22,10 +22,18 @@ import { replay, SavedEstimate, type ReplayReport } from "../engine/replay.js";
 import { endQuietlyWhenStdoutCloses } from "./closed-stdout.js";
 import { textReport } from "./text-report.js";
 
+/** A profile other than the one saved can give the same figures (a rate it gives is the receipt's):
+ *  that is no match, but the figures do not differ either. */
+function verdict(report: ReplayReport): string {
+  if (report.matches) return "the figures match";
+  const figuresDiffer = report.differences.length > 0 || report.totals.length > 0 || report.warnings.length > 0;
+  return figuresDiffer ? "the figures DIFFER" : "the figures match, but the profile is NOT the one saved";
+}
+
 function replayText(report: ReplayReport): string {
   const same = (flag: boolean, what: string) => `${what}: ${flag ? "same" : "changed"}`;
   return [
-    `Replay as of ${report.asOf}: ${report.matches ? "the figures match" : "the figures DIFFER"}`,
+    `Replay as of ${report.asOf}: ${verdict(report)}`,
     `  ${same(report.sameRuleSet, "rule set")}, ${same(report.sameEngine, "engine")}, ${same(report.sameProfile, "profile")}`,
     ...report.differences.flatMap((d) => [`  ${d.programId} ${d.what}: ${d.before} → ${d.after}`, ...d.why.map((w) => `      because ${w}`)]),
     ...report.totals.map((t) => `  total ${t.total === "certain" ? "certain" : "up to"}: ${t.before} → ${t.after}`),

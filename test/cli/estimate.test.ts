@@ -92,6 +92,8 @@ describe("npm run estimate", () => {
     const { code, stdout } = await estimate("--replay", write("saved.json", saved.stdout), write("other.json", other));
     expect(code).toBe(1);
     expect(stdout).toContain("profile: changed");
+    // 10% or 11% of KRW 100 million changes no figure: the answer says so, rather than that they differ.
+    expect(stdout).toMatch(/^Replay as of \d{4}-\d\d-\d\d: the figures match, but the profile is NOT the one saved$/m);
   });
 
   it("exits 2 naming the saved file, not the profile, when a saved receipt is broken", async () => {
