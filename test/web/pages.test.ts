@@ -351,9 +351,13 @@ describe("the result page", () => {
     expect(res.text).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it("serves the stylesheet", async () => {
+  it("serves the stylesheet, and an icon every page names (a browser asked for /favicon.ico and met a 404)", async () => {
     const res = await request(app).get("/static/app.css").expect(200);
     expect(res.text).toContain("@media print");
+    const page = await request(app).get("/?lang=en").expect(200);
+    const icon = /<link rel="icon" href="([^"]+)" type="image\/svg\+xml">/.exec(page.text)![1]!;
+    const svg = await request(app).get(icon).expect(200);
+    expect(svg.headers["content-type"]).toMatch(/^image\/svg\+xml/);
   });
 });
 
