@@ -345,7 +345,9 @@ export function replay(ruleSet: RuleSet, saved: SavedEstimate, profileInput: unk
       differences.push({ programId: result.program.id, what: "program", before: "absent", after: result.status, why: [why] });
       continue;
     }
-    const why = reasons(old, result.conditions);
+    // Saved without its conditions, a status that moved can still be put down to a changed profile or
+    // changed rules, as a figure that moved is.
+    const why = old.conditions === undefined && old.status !== "not-in-force" ? [...reasons(old, result.conditions), ...figureWhy] : reasons(old, result.conditions);
     if (old.status !== result.status) differences.push({ programId: old.id, what: "status", before: old.status, after: result.status, why });
     const before = figureOf(old.benefit);
     const after = currentFigure(result);
