@@ -1,6 +1,7 @@
 // The audit of a rule set, as data: what must be fixed (failing examples, clauses no example tests
 // both ways, table rows that can never match) and what deserves a look (stale or unconfirmed
-// figures, change dates without examples on both sides, gaps between tiers). The command, the test
+// figures, change dates without examples on both sides, gaps between tiers, reference rows said to
+// be official that cite no source). The command, the test
 // suite and the pages all read this one report.
 import { dayNumber } from "../engine/dates.js";
 import { runExamples, type ExampleOutcome } from "../engine/run-examples.js";
@@ -10,6 +11,7 @@ import { failingExamples, type FailingExample } from "./failing-examples.js";
 import { clauseCoverage, uncovered, type ClauseCoverage } from "./coverage.js";
 import { staleFigures, unconfirmedFigures, verifiedInFuture, type FigureNote } from "./figures.js";
 import { ruleFilePlaces } from "./rule-file-places.js";
+import { unsourcedRows, type UnsourcedRow } from "./unsourced-rows.js";
 
 export interface AuditOptions {
   readonly today: string;
@@ -54,6 +56,8 @@ export interface AuditReport {
   /** Errors: a check dated after today. */
   readonly verifiedInFuture: readonly FigureNote[];
   readonly missingBoundaries: readonly MissingBoundary[];
+  /** Reference rows said to be official that cite no source: to cite, or to mark as less. */
+  readonly unsourcedReferenceRows: readonly UnsourcedRow[];
   readonly rateTable: RateTableNote;
   readonly errorCount: number;
 }
@@ -103,6 +107,7 @@ export function auditRuleSet(ruleSet: RuleSet, options: AuditOptions): AuditRepo
     unconfirmedFigures: programs.flatMap((p) => unconfirmedFigures(p, placeOf, asOf)),
     verifiedInFuture: futureChecks,
     missingBoundaries: programs.flatMap((p) => missingBoundaries(p, ruleSet.sources.get(p.id)!.file.examples, asOf)),
+    unsourcedReferenceRows: unsourcedRows(ruleSet),
     rateTable: rateTableNote(ruleSet, options.today),
     errorCount: failing.length + uncoveredClauses.length + neverMatchingRows.length + futureChecks.length,
   };

@@ -27,6 +27,7 @@ function textReport(r: AuditReport): string {
   section("Values between tiers that no row takes", r.tableGaps.map((n) => `${n.programId} ${n.version} ${n.table}: ${n.message}`));
   section("Change dates without an example on both sides", r.missingBoundaries.map((m) => `${m.programId} ${m.date} (${m.what}): none dated ${m.missing.join(", ")}`));
   section("Figures resting on the press or unconfirmed", r.unconfirmedFigures.map((f) => `${f.at}: ${f.programId}.${f.parameter} from ${f.from} = ${f.value} (${f.confidence})`));
+  section("Reference rows said to be official that cite no source", r.unsourcedReferenceRows.map((u) => `${u.at}: ${u.table} ${u.code}`));
   section("Figures not verified within the staleness horizon", r.staleFigures.map((f) => `${f.at}: ${f.programId}.${f.parameter} from ${f.from} = ${f.value}, verified ${f.verified}`));
   const rates = r.rateTable;
   const until = rates.daysLeft >= 0 ? `${rates.usableUntil}, ${rates.daysLeft} days from today` : `${rates.usableUntil}, ${-rates.daysLeft} days ago`;

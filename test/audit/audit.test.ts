@@ -52,6 +52,17 @@ describe("the audit of the Korean rule pack", () => {
     }
   });
 
+  it("lists the reference rows said to be official that cite no source, at their confidence", () => {
+    // The technologies whose dates come from an uncited summary of the decree's amendments.
+    expect(report.unsourcedReferenceRows.map((u) => u.code)).toEqual(["semiconductors", "secondary-batteries", "vaccines", "biopharmaceuticals", "artificial-intelligence"]);
+    for (const { at } of report.unsourcedReferenceRows) {
+      const [, file, line, col] = /^(rules\/reference\/[\w-]+\.yaml):(\d+):(\d+)$/.exec(at)!;
+      expect(readFileSync(join(PROJECT_ROOT, file!), "utf8").split("\n")[Number(line) - 1]!.slice(Number(col) - 1)).toBe("official");
+    }
+    // A row citing its source (displays, by its dated value's) is not listed, nor one said to rest on a statute.
+    expect(report.unsourcedReferenceRows.map((u) => u.code)).not.toContain("displays");
+  });
+
   it("lists the press-only and unconfirmed figures, with the cash-grant shares among them", () => {
     expect(report.unconfirmedFigures).toContainEqual(expect.objectContaining({ programId: "cash-grant", confidence: "press" }));
     expect(report.unconfirmedFigures.every((f) => f.confidence === "press" || f.confidence === "unverified")).toBe(true);
