@@ -65,7 +65,7 @@ export function formFields(ruleSet: RuleSet): FormField[] {
         group: childPath[0]!,
         input,
         required: isRequired,
-        ...(enumOf ? { choices: enumOf.map((value) => ({ value, label: choiceLabel(ruleSet, dotted, value) })) } : {}),
+        ...(enumOf ? { choices: enumOf.map((value) => ({ value, label: formChoiceLabel(ruleSet, dotted, value) })) } : {}),
         ...(nullable ? { nullable } : {}),
         ...(typeof child.default === "string" ? { defaultValue: child.default } : {}),
       });
@@ -75,7 +75,8 @@ export function formFields(ruleSet: RuleSet): FormField[] {
   return fields;
 }
 
-function choiceLabel(ruleSet: RuleSet, path: string, value: string): LocalizedText {
+/** A choice of the form in both languages: a reference row by its label, another code by the messages. */
+function formChoiceLabel(ruleSet: RuleSet, path: string, value: string): LocalizedText {
   const table = TABLE_OF[path];
   const row = table ? ruleSet.tables[table].rows.get(value) : undefined;
   if (row) return row.label;
