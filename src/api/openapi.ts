@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { RuleSet } from "../engine/rule-set.js";
 import { BatchJson, BatchLineJson, EstimateJson, ProblemJson, ProgramJson, ProgramListJson, ReplayJson, SweepJson } from "../engine/result-contract.js";
 import { SweepSpec } from "../engine/sweep.js";
+import { ExchangeRates, Laws, ReferenceTable } from "../rules/reference-schema.js";
 import { BATCH_MAX, BATCH_STREAM_MAX } from "./estimate-routes.js";
 
 type Json = Record<string, unknown>;
@@ -153,6 +154,20 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
           responses: { 200: { description: "The programs", content: { "application/json": { schema: { $ref: "#/components/schemas/ProgramList" } } } }, 400: problemResponse("asOf is not a date, is given twice, or another query parameter is given") },
         },
       },
+      "/reference/{name}": {
+        get: {
+          summary: "A reference file as the rule files hold it: a code table (sectors, technologies, regions: each code's labels in English and Korean, values, sources, confidence), the laws cited, or the default USD/KRW rates",
+          parameters: [{ name: "name", in: "path", required: true, schema: { type: "string", enum: [...ruleSet.references.keys()] } }],
+          responses: {
+            200: {
+              description: "The file's content",
+              content: { "application/json": { schema: { oneOf: ["ReferenceTable", "Laws", "ExchangeRates"].map((name) => ({ $ref: `#/components/schemas/${name}` })) } } },
+            },
+            400: problemResponse("A query parameter is given"),
+            404: problemResponse("No such reference file"),
+          },
+        },
+      },
       "/programs/{id}": {
         get: {
           summary: "One program: citations, versions, parameters with sources, conditions",
@@ -177,6 +192,9 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
         SweepSpec: { schema: SweepSpec, io: "input" },
         Sweep: { schema: SweepJson },
         Replay: { schema: ReplayJson },
+        ReferenceTable: { schema: ReferenceTable },
+        Laws: { schema: Laws },
+        ExchangeRates: { schema: ExchangeRates },
       }),
     },
   };

@@ -1,4 +1,4 @@
-// /api/v1: estimates, programs, the OpenAPI document. Every response names the rule set and the
+// /api/v1: estimates, programs, reference files, the OpenAPI document. Every response names the rule set and the
 // engine that produced it.
 import { Router } from "express";
 import { todayInSeoul } from "../engine/dates.js";
@@ -7,6 +7,7 @@ import { apiErrors, methodNotAllowed, notFound } from "./api-errors.js";
 import { estimateRoutes } from "./estimate-routes.js";
 import { openApiDocument } from "./openapi.js";
 import { programRoutes } from "./program-routes.js";
+import { referenceRoutes } from "./reference-routes.js";
 import { readsQuery } from "./query-parameters.js";
 
 export interface ApiOptions {
@@ -28,11 +29,12 @@ export function apiRouter({ ruleSet, engineVersion, today = todayInSeoul, logErr
   });
   router.use(estimateRoutes(ruleSet, () => ({ today: today(), engineVersion })));
   router.use(programRoutes(ruleSet, today));
+  router.use(referenceRoutes(ruleSet));
   router.get("/openapi.json", readsQuery(), (_req, res) => {
     res.type("application/json").send(openApi);
   });
   router.all(["/estimate", "/estimate/batch", "/replay", "/sweep"], methodNotAllowed(["POST"]));
-  router.all(["/programs", "/programs/:id", "/openapi.json"], methodNotAllowed(["GET", "HEAD"]));
+  router.all(["/programs", "/programs/:id", "/reference/:name", "/openapi.json"], methodNotAllowed(["GET", "HEAD"]));
   router.use(notFound);
   router.use(apiErrors(logError));
   return router;
