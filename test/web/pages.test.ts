@@ -204,7 +204,7 @@ describe("the result page", () => {
   // people and percentage points, open-ended versions "from" their date.
   it.each([
     ["a deadline as a date", { asOf: "2021-06-01", "investment.amount": "5000000000", "investment.currency": "KRW", "business.technology": "secondary-batteries", "site.region": "chungbuk", "site.zone": "industrial-complex", "costs.propertyAcquisition": "1000000000" }, "조세감면신청 기한 &#x3D; 2022-12-31"],
-    ["a technology's classification by its labels", { asOf: "2025-09-01", "business.technology": "quantum-computing" }, "기술 &#x27;양자컴퓨팅&#x27;의 분류는 미확인 근거에 따름 (조세특례제한법상 국가전략기술 목록에 없음"],
+    ["a technology's classification by its labels", { asOf: "2025-09-01", "business.technology": "quantum-computing" }, "기술 &#x27;양자컴퓨팅&#x27;의 분류는 미확인 근거에 따름 (「조세특례제한법」상 국가전략기술 목록에 없음"],
     ["an FIZ class by its label", { "business.technology": "" }, "제조업·정보통신 업종군"],
     ["a gap in people", { "business.technology": "", "investment.amount": "1000000", "employment.newRegularEmployees": "10" }, "명</strong> 더 필요: 제4호: 업종별 기준 상시근로자 수를 초과하는 신규고용"],
     ["a version in force from its date", {}, "2020-08-05부터"],
@@ -439,7 +439,7 @@ describe("a reading of the law for counsel to confirm", () => {
 });
 
 describe("the result page's scope", () => {
-  it.each([["en", "Only the programs below are modelled. Not covered:"], ["ko", "아래 프로그램만 산정합니다. 다루지 않는 것:"]])("says what it does not cover (%s), linking the rules", async (lang, words) => {
+  it.each([["en", "Only the programs below are modelled. Not covered:"], ["ko", "아래 제도만 산정합니다. 다루지 않는 것:"]])("says what it does not cover (%s), linking the rules", async (lang, words) => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, lang })}`).expect(200)).text;
     expect(html).toMatch(new RegExp(`<p class="meta coverage">${words}[^<]*<a href="/rules\\?lang=${lang}">`));
   });
