@@ -32,8 +32,8 @@ const KOREAN: readonly Rendering[] = [
   [/^must have at most (\d+) decimals$/, (n) => `소수점 아래 ${n}자리까지 쓸 수 있습니다`],
   [/^must have at most (\d+) digits before the point$/, (n) => `정수 부분은 ${n}자리까지 쓸 수 있습니다`],
   [THOUSANDS_SEPARATORS, (example) => formGrouping(example, "ko")],
-  [CURRENCY_SIGN, (example) => `통화 기호나 코드 없이 숫자만 쓰세요 (예: ${example})`],
-  [DECIMAL_STRING, (example) => `숫자로 쓰세요 (예: ${example})`],
+  [CURRENCY_SIGN, (example) => `통화 기호나 코드 없이 숫자만 쓰세요 (예: ${groupDigits(example)})`],
+  [DECIMAL_STRING, (example) => `숫자로 쓰세요 (예: ${groupDigits(example)})`],
   [/^must be whole won when the currency is KRW$/, () => "통화가 원화이면 원 단위 정수여야 합니다"],
   [/^says which materials, parts or equipment: set materialsPartsEquipment too$/, () => "소재·부품·장비 생산도 함께 선택하세요"],
   [/^must be a whole number$/, () => "정수여야 합니다"],
@@ -64,9 +64,10 @@ export function issueText(message: string, lang: Lang): string {
     const separators = THOUSANDS_SEPARATORS.exec(message);
     if (separators) return formGrouping(separators[1]!, "en");
     const sign = CURRENCY_SIGN.exec(message);
-    if (sign) return `write the number alone, without a currency sign or code, e.g. ${sign[1]}`;
+    // Examples with their digits grouped, as the form's hints write figures and as it reads them.
+    if (sign) return `write the number alone, without a currency sign or code, e.g. ${groupDigits(sign[1]!)}`;
     const decimal = DECIMAL_STRING.exec(message);
-    return decimal ? `must be a number, e.g. ${decimal[1]}` : message;
+    return decimal ? `must be a number, e.g. ${groupDigits(decimal[1]!)}` : message;
   }
   for (const [pattern, render] of KOREAN) {
     const match = pattern.exec(message);

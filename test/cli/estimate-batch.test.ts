@@ -103,7 +103,7 @@ describe("npm run estimate:batch", () => {
     const errors = rows.slice(1).map((r) => r.at(-1));
     expect(errors).toEqual([
       "investment.amount: put commas only between groups of three digits, or none, and a point before decimals, e.g. 1,234.56 or 1234.56",
-      "investment.amount: write the number alone, without a currency sign or code, e.g. 1234.56",
+      "investment.amount: write the number alone, without a currency sign or code, e.g. 1,234.56",
     ]);
     const ndjson = await batch("figures.ndjson", JSON.stringify({ ...profile, investment: { ...profile.investment, amount: "30,000,000" } }));
     expect(ndjson.rows[1]!.at(-1)).toBe('investment.amount: must be written without thousands separators, e.g. "1234.56"');

@@ -101,7 +101,7 @@ describe.runIf(available)("in a real browser", () => {
     await page.getByRole("button", { name: "Estimate the incentives" }).click();
     await expect.poll(() => page.locator(".error-summary").isVisible()).toBe(true);
     expect(await page.getByLabel("Amount invested").inputValue()).toBe("thirty million");
-    expect(await page.locator("#f-investment-amount-error").textContent()).toContain("must be a number, e.g. 1234.56");
+    expect(await page.locator("#f-investment-amount-error").textContent()).toContain("must be a number, e.g. 1,234.56");
     // Focus goes to the list of errors, so that a keyboard or screen-reader user starts from it.
     expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } | null } }).document.activeElement?.className)).toBe("error-summary");
     expect(await seriousViolations()).toEqual([]);

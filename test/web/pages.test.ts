@@ -293,7 +293,7 @@ describe("the result page", () => {
   it("re-renders the form with the values kept, an error at each bad field and a summary, with 422", async () => {
     const res = await request(app).get(`/estimate?${query({ ...PROFILE, "investment.amount": "lots", "investment.foreignOwnershipPct": "150" })}`).expect(422);
     expect(res.text).toContain('<div class="error-summary" role="alert"');
-    expect(res.text).toContain('<a href="#f-investment-amount">Amount invested</a>: must be a number, e.g. 1234.56');
+    expect(res.text).toContain('<a href="#f-investment-amount">Amount invested</a>: must be a number, e.g. 1,234.56');
     expect(res.text).toContain('value="lots"');
     expect(res.text).toContain('aria-describedby="f-investment-foreignOwnershipPct-hint f-investment-foreignOwnershipPct-error" aria-invalid="true"');
     expect(res.text).toContain('<p class="error" id="f-investment-foreignOwnershipPct-error">must be at most 100</p>');
