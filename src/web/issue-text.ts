@@ -25,15 +25,15 @@ const KOREAN: readonly Rendering[] = [
   [/^must be at least (\S+)$/, (n) => `${n} 이상이어야 합니다`],
   [/^must not be negative$/, () => "음수일 수 없습니다"],
   [/^must not be empty$/, () => "비워 둘 수 없습니다"],
-  [/^must name the source, not only spaces$/, () => "공백만이 아니라 출처를 쓰세요"],
+  [/^must name the source, not only spaces$/, () => "공백만이 아니라 출처를 입력하세요"],
   [/^must be at most (\d+) characters$/, (n) => `${n}자까지 쓸 수 있습니다`],
-  [/^must be plain text, without control or text-direction characters$/, () => "제어 문자나 텍스트 방향 문자 없이 일반 텍스트로 쓰세요"],
+  [/^must be plain text, without control or text-direction characters$/, () => "제어 문자나 텍스트 방향 문자 없이 일반 텍스트로 입력하세요"],
   [/^must not start with a zero$/, () => "0으로 시작할 수 없습니다"],
   [/^must have at most (\d+) decimals$/, (n) => `소수점 아래 ${n}자리까지 쓸 수 있습니다`],
   [/^must have at most (\d+) digits before the point$/, (n) => `정수 부분은 ${n}자리까지 쓸 수 있습니다`],
   [THOUSANDS_SEPARATORS, (example) => formGrouping(example, "ko")],
-  [CURRENCY_SIGN, (example) => `통화 기호나 코드 없이 숫자만 쓰세요 (예: ${groupDigits(example)})`],
-  [DECIMAL_STRING, (example) => `숫자로 쓰세요 (예: ${groupDigits(example)})`],
+  [CURRENCY_SIGN, (example) => `통화 기호나 코드 없이 숫자만 입력하세요 (예: ${groupDigits(example)})`],
+  [DECIMAL_STRING, (example) => `숫자로 입력하세요 (예: ${groupDigits(example)})`],
   [/^must be whole won when the currency is KRW$/, () => "통화가 원화이면 원 단위 정수여야 합니다"],
   [/^says which materials, parts or equipment: set materialsPartsEquipment too$/, () => "소재·부품·장비 생산도 함께 선택하세요"],
   [/^must be a whole number$/, () => "정수여야 합니다"],
@@ -55,7 +55,7 @@ function formGrouping(example: string, lang: Lang): string {
   const examples = grouped === example ? example : `${grouped} ${lang === "en" ? "or" : "또는"} ${example}`;
   return lang === "en"
     ? `put commas only between groups of three digits, or none, and a point before decimals, e.g. ${examples}`
-    : `쉼표(,)는 세 자리마다만 넣거나 아예 넣지 말고, 소수점은 점(.)으로 쓰세요 (예: ${examples})`;
+    : `쉼표(,)는 세 자리마다만 넣거나 아예 넣지 말고, 소수점은 점(.)으로 입력하세요 (예: ${examples})`;
 }
 
 /** The reason in the reader's language; a reason the table does not know stays as the core wrote it. */

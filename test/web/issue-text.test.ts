@@ -72,7 +72,7 @@ describe("profile reasons in Korean", () => {
   it.each([
     ["empty", "", "must not be empty", "비워 둘 수 없습니다"],
     ["of 201 characters", "x".repeat(201), "must be at most 200 characters", "200자까지 쓸 수 있습니다"],
-    ["of spaces alone", " \t ", "must name the source, not only spaces", "공백만이 아니라 출처를 쓰세요"],
+    ["of spaces alone", " \t ", "must name the source, not only spaces", "공백만이 아니라 출처를 입력하세요"],
   ])("name a text field's length as such: a source %s", (_what, source, english, korean) => {
     expect(reasonsFor({ ...base, exchangeRate: { krwPerUsd: "1380.55", date: "2026-11-20", source } })).toEqual([english]);
     expect(issueText(english, "ko")).toBe(korean);
@@ -100,14 +100,14 @@ describe("profile reasons in Korean", () => {
     const reason = 'must be an amount written as a decimal string, e.g. "1234.56"';
     expect(reasonsFor({ ...base, investment: { ...base.investment, amount: "thirty million" } })).toEqual([reason]);
     expect(issueText(reason, "en")).toBe("must be a number, e.g. 1,234.56");
-    expect(issueText(reason, "ko")).toBe("숫자로 쓰세요 (예: 1,234.56)");
+    expect(issueText(reason, "ko")).toBe("숫자로 입력하세요 (예: 1,234.56)");
   });
 
   it.each([
-    ["an amount", investment({ amount: "1,00,000" }), "put commas only between groups of three digits, or none, and a point before decimals, e.g. 1,234.56 or 1234.56", "쉼표(,)는 세 자리마다만 넣거나 아예 넣지 말고, 소수점은 점(.)으로 쓰세요 (예: 1,234.56 또는 1234.56)"],
-    ["a percentage", investment({ foreignOwnershipPct: "50,5" }), "put commas only between groups of three digits, or none, and a point before decimals, e.g. 12.5", "쉼표(,)는 세 자리마다만 넣거나 아예 넣지 말고, 소수점은 점(.)으로 쓰세요 (예: 12.5)"],
-    ["an amount with a dollar sign", investment({ amount: "$12,000,000" }), "write the number alone, without a currency sign or code, e.g. 1,234.56", "통화 기호나 코드 없이 숫자만 쓰세요 (예: 1,234.56)"],
-    ["an amount in won", investment({ currency: "KRW", amount: "3,000,000,000원" }), "write the number alone, without a currency sign or code, e.g. 1,234.56", "통화 기호나 코드 없이 숫자만 쓰세요 (예: 1,234.56)"],
+    ["an amount", investment({ amount: "1,00,000" }), "put commas only between groups of three digits, or none, and a point before decimals, e.g. 1,234.56 or 1234.56", "쉼표(,)는 세 자리마다만 넣거나 아예 넣지 말고, 소수점은 점(.)으로 입력하세요 (예: 1,234.56 또는 1234.56)"],
+    ["a percentage", investment({ foreignOwnershipPct: "50,5" }), "put commas only between groups of three digits, or none, and a point before decimals, e.g. 12.5", "쉼표(,)는 세 자리마다만 넣거나 아예 넣지 말고, 소수점은 점(.)으로 입력하세요 (예: 12.5)"],
+    ["an amount with a dollar sign", investment({ amount: "$12,000,000" }), "write the number alone, without a currency sign or code, e.g. 1,234.56", "통화 기호나 코드 없이 숫자만 입력하세요 (예: 1,234.56)"],
+    ["an amount in won", investment({ currency: "KRW", amount: "3,000,000,000원" }), "write the number alone, without a currency sign or code, e.g. 1,234.56", "통화 기호나 코드 없이 숫자만 입력하세요 (예: 1,234.56)"],
   ])("tell a person at the form how to write %s, with the field's own example", (_what, input, english, korean) => {
     const [reason] = reasonsFor(input);
     expect(issueText(reason!, "en")).toBe(english);

@@ -191,7 +191,7 @@ describe("the result page", () => {
 
   it.each([
     ["en", "Assumed, not checked: the profile cannot say", "The investment builds a new or enlarged factory"],
-    ["ko", "확인하지 않은 전제: 프로필로는 알 수 없음", "공장·사업장·연구시설을 신설하거나 증설하는 투자임."],
+    ["ko", "입력 내용으로 확인할 수 없는 요건 (별도 확인 필요)", "공장·사업장·연구시설을 신설하거나 증설하는 투자임."],
   ])("shows in %s what a program assumes without checking", async (lang, heading, item) => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, lang })}`).expect(200)).text;
     const grant = section(html, "cash-grant");
