@@ -171,6 +171,9 @@ export function changesView(changes: readonly ProgramChanges[], lang: Lang) {
       date: p.date,
       before: p.before && { value: parameterText(p.before.value, lang), cite: citeView(p.before.cite, lang), confidence: message(lang, `confidence.${p.before.confidence}`) },
       after: { value: parameterText(p.after.value, lang), cite: citeView(p.after.cite, lang), confidence: message(lang, `confidence.${p.after.confidence}`) },
+      // The same figure dated anew on another source (unverified → statute): no change in the law's
+      // figure, and not shown struck through as one.
+      sourceOnly: p.before !== null && p.before.value === p.after.value,
     })),
     added: c.conditionsAdded.map((a) => ({ label: a.label?.[lang], expression: a.expression })),
     removed: c.conditionsRemoved.map((r) => ({ label: r.label?.[lang], expression: r.expression })),
