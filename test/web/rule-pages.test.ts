@@ -52,6 +52,16 @@ describe("the rule pages", () => {
     expect(line).not.toContain("<del>");
   });
 
+  it.each([
+    ["/rules/seoul-employment-subsidy", "200,000,000원", "KRW 200,000,000"],
+    ["/rules/fiz-individual", "미화 30,000,000.00달러", "USD 30,000,000.00"],
+  ])("write a figure's unit after it on the Korean page, as the statutes do (%s)", async (path, korean, english) => {
+    const ko = (await request(app).get(`${path}?lang=ko`).expect(200)).text;
+    expect(ko).toContain(`<td class="num">${korean}</td>`);
+    expect(ko).not.toContain(english);
+    expect((await request(app).get(`${path}?lang=en`).expect(200)).text).toContain(`<td class="num">${english}</td>`);
+  });
+
   it("compare the rules in force on the first date with those of the second, and say so", async () => {
     // Capital goods' version of 2026-01-01 is in force on that day: a change after a day earlier.
     const onTheDay = (await request(app).get("/rules/changes?from=2026-01-01&to=2026-01-01").expect(200)).text;
