@@ -150,6 +150,12 @@ describe("the result page", () => {
     expect((await request(app).get(`/estimate?${query({ ...PROFILE, asOf })}`).expect(200)).text).not.toContain("the latest month the rate table holds");
   });
 
+  it("says in Korean how old the table's rate is, against the as-of date", async () => {
+    const { "exchangeRate.krwPerUsd": _rate, "exchangeRate.date": _date, "exchangeRate.source": _source, ...tableRate } = PROFILE;
+    const html = (await request(app).get(`/estimate?${query({ ...tableRate, lang: "ko" })}`).expect(200)).text;
+    expect(html).toContain("(147일 전 자료(기준일 대비) — 환율표에 있는 가장 최근 달의 평균입니다.");
+  });
+
   it("words warnings for a reader: parameters and parts by their labels, figures grouped", async () => {
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, asOf: "2018-06-01", "site.zone": "fiz-complex", "business.sector": "wholesale-retail" })}`).expect(200)).text;
     const land = section(html, "state-land-rent-reduction");
