@@ -57,7 +57,7 @@ const isRate = (text: string) => RATE.test(text) && /[1-9]/.test(text);
 
 export const ExchangeRates = z.strictObject({
   label: Localized,
-  source: z.strictObject({ title: z.string(), url: z.url(), licence: z.string() }),
+  source: z.strictObject({ title: z.string(), title_ko: z.string().optional().describe("The source's name in Korean, for Korean pages."), url: z.url(), licence: z.string() }),
   maxAgeDays: z.number().int().positive().describe("How many days after its month a monthly rate may still be used."),
   rates: z.record(
     z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "keys are months, YYYY-MM, with MM from 01 to 12"),

@@ -125,7 +125,7 @@ export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions
       const editUrl = `/?${profileQuery}`;
       const jsonUrl = `/estimate.json?${profileQuery}`;
       const profileUrl = `/profile.json?${profileQuery}`;
-      res.send(views.render("result", page(req, { title: message(lang, "result.heading"), result: resultView(result, lang, flips, codeLabel(lang)), editUrl, jsonUrl, profileUrl })));
+      res.send(views.render("result", page(req, { title: message(lang, "result.heading"), result: resultView(result, lang, flips, codeLabel(lang), ruleSet.referenceFiles.rates.source), editUrl, jsonUrl, profileUrl })));
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
       const form = formView(fields, valuesFromQuery(query, fields), error.issues, lang);

@@ -135,6 +135,9 @@ function ratesView(ruleSet: RuleSet, lang: Lang) {
   });
   return {
     source: file.source,
+    // The source's name in the page's language when the file gives one; else as written, marked English.
+    sourceTitle: lang === "ko" && file.source.title_ko ? file.source.title_ko : file.source.title,
+    sourceLang: lang === "ko" && file.source.title_ko ? "ko" : "en",
     first,
     last,
     maxAge: message(lang, "reference.maxAgeDays", { days: String(maxAgeDays) }),

@@ -27,12 +27,20 @@ const pair = (p: MoneyPair) => ({ krw: formatMoney(p.krw), usd: formatMoney(p.us
 /** A flip found by a sweep, with the field swept. */
 export type FieldFlip = Flip & { readonly field: string };
 
-/** The rate's source as the reader's language says it: the table's months reworded, a rate the profile gave as given. */
-function rateSource(source: string, lang: Lang): string {
+/** The rate table's source, by its name in each language (rules/reference/usd-krw.yaml). */
+export interface RateTableSource {
+  readonly title: string;
+  readonly title_ko?: string;
+}
+
+/** The rate's source as the reader's language says it: the table's name and months reworded, a rate
+ *  the profile gave as given. */
+function rateSource(source: string, lang: Lang, table: RateTableSource | undefined): string {
   const at = source.lastIndexOf(MONTHLY_AVERAGE);
   if (lang !== "ko" || at < 0) return source;
   const [year, month] = source.slice(at + MONTHLY_AVERAGE.length).split("-");
-  return `${source.slice(0, at)}, ${year}년 ${Number(month)}월 평균`;
+  const name = source.slice(0, at);
+  return `${table?.title_ko && name === table.title ? table.title_ko : name}, ${year}년 ${Number(month)}월 평균`;
 }
 
 /** How old the rate table's own rate is on the as-of date (tableRateAgeDays), in words. */
@@ -44,7 +52,7 @@ function tableRateAge(estimate: Estimate, lang: Lang): string | undefined {
 /** A code of the profile by its label in the reader's language (the form's choices): "semiconductors" is "Semiconductors". */
 export type CodeLabel = (path: "business.sector" | "business.technology" | "site.region", code: string) => string | undefined;
 
-export function resultView(estimate: Estimate, lang: Lang, flips: readonly FieldFlip[] = [], codeLabel: CodeLabel = () => undefined) {
+export function resultView(estimate: Estimate, lang: Lang, flips: readonly FieldFlip[] = [], codeLabel: CodeLabel = () => undefined, rateTable?: RateTableSource) {
   const currency = estimate.profile.investment.currency;
   const closed = new Set(estimate.programs.filter((p) => p.status === "not-in-force").map((p) => p.program.id));
   const { amount } = estimate.profile.investment;
@@ -67,7 +75,7 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
     rate: {
       krwPerUsd: groupDigits(estimate.exchangeRate.krwPerUsd.toString()),
       date: estimate.exchangeRate.date,
-      source: rateSource(estimate.exchangeRate.source, lang),
+      source: rateSource(estimate.exchangeRate.source, lang, rateTable),
       age: tableRateAge(estimate, lang),
       warnings: estimate.warnings.map((w) => describeWarning(w, lang)),
     },

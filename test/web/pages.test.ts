@@ -154,6 +154,9 @@ describe("the result page", () => {
     const { "exchangeRate.krwPerUsd": _rate, "exchangeRate.date": _date, "exchangeRate.source": _source, ...tableRate } = PROFILE;
     const html = (await request(app).get(`/estimate?${query({ ...tableRate, lang: "ko" })}`).expect(200)).text;
     expect(html).toContain("(147일 전 자료(기준일 대비) — 환율표에 있는 가장 최근 달의 평균입니다.");
+    // The table's source by its Korean name, its month in Korean.
+    expect(html).toContain("미국 연방준비제도 H.10 (FRED EXKOUS), 2026년 6월 평균");
+    expect(html).not.toContain("Federal Reserve H.10");
   });
 
   it("words warnings for a reader: parameters and parts by their labels, figures grouped", async () => {

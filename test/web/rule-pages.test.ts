@@ -194,6 +194,7 @@ describe("the rule pages", () => {
     const ko = (await request(app).get("/rules/reference/usd-krw?lang=ko").expect(200)).text;
     expect(ko).toContain(`<dt>기본 환율을 쓸 수 있는 마지막 기준일</dt><dd>${realRules.rates.usableUntil}</dd>`);
     expect(ko).toContain("<dd>해당 월 말일부터 184일까지</dd>");
+    expect(ko).toContain('<dd lang="ko"><a href="https://fred.stlouisfed.org/series/EXKOUS" rel="external">미국 연방준비제도 H.10 (FRED EXKOUS)</a></dd>');
   });
 
   it.each(["sectors", "technologies", "regions", "laws", "usd-krw"])("put the %s table in a focusable region that scrolls, captioned, the file below", async (name) => {
