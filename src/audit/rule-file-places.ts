@@ -1,4 +1,4 @@
-// Where a part of a program's rule file is, as file:line:col, for the audit's findings: each file
+// Where a part of a rule file is, as file:line:col, for the audit's findings: a program's file is
 // parsed again for its positions only when a finding in it is placed, and once.
 import type { RuleSet } from "../engine/rule-set.js";
 import { parseYamlSource, type DataPath, type YamlSource } from "../rules/yaml-source.js";
@@ -8,7 +8,12 @@ export function ruleFilePlaces(ruleSet: RuleSet): (programId: string, path: Data
   return (programId, path) => {
     let source = parsed.get(programId);
     if (!source) parsed.set(programId, (source = parseYamlSource(ruleSet.sources.get(programId)!.source)));
-    const { file, line, col } = source.problemAt(path, "");
-    return `${file}:${line}:${col}`;
+    return placeIn(source, path);
   };
+}
+
+/** A path's place in a parsed file, file:line:col. */
+export function placeIn(source: YamlSource, path: DataPath): string {
+  const { file, line, col } = source.problemAt(path, "");
+  return `${file}:${line}:${col}`;
 }

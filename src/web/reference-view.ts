@@ -126,6 +126,7 @@ const MONTHS = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11"
 function ratesView(ruleSet: RuleSet, lang: Lang) {
   const file = ruleSet.referenceFiles.rates;
   const { first, last, usableUntil, maxAgeDays } = ruleSet.rates;
+  const korean = lang === "ko" ? file.source.title_ko : undefined;
   const firstYear = Number(first.slice(0, 4));
   const years = Array.from({ length: Number(last.slice(0, 4)) - firstYear + 1 }, (_, i) => {
     const year = String(firstYear + i).padStart(4, "0");
@@ -136,8 +137,8 @@ function ratesView(ruleSet: RuleSet, lang: Lang) {
   return {
     source: file.source,
     // The source's name in the page's language when the file gives one; else as written, marked English.
-    sourceTitle: lang === "ko" && file.source.title_ko ? file.source.title_ko : file.source.title,
-    sourceLang: lang === "ko" && file.source.title_ko ? "ko" : "en",
+    sourceTitle: korean ?? file.source.title,
+    sourceLang: korean ? "ko" : "en",
     first,
     last,
     maxAge: message(lang, "reference.maxAgeDays", { days: String(maxAgeDays) }),

@@ -2,6 +2,7 @@
 // condition with its value, threshold, outcome and article. The template only lays this out.
 import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult, Shown } from "../engine/result.js";
+import type { ExchangeRatesFile } from "../rules/reference-schema.js";
 import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
 import { tableRateAgeDays } from "../engine/rate-warnings.js";
 import { relationSign, showValue, type CodeText } from "../engine/show-value.js";
@@ -28,10 +29,7 @@ const pair = (p: MoneyPair) => ({ krw: formatMoney(p.krw), usd: formatMoney(p.us
 export type FieldFlip = Flip & { readonly field: string };
 
 /** The rate table's source, by its name in each language (rules/reference/usd-krw.yaml). */
-export interface RateTableSource {
-  readonly title: string;
-  readonly title_ko?: string;
-}
+type RateTableSource = Pick<ExchangeRatesFile["source"], "title" | "title_ko">;
 
 /** The rate's source as the reader's language says it: the table's name and months reworded, a rate
  *  the profile gave as given. */

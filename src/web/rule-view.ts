@@ -59,10 +59,11 @@ function conditionLines(node: ConditionDescription, ruleSet: RuleSet, lang: Lang
   return [head, ...(node.children ?? []).flatMap((c) => conditionLines(c, ruleSet, lang, depth + 1))];
 }
 
+/** Each reference table with the pattern of an expression reading one of its columns, made once. */
+const TABLE_READS = (Object.keys(TABLE_FACT_PREFIX) as TableName[]).map((table) => ({ table, reads: new RegExp(`\\b${TABLE_FACT_PREFIX[table]}\\.\\w`) }));
+
 function tablesRead(expression: string, ruleSet: RuleSet, lang: Lang): { label: string; href: string }[] {
-  return (Object.keys(TABLE_FACT_PREFIX) as TableName[])
-    .filter((table) => new RegExp(`\\b${TABLE_FACT_PREFIX[table]}\\.\\w`).test(expression))
-    .map((table) => ({ label: ruleSet.tables[table].label[lang], href: `/rules/reference/${table}?lang=${lang}` }));
+  return TABLE_READS.filter(({ reads }) => reads.test(expression)).map(({ table }) => ({ label: ruleSet.tables[table].label[lang], href: `/rules/reference/${table}?lang=${lang}` }));
 }
 
 function benefitLines(benefit: BenefitFile | undefined, lang: Lang): string[] {

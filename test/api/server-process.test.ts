@@ -24,6 +24,17 @@ async function waitForHealth(url: string): Promise<void> {
   throw new Error("the server did not start");
 }
 
+/** The server run until it stops by itself (refusing to start): its exit code and what it printed. */
+async function runToExit(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const [code] = await once(child, "exit");
+  return { code, stdout, stderr };
+}
+
 describe("the server process", () => {
   it("serves with two workers, then finishes the request in flight on SIGTERM and exits 0", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
@@ -69,15 +80,8 @@ describe("the server process", () => {
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const taken = (blocker.address() as { port: number }).port;
     try {
-      const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, PORT: String(taken), WEB_CONCURRENCY: concurrency, LOG_LEVEL: "info" },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let output = "";
-      child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-      const [code] = await once(child, "exit");
+      const { code, stdout, stderr } = await runToExit({ PORT: String(taken), WEB_CONCURRENCY: concurrency, LOG_LEVEL: "info" });
+      const output = stdout + stderr;
       expect(code).toBe(1);
       expect(output).toContain(`cannot serve on http://127.0.0.1:${taken}`);
       expect(output).toContain("EADDRINUSE");
@@ -88,15 +92,8 @@ describe("the server process", () => {
   }, 30_000);
 
   it("refuses to start on a setting it cannot use, saying which, without a stack trace", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, PORT: "abc", LOG_LEVEL: "loud" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    const [code] = await once(child, "exit");
+    const { code, stdout, stderr } = await runToExit({ PORT: "abc", LOG_LEVEL: "loud" });
+    const output = stdout + stderr;
     expect(code).toBe(1);
     expect(output.trim()).toBe("cannot start: PORT=abc: must be a whole number from 0 to 65535; LOG_LEVEL=loud: must be one of fatal, error, warn, info, debug, trace, silent");
   }, 30_000);
@@ -107,14 +104,7 @@ describe("the server process", () => {
     const file = join(rules, "kr", "foreign-investment.yaml");
     // The first example expects eligible; the edit makes it expect the opposite.
     writeFileSync(file, readFileSync(file, "utf8").replace("expect: { status: eligible, version: 2020-08-05 }", "expect: { status: ineligible, version: 2020-08-05 }"));
-    const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, PORT: String(port + 100), WEB_CONCURRENCY: "1", RULES_DIR: rules },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const [code] = await once(child, "exit");
+    const { code, stderr } = await runToExit({ PORT: String(port + 100), WEB_CONCURRENCY: "1", RULES_DIR: rules });
     expect(code).toBe(1);
     expect(stderr).toMatch(/^1 example of the rule files fails:\n.*foreign-investment\.yaml:\d+:\d+: foreign-investment: KRW 100 million for 10% of the shares counts as foreign investment: status: expected ineligible, got eligible$/m);
   }, 30_000);
