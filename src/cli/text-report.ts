@@ -4,7 +4,8 @@
 import { formatMoney } from "../money/format-money.js";
 import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { inputHash } from "../engine/receipt.js";
-import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, ProgramResult } from "../engine/result.js";
+import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, ProgramResult, YearAmount } from "../engine/result.js";
+import { yearRuns } from "../engine/year-runs.js";
 import { message } from "../web/messages.js";
 import { rowsToCheck } from "../web/table-rows.js";
 import { relationSign, showValue } from "../engine/show-value.js";
@@ -116,7 +117,7 @@ function benefitLines(benefit: BenefitResult): string[] {
         ...benefit.components.flatMap((c) => {
           if (!c.applies) return [`    - ${c.label.en}: does not apply`];
           if (!c.amount) return [`    - ${c.label.en}: not estimated (give ${c.missing.join(", ")})`];
-          const years = c.years?.length ? ` over ${c.years.length} years (${c.years.map((y) => `${y.percent.toString()}%`).join(", ")})` : "";
+          const years = c.years?.length ? ` over ${c.years.length} years: ${scheduleText(c.years)}` : "";
           const capped = c.cappedAt ? `, capped at ${both(c.cappedAt)}` : "";
           return [`    - ${c.label.en}: ${both(c.amount)}${years}${capped}`];
         }),
@@ -133,4 +134,14 @@ function benefitTotal(benefit: BenefitResult & { kind: "amount" | "schedule" }):
     default:
       return benefit.discretionary ? `up to ${both(benefit.total)} (at the authority's discretion)` : both(benefit.total);
   }
+}
+
+/**
+ * Each run of equal years with its yearly figure, so the total can be checked by hand: "100% in
+ * years 1–5 at ₩1 ($0.00) a year, 50% in year 6 at …".
+ */
+function scheduleText(years: readonly YearAmount[]): string {
+  return yearRuns(years)
+    .map((r) => `${r.percent.toString()}% in ${r.first === r.last ? `year ${r.first} at ${both(r.amount)}` : `years ${r.first}–${r.last} at ${both(r.amount)} a year`}`)
+    .join(", ");
 }

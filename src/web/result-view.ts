@@ -1,7 +1,8 @@
 // An estimate as the result page shows it: every figure formatted for the reader's language, every
 // condition with its value, threshold, outcome and article. The template only lays this out.
 import { inputHash } from "../engine/receipt.js";
-import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult, Shown } from "../engine/result.js";
+import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, NotInForce, ProgramResult, Shown, YearAmount } from "../engine/result.js";
+import { yearRuns } from "../engine/year-runs.js";
 import type { ExchangeRatesFile } from "../rules/reference-schema.js";
 import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
 import { tableRateAgeDays } from "../engine/rate-warnings.js";
@@ -305,6 +306,18 @@ function conditionView(trace: ConditionTrace, leaves: ViewContext): ConditionVie
   };
 }
 
+/**
+ * A schedule's table, equal years as one row ("1–50"), and its chart when the years differ: fifty
+ * equal bars tell nothing the one row does not.
+ */
+function scheduleView(years: readonly YearAmount[]) {
+  const runs = yearRuns(years);
+  return {
+    years: runs.map((r) => ({ years: r.first === r.last ? String(r.first) : `${r.first}–${r.last}`, percent: r.percent.toString(), amount: pair(r.amount) })),
+    chart: runs.length > 1 ? scheduleChart(years) : undefined,
+  };
+}
+
 /** Inputs a figure needs, by the form's labels: "costs.leaseYears" is "Lease term (years)". */
 const fieldLabels = (fields: readonly string[], lang: Lang) => fields.map((f) => fieldLabel(f, lang)).join(", ");
 
@@ -337,8 +350,7 @@ function benefitView(benefit: BenefitResult, lang: Lang) {
           missing: fieldLabels(c.missing, lang),
           cappedAt: c.cappedAt && pair(c.cappedAt),
           cite: citeView(c.cite, lang),
-          years: c.years?.map((y) => ({ year: y.year, percent: y.percent.toString(), amount: pair(y.amount) })),
-          chart: c.years && scheduleChart(c.years),
+          ...(c.years && scheduleView(c.years)),
         })),
       };
   }

@@ -229,6 +229,25 @@ describe("the result page", () => {
     expect(section(html, "state-land-rent-reduction")).toMatch(/<p class="version-note">From 2026-01-01 no new tax-reduction decision under RSTA 121-2\(1\)1 can be had/);
   });
 
+  it.each([
+    // Fifty equal years are one row and no chart: fifty equal bars tell nothing the row does not.
+    ["fifty equal years", "state-land-rent-reduction", { ...PROFILE, "costs.stateLandValue": "10000000", "costs.leaseYears": "50" }, [["1–50", "100%", "₩138,055,000", "$100,000.00"]], 0],
+    // 2018, USD 2 million, 30 hires: 5 years waived, 2 halved, a bar for each year.
+    [
+      "five full years then two halved",
+      "corporate-tax-reduction",
+      { ...PROFILE, asOf: "2018-06-01", "investment.amount": "2000000", "employment.newRegularEmployees": "30", "costs.annualCorporateTax": "200000" },
+      [["1–5", "100%", "₩276,110,000", "$200,000.00"], ["6–7", "50%", "₩138,055,000", "$100,000.00"]],
+      7,
+    ],
+  ])("shows a schedule's equal years as one row: %s", async (_, program, profile, rows, bars) => {
+    const html = section((await request(app).get(`/estimate?${query(profile)}`).expect(200)).text, program);
+    const body = html.slice(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
+    const cells = [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((cell) => cell[1]));
+    expect(cells).toEqual(rows);
+    expect(html.match(/<rect /g)?.length ?? 0).toBe(bars);
+  });
+
   it("shows the state-land rent reduction as a maximum the agency may grant less than", async () => {
     // USD 1,000,000 of land at 1380.55, 1% a year, 100% for 10 years: ₩138,055,000.
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "costs.stateLandValue": "1000000", "costs.leaseYears": "10" })}`).expect(200)).text;
