@@ -15,7 +15,7 @@
 // answers, the segments' shared lists of condition warnings, the benefits' labels and citations, the
 // warning objects of parameters and reference rows. The exchange rate is the one the engine picks
 // (exchangeRateFor in src/engine/estimate.ts: the profile's own, or the rate table's), with the
-// engine's words on a given rate's date (rateWarnings). Results hold
+// engine's words on a given rate's date and on costs far above the investment (estimateWarnings). Results hold
 // those very objects, as the engine's do, because the JSON writer (src/engine/result-json.ts)
 // encodes them once, by identity. Money pairs are made with the engine's own constructors
 // (src/engine/money-pair.ts), which are its money representation, not its rules.
@@ -24,13 +24,12 @@
 // call (tsx names every closure it creates), no object spreads, bigint arithmetic in whole won, and
 // every list of warnings a result can owe built once, when the estimator is made, and shared.
 import type { Decimal } from "decimal.js";
-import { exchangeRateFor } from "../../src/engine/estimate.js";
+import { estimateWarnings, exchangeRateFor } from "../../src/engine/estimate.js";
 import { pairOfMinor, pairOfWon, ZERO_PAIR } from "../../src/engine/money-pair.js";
 import type { CompiledBenefit, CompiledComponent, CompiledProgram, CompiledVersion, Segment } from "../../src/engine/program.js";
 import type {
   BenefitResult, ComponentResult, Estimate, MoneyPair, NotInForce, ProgramResult, Status, YearAmount,
 } from "../../src/engine/result.js";
-import { rateWarnings } from "../../src/engine/rate-warnings.js";
 import type { RuleSet } from "../../src/engine/rule-set.js";
 import type { Warning } from "../../src/engine/warning.js";
 import { divideHalfEven } from "../../src/money/round.js";
@@ -515,7 +514,7 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
     asOf,
     profile,
     exchangeRate: rate,
-    warnings: rateWarnings(profile, rate, asOf, s.ruleSet.rates),
+    warnings: estimateWarnings(profile, rate, asOf, s.ruleSet),
     // RESULT_ORDER, the rule set's order.
     programs: [fi, fiz, endedResult(s.corporateTax), endedResult(s.localTax), capitalGoods, cashGrant, ses, sts, rent, land],
     totals: {

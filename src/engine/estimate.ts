@@ -13,7 +13,9 @@ import { pairOfMinor } from "./money-pair.js";
 import type { EvalContext } from "./program.js";
 import type { Estimate, ProgramResult, Status } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
+import type { Warning } from "./warning.js";
 import { rateWarnings } from "./rate-warnings.js";
+import { costWarnings } from "./cost-warnings.js";
 import { statusPlanOn } from "./status-plan.js";
 
 export interface EstimateOptions {
@@ -27,6 +29,13 @@ export interface EstimateOptions {
 export function estimate(ruleSet: RuleSet, input: unknown, options: EstimateOptions): Estimate {
   const profile = parseProfile(input, ruleSet.profileSchema);
   return estimateProfile(ruleSet, profile, options);
+}
+
+/** What an estimate says of the profile as a whole: its exchange rate, then any cost far above the investment. */
+export function estimateWarnings(profile: Profile, rate: ExchangeRate, asOf: string, ruleSet: RuleSet): readonly Warning[] {
+  const rateSaid = rateWarnings(profile, rate, asOf, ruleSet.rates);
+  const costSaid = costWarnings(profile);
+  return costSaid.length === 0 ? rateSaid : rateSaid.length === 0 ? costSaid : [...rateSaid, ...costSaid];
 }
 
 export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: EstimateOptions): Estimate {
@@ -62,7 +71,7 @@ export function estimateProfile(ruleSet: RuleSet, profile: Profile, options: Est
     asOf,
     profile,
     exchangeRate: ctx.rate,
-    warnings: rateWarnings(profile, ctx.rate, asOf, ruleSet.rates),
+    warnings: estimateWarnings(profile, ctx.rate, asOf, ruleSet),
     programs,
     totals: { certain: pairOfMinor(certainKrw, certainUsd), upTo: pairOfMinor(upToKrw, upToUsd) },
     receipt: {

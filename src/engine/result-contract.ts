@@ -142,6 +142,20 @@ const RateWarning = z.discriminatedUnion("code", [
   }),
 ]);
 
+/** About the estimate as a whole: its exchange rate, and a cost so far above the investment that it may be in the wrong currency (src/engine/cost-warnings.ts). */
+const EstimateWarning = z.discriminatedUnion("code", [
+  ...RateWarning.options,
+  z.strictObject({
+    code: z
+      .literal("cost-far-above-investment")
+      .describe("A cost is a hundred times the investment or more: costs are in the investment's currency, and won written for dollars gives such a figure"),
+    field: z.string().describe("The cost's path in the profile, e.g. costs.annualCorporateTax"),
+    times: z.string().describe("How many times the investment the cost is, rounded down"),
+    currency: z.enum(["USD", "KRW"]).describe("The investment's currency, which the cost is read in"),
+    message: z.string(),
+  }),
+]);
+
 const NotInForce = z.looseObject({ reason: z.enum(["not-yet", "ended", "gap", "not-modelled"]) });
 
 export const ProgramResultJson = z.strictObject({
@@ -166,8 +180,10 @@ export const EstimateJson = z.strictObject({
   asOf: z.string(),
   exchangeRate: Rate,
   warnings: z
-    .array(RateWarning)
-    .describe("About the estimate as a whole: the profile's exchange rate dated after the as-of date (rate-after-as-of), older than the rate table would use (rate-out-of-date), or a quarter or more away from the table's rate for its date (rate-far-from-table)"),
+    .array(EstimateWarning)
+    .describe(
+      "About the estimate as a whole: the profile's exchange rate dated after the as-of date (rate-after-as-of), older than the rate table would use (rate-out-of-date), or a quarter or more away from the table's rate for its date (rate-far-from-table); a cost a hundred times the investment or more (cost-far-above-investment)",
+    ),
   programs: z.array(ProgramResultJson),
   totals: z.strictObject({
     certain: Money,

@@ -134,7 +134,7 @@ function warningJson(warning: Warning): Buffer | string {
   return MADE_PER_ESTIMATE.has(warning.code) ? warningText(warning) : derivedJson(warning, warningText);
 }
 
-const MADE_PER_ESTIMATE: ReadonlySet<Warning["code"]> = new Set(["not-estimated", "rate-after-as-of", "rate-out-of-date", "rate-far-from-table"]);
+const MADE_PER_ESTIMATE: ReadonlySet<Warning["code"]> = new Set(["not-estimated", "rate-after-as-of", "rate-out-of-date", "rate-far-from-table", "cost-far-above-investment"]);
 
 function warningText(warning: Warning): string {
   return q(warningJsonValue(warning));

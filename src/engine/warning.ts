@@ -14,7 +14,9 @@ export type Warning =
   // About the estimate as a whole (rate-warnings.ts): the exchange rate the profile gave.
   | { readonly code: "rate-after-as-of"; readonly rateDate: string; readonly asOf: string }
   | { readonly code: "rate-out-of-date"; readonly rateDate: string; readonly asOf: string; readonly days: number; readonly maxDays: number }
-  | { readonly code: "rate-far-from-table"; readonly krwPerUsd: string; readonly tableKrwPerUsd: string; readonly tableMonth: string };
+  | { readonly code: "rate-far-from-table"; readonly krwPerUsd: string; readonly tableKrwPerUsd: string; readonly tableMonth: string }
+  // About the estimate as a whole (cost-warnings.ts): a cost so far above the investment that it may be in the wrong currency.
+  | { readonly code: "cost-far-above-investment"; readonly field: string; readonly times: string; readonly currency: "USD" | "KRW" };
 
 /** What each confidence is called, in each language: the pages use the same words (web/messages.ts). */
 export const CONFIDENCE_TEXT: Readonly<Record<Lang, Readonly<Record<"statute" | "official" | "press" | "unverified", string>>>> = {
@@ -51,6 +53,13 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
       return ko
         ? `입력한 환율 ${given}원/달러가 환율표의 ${warning.tableMonth} 월평균 ${table}원/달러와 4분의 1 이상 차이남: 입력값을 확인하세요`
         : `the exchange rate given, KRW ${given} per USD, is a quarter or more away from the rate table's average for ${warning.tableMonth}, KRW ${table}: check it`;
+    }
+    case "cost-far-above-investment": {
+      const times = groupDigits(warning.times);
+      // Won typed for dollars is the slip to look for; with a won investment, only the size is odd.
+      return ko
+        ? `${warning.field}에 입력한 금액이 투자금액의 ${times}배임: 비용은 투자금액과 같은 통화(${warning.currency === "USD" ? "미화 달러" : "원화"})로 읽으므로${warning.currency === "USD" ? " 원화로 입력하지 않았는지" : " 입력값을"} 확인하세요`
+        : `${warning.field} is ${times} times the investment: costs are in the investment's currency (${warning.currency})${warning.currency === "USD" ? ", so check it was not written in won" : ": check it"}`;
     }
     case "rate-out-of-date":
       return ko

@@ -76,8 +76,9 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
       date: estimate.exchangeRate.date,
       source: rateSource(estimate.exchangeRate.source, lang, rateTable),
       age: tableRateAge(estimate, lang),
-      warnings: estimate.warnings.map((w) => describeWarning(w, lang)),
     },
+    // The rate's, and a cost far above the investment, named as the form names it.
+    warnings: estimate.warnings.map((w) => describeWarning(w.code === "cost-far-above-investment" ? { ...w, field: fieldLabel(w.field, lang) } : w, lang)),
     eligibleCount: programs.filter((p) => p.status === "eligible").length,
     // Out of the programs in force on the date: one that has ended cannot be qualified for.
     programCount: programs.filter((p) => p.status !== "not-in-force").length,

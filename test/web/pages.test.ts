@@ -248,6 +248,16 @@ describe("the result page", () => {
     expect(html.match(/<rect /g)?.length ?? 0).toBe(bars);
   });
 
+  it.each([
+    ["en", "Yearly corporate tax on the new business is 138 times the investment: costs are in the investment&#x27;s currency (USD), so check it was not written in won"],
+    ["ko", "새 사업의 연간 법인세에 입력한 금액이 투자금액의 138배임: 비용은 투자금액과 같은 통화(미화 달러)로 읽으므로 원화로 입력하지 않았는지 확인하세요"],
+  ])("points out, in %s, a cost that may be in won while the investment is in dollars", async (lang, text) => {
+    const profile = { ...PROFILE, lang, "investment.amount": "2000000", "costs.annualCorporateTax": "276110000" };
+    const html = (await request(app).get(`/estimate?${query(profile)}`).expect(200)).text;
+    const summary = html.slice(html.indexOf('<section class="summary"'), html.indexOf("</section>"));
+    expect(summary).toContain(`<div class="warnings" role="note"><ul><li>${text}</li></ul></div>`);
+  });
+
   it("shows the state-land rent reduction as a maximum the agency may grant less than", async () => {
     // USD 1,000,000 of land at 1380.55, 1% a year, 100% for 10 years: ₩138,055,000.
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "costs.stateLandValue": "1000000", "costs.leaseYears": "10" })}`).expect(200)).text;
