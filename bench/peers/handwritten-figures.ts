@@ -3,8 +3,8 @@
 // the engine's, exactly: amounts are multiplied out exactly and rounded once, half-even, to whole
 // won; the dollar figure is converted from those rounded won, half-even, to cents
 // (src/engine/money-pair.ts); a schedule is the rounded yearly amount once for each year, so that
-// its total adds the rounded parts in each currency; a cost the profile gives is converted to whole
-// won when read (src/engine/facts.ts); a component that needs a cost the profile does not give is
+// its total adds the rounded parts in each currency; a cost the profile gives in dollars is converted
+// to won exactly, and rounded with the figure worked out from it (src/engine/facts.ts); a component that needs a cost the profile does not give is
 // not estimated and adds nothing to the total.
 //
 // The programs in force with a monetary benefit are cash-grant, the two Seoul subsidies and
@@ -17,7 +17,7 @@
 // of it for the full results: one copy of each formula.
 import type { Profile } from "../../src/profile/schema.js";
 import { divideHalfEven } from "../../src/money/round.js";
-import { givenInWon, minorUnits, scaledRate, wonToCents, type ProgramId, type ScaledRate } from "./common.js";
+import { minorUnits, scaledRate, wonToCents, type ProgramId, type ScaledRate } from "./common.js";
 import { handwrittenOutcome, SES_MIN_NEW_HIRES, STS_MIN_NEW_HIRES } from "./handwritten.js";
 
 /** An amount in whole won and in US cents. */
@@ -62,12 +62,19 @@ const NOT_ESTIMATED: HandFigure = { kind: "total", total: { won: 0n, cents: 0n }
 
 // --- The benefit arithmetic, in whole won, shared with handwritten-results.ts -----------------------
 
-/** A cost the profile gives in its currency, in whole won (dollars converted rounded down); null when
- *  not given: what src/engine/facts.ts reads for costs.…Krw. */
-export function costWon(text: string | undefined, currency: "USD" | "KRW", rate: ScaledRate): bigint | null {
+/** Won as a fraction, amount / unit: a cost given in dollars, converted exactly. */
+export interface ExactWon {
+  readonly amount: bigint;
+  readonly unit: bigint;
+}
+
+/** A cost the profile gives in its currency, in won: dollars converted exactly, to be rounded once
+ *  with the benefit worked out from it; null when not given: what src/engine/facts.ts reads for
+ *  costs.…Krw. */
+export function costWon(text: string | undefined, currency: "USD" | "KRW", rate: ScaledRate): ExactWon | null {
   if (text === undefined) return null;
   const minor = minorUnits(text, currency);
-  return currency === "USD" ? givenInWon(minor, rate) : minor;
+  return currency === "USD" ? { amount: minor * rate.digits, unit: rate.centsUnit } : { amount: minor, unit: 1n };
 }
 
 /** cash-grant's ceiling: investment.amountKrw × table.ceiling, rounded once. */
@@ -93,14 +100,14 @@ export function seoulTrainingCeilingWon(hires: number): bigint {
 
 /** service-fiz-rent-support: up to costs.annualBuildingRentKrw × max_support_pct × support_years,
  *  rounded once. */
-export function rentSupportCeilingWon(rentWon: bigint): bigint {
-  return divideHalfEven(rentWon * SFR_MAX_SUPPORT_PCT * SFR_SUPPORT_YEARS, 100n);
+export function rentSupportCeilingWon(rent: ExactWon): bigint {
+  return divideHalfEven(rent.amount * SFR_MAX_SUPPORT_PCT * SFR_SUPPORT_YEARS, 100n * rent.unit);
 }
 
 /** state-land-rent-reduction's yearly amount: costs.stateLandValueKrw × min_rent_pct at table.reduction,
  *  rounded once. */
-export function stateLandYearlyWon(landWon: bigint, reductionPct: bigint): bigint {
-  return divideHalfEven(landWon * SLR_MIN_RENT_PCT * reductionPct, 10_000n);
+export function stateLandYearlyWon(land: ExactWon, reductionPct: bigint): bigint {
+  return divideHalfEven(land.amount * SLR_MIN_RENT_PCT * reductionPct, 10_000n * land.unit);
 }
 
 /** state-land-rent-reduction's years: min(costs.leaseYears, max_lease_years). */

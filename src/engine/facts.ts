@@ -5,7 +5,7 @@
 import type { Decimal } from "decimal.js";
 import { minorOfAmount } from "../money/amount.js";
 import { Exact, scaledInteger } from "../money/decimal.js";
-import { centsOfWon, wonOfDollars, type ExchangeRate } from "../money/exchange-rate.js";
+import { centsOfWon, exactWonOfCents, wonOfDollars, type ExchangeRate } from "../money/exchange-rate.js";
 import { moneyOfMinor, type Money } from "../money/money.js";
 import { divideDown, POWERS_OF_TEN } from "../money/round.js";
 import {
@@ -101,15 +101,15 @@ export function factCatalogue(tables: Readonly<Record<TableName, CodeTable>>): r
     fact("site.zone", code("zone", ZONES), "zone"),
     fact("employment.newRegularEmployees", COUNT, "newRegularEmployees"),
     fact("employment.researchers", COUNT, "researchers"),
-    roundedDown(fact("costs.capitalGoodsImportsKrw", KRW_MONEY, "capitalGoodsImportsKrw", true)),
+    fact("costs.capitalGoodsImportsKrw", KRW_MONEY, "capitalGoodsImportsKrw", true),
     fact("costs.customsDutyRatePct", PERCENT, "customsDutyRatePct", true),
     fact("costs.individualConsumptionTaxRatePct", PERCENT, "individualConsumptionTaxRatePct", true),
-    roundedDown(fact("costs.propertyAcquisitionKrw", KRW_MONEY, "propertyAcquisitionKrw", true)),
-    roundedDown(fact("costs.annualPropertyTaxKrw", KRW_MONEY, "annualPropertyTaxKrw", true)),
-    roundedDown(fact("costs.stateLandValueKrw", KRW_MONEY, "stateLandValueKrw", true)),
+    fact("costs.propertyAcquisitionKrw", KRW_MONEY, "propertyAcquisitionKrw", true),
+    fact("costs.annualPropertyTaxKrw", KRW_MONEY, "annualPropertyTaxKrw", true),
+    fact("costs.stateLandValueKrw", KRW_MONEY, "stateLandValueKrw", true),
     fact("costs.leaseYears", YEARS, "leaseYears", true),
-    roundedDown(fact("costs.annualCorporateTaxKrw", KRW_MONEY, "annualCorporateTaxKrw", true)),
-    roundedDown(fact("costs.annualBuildingRentKrw", KRW_MONEY, "annualBuildingRentKrw", true)),
+    fact("costs.annualCorporateTaxKrw", KRW_MONEY, "annualCorporateTaxKrw", true),
+    fact("costs.annualBuildingRentKrw", KRW_MONEY, "annualBuildingRentKrw", true),
     ...(Object.keys(TABLE_FACT_PREFIX) as TableName[]).flatMap((table) => tableFacts(tables, table, TABLE_FACT_PREFIX[table])),
   ];
 }
@@ -311,12 +311,12 @@ class ProfileFacts implements Facts {
     return this.#krw(this.#profile.costs.annualBuildingRent);
   }
 
-  /** A cost in won, converted as the investment's amount is: rounded down, so that no benefit is
-   *  worked out on more than the profile gave. */
+  /** A cost in won. Costs are bases of benefits, never compared with a threshold: one given in
+   *  dollars is converted exactly (won at a finer scale), and rounded once, where the benefit is. */
   #krw(value: string | undefined): Money | null {
     if (value === undefined) return null;
     const minor = minorOfAmount(value, this.#profile.investment.currency)!;
-    return moneyOfMinor(this.#profile.investment.currency === "USD" ? inOtherCurrency(minor, "USD", this.#rate) : minor, "KRW");
+    return this.#profile.investment.currency === "USD" ? exactWonOfCents(minor, this.#rate) : moneyOfMinor(minor, "KRW");
   }
 }
 

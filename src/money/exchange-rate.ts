@@ -2,6 +2,7 @@
 // units until the single half-even rounding to whole won or to cents.
 import type { Decimal } from "decimal.js";
 import { parseDecimal, toScaled } from "./decimal.js";
+import { dinero, KRW } from "dinero.js/bigint";
 import { currencyOf, type Money } from "./money.js";
 import { divideHalfEven, POWERS_OF_TEN, roundedMinorUnits } from "./round.js";
 
@@ -36,6 +37,12 @@ export function wonOfDollars(amount: bigint, scale: number, rate: ExchangeRate, 
   const r = rate.scaled;
   // dollars × rate = (amount / 10^scale) × (r.amount / 10^r.scale) won
   return divide(amount * r.amount, POWERS_OF_TEN[scale + r.scale]!);
+}
+
+/** Cents at the rate as won, exactly: at the scale of cents times the rate's (1.01 × 1380.55 is
+ *  139,435,550 at scale 4), for a figure rounded later, once. */
+export function exactWonOfCents(cents: bigint, rate: ExchangeRate): Money {
+  return dinero({ amount: cents * rate.scaled.amount, currency: KRW, scale: 2n + BigInt(rate.scaled.scale) });
 }
 
 /** Cents for amount / 10^scale won, half-even (or as `divide` rounds). */
