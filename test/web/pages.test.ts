@@ -249,6 +249,13 @@ describe("the result page", () => {
   });
 
   it.each([
+    ["en", "Costs (for benefit figures), in the investment&#x27;s currency"],
+    ["ko", "비용 (혜택 금액 산정용, 투자금액과 같은 통화로 입력)"],
+  ])("says, in %s, that costs are in the investment's currency", async (lang, legend) => {
+    expect((await request(app).get(`/?lang=${lang}`).expect(200)).text).toContain(`<legend>${legend}</legend>`);
+  });
+
+  it.each([
     ["en", "Yearly corporate tax on the new business is 138 times the investment: costs are in the investment&#x27;s currency (USD), so check it was not written in won"],
     ["ko", "새 사업의 연간 법인세에 입력한 금액이 투자금액의 138배임: 비용은 투자금액과 같은 통화(미화 달러)로 읽으므로 원화로 입력하지 않았는지 확인하세요"],
   ])("points out, in %s, a cost that may be in won while the investment is in dollars", async (lang, text) => {
