@@ -229,7 +229,8 @@ const WARNING_WORDS = new Set(["message", "note", "noteKo"]);
 
 interface SavedLeaf {
   readonly passed?: unknown;
-  readonly threshold?: { readonly amount?: unknown; readonly value?: unknown; readonly values?: unknown };
+  /** The saved threshold as text, as thresholdJson writes the current one. */
+  readonly threshold?: string;
 }
 
 /**
@@ -245,11 +246,28 @@ function savedLeaves(root: unknown): Map<string, SavedLeaf> {
     const { kind, label, children, threshold } = node as Record<string, unknown>;
     const en = (label as { en?: unknown } | undefined)?.en;
     if (kind === "leaf" && typeof en === "string") {
-      out.set(en, { passed: (node as SavedLeaf).passed, threshold: threshold !== null && typeof threshold === "object" ? threshold : undefined });
+      out.set(en, { passed: (node as SavedLeaf).passed, threshold: savedThresholdText(threshold) });
     }
     if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return out;
+}
+
+/**
+ * A saved threshold's amount, list or value as text. The client's JSON may hold anything there: a
+ * value that is not a string, number, boolean or null is shown as its JSON, never converted as an
+ * object (an object with a "toString" that is not a function would throw).
+ */
+function savedThresholdText(threshold: unknown): string | undefined {
+  if (threshold === null || typeof threshold !== "object") return undefined;
+  const { amount, values, value } = threshold as Record<string, unknown>;
+  if (amount !== undefined && amount !== null) return scalarText(amount);
+  if (Array.isArray(values)) return values.map(scalarText).join(", ");
+  return value === undefined ? undefined : scalarText(value);
+}
+
+function scalarText(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null ? String(value) : JSON.stringify(value);
 }
 
 function currentLeaves(node: ConditionTrace | undefined, out = new Map<string, ConditionTrace>()): Map<string, ConditionTrace> {
@@ -278,10 +296,10 @@ function reasons(old: SavedProgram, current: ConditionTrace | undefined): string
     }
     // Both thresholds as the JSON writes them ("30000000.00 → 40000000.00"): the saved one is only that.
     const threshold = leaf.threshold ? thresholdJson(leaf) : undefined;
-    const oldThreshold = old.threshold?.amount ?? (Array.isArray(old.threshold?.values) ? old.threshold.values.join(", ") : old.threshold?.value);
-    const moved = threshold !== undefined && oldThreshold !== undefined && String(oldThreshold) !== threshold;
-    if (old.passed !== leaf.passed) why.push(`${label}: ${old.passed ? "met" : "not met"} → ${leaf.passed ? "met" : "not met"}${moved ? ` (threshold ${String(oldThreshold)} → ${threshold})` : ""}`);
-    else if (moved) why.push(`${label}: threshold ${String(oldThreshold)} → ${threshold}`);
+    const oldThreshold = old.threshold;
+    const moved = threshold !== undefined && oldThreshold !== undefined && oldThreshold !== threshold;
+    if (old.passed !== leaf.passed) why.push(`${label}: ${old.passed ? "met" : "not met"} → ${leaf.passed ? "met" : "not met"}${moved ? ` (threshold ${oldThreshold} → ${threshold})` : ""}`);
+    else if (moved) why.push(`${label}: threshold ${oldThreshold} → ${threshold}`);
   }
   for (const label of before.keys()) if (!after.has(label)) why.push(`condition removed: ${label}`);
   return why;

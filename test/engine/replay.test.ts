@@ -241,6 +241,9 @@ describe("replaying a saved estimate", () => {
   it.each([
     ["children that are not a list", JSON.stringify(savedWith((j) => (j.programs[1].conditions = { children: "x" })))],
     ["a threshold's values that are not a list", JSON.stringify(savedWith((j) => (j.programs[1].conditions = { kind: "leaf", label: { en: "FDI of at least USD 30 million" }, threshold: { values: "x" } })))],
+    // Objects whose "toString" is no function: converting one to text throws (a 500, a CLI stack trace).
+    ["a threshold amount that is an object", JSON.stringify(savedWith((j) => (j.programs[1].conditions = { kind: "leaf", label: { en: "FDI of at least USD 30 million" }, threshold: { amount: { toString: 1 } } })))],
+    ["a threshold list holding an object", JSON.stringify(savedWith((j) => (j.programs[1].conditions = { kind: "leaf", label: { en: "FDI of at least USD 30 million" }, threshold: { values: [{ toString: 1 }] } })))],
     // Written out as text: JSON.stringify itself overflows the stack on a tree this deep.
     ["conditions nested 20,000 deep", JSON.stringify(savedWith((j) => (j.programs[1].conditions = "DEEP"))).replace('"DEEP"', `${'{"children":['.repeat(20_000)}{"kind":"leaf"}${"]}".repeat(20_000)}`)],
   ])("reads a saved tree with %s without failing: its figures are what a replay compares", async (_what, estimate) => {
