@@ -1,20 +1,47 @@
 // CSV in and out (RFC 4180 quoting: a quoted field may hold commas, doubled quotes and line breaks).
 
+/** The most lines a quoted cell may run over: a profile's cells are codes, figures and a rate's source. */
+export const RECORD_LINES_MAX = 20;
+
 /**
  * Records from a file's lines: a line that leaves a quoted field open continues on the next one,
- * joined with a line break. At the end of the file an open quote ends the record as it stands,
- * which quotesClosed then tells apart.
+ * joined with a line break. Each line is scanned once, from the quote state the lines before it left.
+ * A quote left open by mistake (`"manu,`) must not swallow the rest of the file: when a record would
+ * run over more than RECORD_LINES_MAX lines, or the file ends inside it, its first line is a record
+ * of its own (which quotesClosed then tells apart, and the batch refuses), and the lines after it are
+ * read again as records of their own.
  */
 export async function* csvRecords(lines: AsyncIterable<string>): AsyncGenerator<string> {
-  let record: string | undefined;
-  for await (const line of lines) {
-    record = record === undefined ? line : `${record}\n${line}`;
-    if (quotesClosed(record)) {
-      yield record;
-      record = undefined;
+  const reader = new RecordReader();
+  for await (const line of lines) yield* reader.take(line);
+  yield* reader.end();
+}
+
+class RecordReader {
+  /** The lines of a record whose quote is still open. */
+  #open: string[] = [];
+
+  *take(line: string): Generator<string> {
+    this.#open.push(line);
+    const open = scanFrom(line, this.#open.length > 1).open;
+    if (this.#open.length > RECORD_LINES_MAX) yield* this.#unwind();
+    else if (!open) {
+      yield this.#open.join("\n");
+      this.#open = [];
     }
   }
-  if (record !== undefined) yield record;
+
+  *end(): Generator<string> {
+    while (this.#open.length > 0) yield* this.#unwind();
+  }
+
+  /** The open record's first line alone, and the lines after it read again. */
+  *#unwind(): Generator<string> {
+    const [first, ...rest] = this.#open;
+    this.#open = [];
+    yield first!;
+    for (const line of rest) yield* this.take(line);
+  }
 }
 
 export function parseCsvLine(line: string): string[] {
@@ -28,9 +55,14 @@ export function quotesClosed(record: string): boolean {
 
 /** The one reading of a record both of the above share: its fields, and whether a quote is left open. */
 function scan(record: string): { fields: string[]; open: boolean } {
+  return scanFrom(record, false);
+}
+
+/** A record's text read from inside a quoted field (a line that continues one) or from its start. */
+function scanFrom(record: string, inQuotes: boolean): { fields: string[]; open: boolean } {
   const fields: string[] = [];
   let field = "";
-  let quoted = false;
+  let quoted = inQuotes;
   for (let i = 0; i < record.length; i++) {
     const ch = record[i]!;
     if (quoted) {
@@ -49,6 +81,14 @@ function scan(record: string): { fields: string[]; open: boolean } {
   return { fields, open: quoted };
 }
 
+/**
+ * A CSV line. A cell a spreadsheet would run as a formula (one starting with =, +, -, @, a tab or a
+ * carriage return: a rate's source or a field name the profile gave, echoed back) is written with
+ * an apostrophe before it, which spreadsheets show as text; no figure this writes starts so.
+ */
 export function csvLine(fields: readonly string[]): string {
-  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(",");
+  return fields
+    .map((f) => (/^[=+\-@\t\r]/.test(f) ? `'${f}` : f))
+    .map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f))
+    .join(",");
 }

@@ -97,6 +97,19 @@ describe("npm run estimate:batch", () => {
     ]);
   });
 
+  it("refuses a row with a quote left open, and goes on with the rows after it", async () => {
+    const head = "investment.route,investment.amount,investment.currency,investment.foreignOwnershipPct,business.sector,site.region";
+    const good = "new-shares,30000000,USD,100,manufacturing,seoul";
+    const { code, rows } = await batch("stray.csv", [head, good, 'new-shares,30000000,USD,100,"manu,seoul', good, good].join("\n"));
+    expect(code).toBe(0);
+    expect(rows.slice(1).map((r) => [r[0], r[1], r.at(-1)])).toEqual([
+      ["1", "ok", ""],
+      ["2", "error", "a quoted cell is never closed"],
+      ["3", "ok", ""],
+      ["4", "ok", ""],
+    ]);
+  });
+
   it("tells a bad figure in a CSV cell as the form does (commas in threes are read there), and in an NDJSON line in the API's words", async () => {
     const head = "investment.route,investment.amount,investment.currency,investment.foreignOwnershipPct,business.sector,site.region";
     const { rows } = await batch("figures.csv", [head, "new-shares,\"1,23,45,678\",USD,100,manufacturing,seoul", "new-shares,$12000000,USD,100,manufacturing,seoul"].join("\n"));
