@@ -14,7 +14,7 @@ import { parseProfile } from "../profile/parse-profile.js";
 import { invalidProfile, ruleSetCannotAnswer, sendProblem } from "../api/problem.js";
 import { RuleEvaluationError } from "../engine/decision-table.js";
 import { estimateJsonBytes } from "../engine/result-json.js";
-import { formFields, profileFromQuery } from "./form-fields.js";
+import { formFields, profileFromQuery, queryText } from "./form-fields.js";
 import { defaultValues, formView, valuesFromQuery } from "./form-view.js";
 import { message, pickLang, type Lang } from "./messages.js";
 import { resultView, type CodeLabel, type FieldFlip } from "./result-view.js";
@@ -33,10 +33,23 @@ export function langOf(req: Request): Lang {
 
 /** The same page in the other language: the current query with lang swapped. */
 export function otherLangUrl(req: Request, lang: Lang): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(req.query)) if (key !== "lang" && typeof value === "string") params.append(key, value);
+  const params = queryAsRead(req.query as Record<string, unknown>);
   params.set("lang", lang === "en" ? "ko" : "en");
   return `${req.path}?${params.toString()}`;
+}
+
+/**
+ * The query as the pages read it, one value a name: the last, when a field came more than once
+ * (queryText). Links built from it (the other language, the JSON, the edit form) then give the
+ * answer the page gave, rather than leave out a field given twice.
+ */
+function queryAsRead(query: Record<string, unknown>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    const text = queryText(value);
+    if (text !== undefined) params.append(key, text);
+  }
+  return params;
 }
 
 /** Where each program's outcome flips if the amount ranged from a tenth to three times what was
@@ -121,7 +134,7 @@ export function pageRoutes({ ruleSet, engineVersion, views, today }: PageOptions
       const options = { today: today(), engineVersion };
       const result = estimate(ruleSet, input, options);
       const flips = outcomeSweeps(ruleSet, input, result.profile, options);
-      const profileQuery = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === "string")).toString();
+      const profileQuery = queryAsRead(query).toString();
       const editUrl = `/?${profileQuery}`;
       const jsonUrl = `/estimate.json?${profileQuery}`;
       const profileUrl = `/profile.json?${profileQuery}`;

@@ -276,6 +276,18 @@ describe("the result page", () => {
     expect(none).not.toContain('class="unconfirmed-totals"');
   });
 
+  it("links to the answer it gave when a field came twice: the last value, as the page read it", async () => {
+    const html = (await request(app).get(`/estimate?${query(PROFILE)}&investment.amount=1000`).expect(200)).text;
+    const links = [...html.matchAll(/href="(\/(?:estimate|estimate\.json|profile\.json)?\?[^"]*)"/g)]
+      .map((m) => m[1]!.replaceAll("&amp;", "&").replaceAll("&#x3D;", "="))
+      .filter((l) => l.includes("business.sector="));
+    expect(links.length).toBeGreaterThanOrEqual(4); // edit, JSON, profile, the other language
+    for (const link of links) expect(new URLSearchParams(link.split("?")[1]).getAll("investment.amount"), link).toEqual(["1000"]);
+    const json = await request(app).get(links.find((l) => l.startsWith("/estimate.json"))!).expect(200);
+    // USD 1,000 is short of the KRW 100 million foreign investment needs.
+    expect(json.body.programs.find((p: { id: string }) => p.id === "foreign-investment").status).toBe("ineligible");
+  });
+
   it("shows the state-land rent reduction as a maximum the agency may grant less than", async () => {
     // USD 1,000,000 of land at 1380.55, 1% a year, 100% for 10 years: ₩138,055,000.
     const html = (await request(app).get(`/estimate?${query({ ...PROFILE, "costs.stateLandValue": "1000000", "costs.leaseYears": "10" })}`).expect(200)).text;
