@@ -21,6 +21,8 @@ import { declaresUtf8, readJson } from "./read-json.js";
 /** The most profiles a JSON batch may hold; NDJSON streams up to BATCH_STREAM_MAX lines. */
 export const BATCH_MAX = 100;
 export const BATCH_STREAM_MAX = 10_000;
+/** Lines a stream may hold, blank ones included: room for a blank line after each profile. */
+export const BATCH_STREAM_LINES_MAX = 2 * BATCH_STREAM_MAX;
 const LINE_MAX = 64 * 1024;
 
 /** An answer to one profile of a batch; a streamed one names the client's line it answers. */
@@ -152,10 +154,10 @@ async function streamBatch(req: Request, res: Response, answer: (index: number, 
     index++;
   };
   try {
-    for await (const line of ndjsonLines(body, LINE_MAX)) {
+    for await (const line of ndjsonLines(body, LINE_MAX, BATCH_STREAM_LINES_MAX)) {
       const at = line.number;
-      if (index >= BATCH_STREAM_MAX) {
-        await send({ index, line: at, status: 413, problem: problem(413, "batch-too-large", "Batch too large", `a stream holds at most ${BATCH_STREAM_MAX} profiles`) });
+      if (index >= BATCH_STREAM_MAX || "tooMany" in line) {
+        await send({ index, line: at, status: 413, problem: problem(413, "batch-too-large", "Batch too large", `a stream holds at most ${BATCH_STREAM_MAX} profiles, in at most ${BATCH_STREAM_LINES_MAX} lines`) });
         break;
       }
       if ("tooLong" in line) {

@@ -12,10 +12,16 @@ const BYTE_ORDER_MARK = "\ufeff";
 export type NdjsonLine =
   | { readonly number: number; readonly text: string }
   | { readonly number: number; readonly tooLong: true }
-  | { readonly number: number; readonly notUtf8: true };
+  | { readonly number: number; readonly notUtf8: true }
+  /** The first line past maxLines, blank or not: the last the body yields. */
+  | { readonly number: number; readonly tooMany: true };
 
-/** Blank lines are skipped; a byte-order mark before the first line is dropped, as RFC 8259 allows. */
-export async function* ndjsonLines(body: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<NdjsonLine> {
+/**
+ * Blank lines are skipped; a byte-order mark before the first line is dropped, as RFC 8259 allows.
+ * Blank lines count towards maxLines: a few kilobytes of gzip inflate to millions of them, and
+ * reading them all would hold a worker for seconds while answering nothing.
+ */
+export async function* ndjsonLines(body: AsyncIterable<Buffer>, maxBytes: number, maxLines = Infinity): AsyncGenerator<NdjsonLine> {
   let parts: Buffer[] = [];
   let size = 0;
   let tooLong = false;
@@ -40,13 +46,18 @@ export async function* ndjsonLines(body: AsyncIterable<Buffer>, maxBytes: number
       }
       if (end < 0) break;
       const line = finish();
+      if (number > maxLines) {
+        yield { number, tooMany: true };
+        return;
+      }
       if (line) yield line;
       start = end + 1;
     }
   }
   if (size > 0 || tooLong) {
     const line = finish();
-    if (line) yield line;
+    if (number > maxLines) yield { number, tooMany: true };
+    else if (line) yield line;
   }
 }
 

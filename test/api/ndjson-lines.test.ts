@@ -26,6 +26,19 @@ describe("ndjsonLines", () => {
     expect(await linesOf(chunks)).toEqual(expected);
   });
 
+  it.each([
+    ["blank lines past the limit", ["a\n\n\n\nb\n"], [{ number: 1, text: "a" }, { number: 4, tooMany: true }]],
+    ["a last line past the limit, without a newline", ["a\nb\nc\nd"], [{ number: 1, text: "a" }, { number: 2, text: "b" }, { number: 3, text: "c" }, { number: 4, tooMany: true }]],
+    ["exactly the limit", ["a\nb\n\n"], [{ number: 1, text: "a" }, { number: 2, text: "b" }]],
+  ])("stops at the line after maxLines (3): %s", async (_what, chunks, expected) => {
+    async function* body() {
+      for (const chunk of chunks) yield Buffer.from(chunk);
+    }
+    const out: NdjsonLine[] = [];
+    for await (const line of ndjsonLines(body(), 8, 3)) out.push(line);
+    expect(out).toEqual(expected);
+  });
+
   it("joins a UTF-8 character split between two chunks", async () => {
     const bytes = Buffer.from("é\n");
     async function* body() {
