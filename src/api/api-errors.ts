@@ -14,8 +14,15 @@ export const notFound: RequestHandler = (req, res) =>
   sendProblem(res, problem(404, "not-found", "Not found", `nothing at ${req.method} ${req.originalUrl.split("?")[0]}`));
 
 export function apiErrors(log: (error: unknown) => void): ErrorRequestHandler {
-  return (error, _req, res, next) => {
-    if (res.headersSent) return next(error);
+  return (error, _req, res, _next) => {
+    if (res.headersSent) {
+      // Part of the answer is out (a stream): it cannot become a problem document, so the connection
+      // is closed, which tells the client it broke off. A client that went away mid-stream is no
+      // server fault; anything else is logged as the server's, not left to Express's stack print.
+      if (!clientWentAway(error)) log(error);
+      res.destroy();
+      return;
+    }
     const type = (error as { type?: unknown }).type;
     switch (type) {
       case "entity.parse.failed":
@@ -41,4 +48,9 @@ export function apiErrors(log: (error: unknown) => void): ErrorRequestHandler {
       }
     }
   };
+}
+
+/** Node's error for a request body cut off by the client ("aborted", ECONNRESET). */
+function clientWentAway(error: unknown): boolean {
+  return (error as { code?: unknown }).code === "ECONNRESET";
 }
