@@ -69,8 +69,14 @@ const VERSION_FROM: Readonly<Record<Exclude<ProgramId, "corporate-tax-reduction"
 };
 
 /** capital-goods-tax-exemption's version has a second segment: RSTA Rule 51(1)'s USD 2 million is
- *  confirmed (and no longer warns) from 2026-01-02. Every other version in force has one segment. */
+ *  confirmed (and no longer warns) from 2026-01-02. */
 const HIGH_TECH_MIN_CONFIRMED_FROM = "2026-01-02";
+
+/** fiz-individual's version is in segments: its Decree 25(1) thresholds are confirmed (and no longer
+ *  warn) from 2021-06-23, the last of its segments. Every other version in force has one segment
+ *  from the modelled dates on. state-land-rent-reduction's (from 2026-01-01) is contested: its
+ *  segment's own list of warnings, which every result owes, holds the contested-reading warning. */
+const FIZ_THRESHOLDS_CONFIRMED_FROM = "2021-06-23";
 
 /** The programs not in force, and the day each ended. */
 const ENDED_ON = { "corporate-tax-reduction": "2018-12-31", "local-tax-reduction": "2025-12-31" } as const;
@@ -260,7 +266,7 @@ function setUp(ruleSet: RuleSet, options: HandwrittenEstimateOptions): Setup {
   };
 
   const fi = inForce("foreign-investment");
-  const fiz = inForce("fiz-individual");
+  const fiz = inForce("fiz-individual", FIZ_THRESHOLDS_CONFIRMED_FROM);
   const confirmedFrom = (id: keyof typeof VERSION_FROM) => (asOf < HIGH_TECH_MIN_CONFIRMED_FROM ? VERSION_FROM[id] : HIGH_TECH_MIN_CONFIRMED_FROM);
   const capitalGoods = inForce("capital-goods-tax-exemption", confirmedFrom("capital-goods-tax-exemption"));
   const cashGrant = inForce("cash-grant");

@@ -29,7 +29,11 @@ describe("GET /api/v1/programs", () => {
 
   it("describes one program with its sources", async () => {
     const body = ProgramJson.parse((await request(app).get("/api/v1/programs/fiz-individual").expect(200)).body);
-    expect(body.parameters.find((p) => p.name === "manufacturing_min_usd")?.values[0]).toMatchObject({
+    // The text in hand states the figure from 2021-06-23 (Decree 25(1)'s last amendment that may have
+    // changed it); before that it is the same figure, unverified.
+    const values = body.parameters.find((p) => p.name === "manufacturing_min_usd")?.values;
+    expect(values?.map((v) => [v.from, v.confidence])).toEqual([["2009-09-09", "unverified"], ["2021-06-23", "statute"]]);
+    expect(values?.[1]).toMatchObject({
       value: "USD 30000000.00",
       confidence: "statute",
       citation: { url: "https://www.law.go.kr/법령/외국인투자촉진법시행령/제25조" },
