@@ -168,9 +168,10 @@ export function handwrittenOutcome(profile: Profile, asOf: string, rate?: Scaled
     hq // a regional headquarters under FIPA Rule 9-3, whose own 10 staff the flag says
   );
 
-  // state-land-rent-reduction, version from 2026-01-01: no RSTA 121-2(1)1 decision can be had any
-  // more, so neither the high-tech tier nor the exception resting on one. Its reduction table (hit
-  // first), row by row, with the percentages the rows give.
+  // state-land-rent-reduction, version from 2026-01-01: read literally (a contested reading, which
+  // every result of the version warns of), no RSTA 121-2(1)1 decision can be had any more, so
+  // neither the high-tech tier nor the exception resting on one. Its reduction table (hit first),
+  // row by row, with the percentages the rows give.
   const inFiz = zone === "fiz-complex" || zone === "fiz-service";
   const tierBusiness = fizClass !== "none" || nge;
   const tier = cents >= SLR_TIER_MIN_CENTS && tierBusiness;
