@@ -26,6 +26,7 @@ import { formFields, profileFromQuery, type FormField } from "../web/form-fields
 import { issueText } from "../web/issue-text.js";
 import { csvLine, csvRecords, parseCsvLine, quotesClosed } from "./csv.js";
 import { oneLine } from "./text-report.js";
+import { sayError } from "./terminal-text.js";
 
 const USAGE = "usage: npm run estimate:batch -- profiles.csv|profiles.ndjson > results.csv";
 
@@ -63,7 +64,7 @@ function errorRow(row: number, width: number, message: string): string[] {
 async function main(): Promise<number> {
   const [path, ...rest] = process.argv.slice(2);
   if (!path || rest.length || !/\.(csv|ndjson|jsonl)$/.test(path)) {
-    console.error(USAGE);
+    sayError(USAGE);
     return 2;
   }
   let ruleSet: RuleSet;
@@ -71,7 +72,7 @@ async function main(): Promise<number> {
     ({ ruleSet } = await loadCheckedRules());
   } catch (error) {
     if (!(error instanceof RuleSetError || error instanceof FailingExamplesError)) throw error;
-    console.error(error.message);
+    sayError(error.message);
     return 3;
   }
   const fields = formFields(ruleSet);
@@ -94,7 +95,7 @@ async function main(): Promise<number> {
   try {
     if (!(await stat(path)).isFile()) throw new Error("not a file");
   } catch (error) {
-    console.error(`${path}: ${(error as Error).message}`);
+    sayError(`${path}: ${(error as Error).message}`);
     return 2;
   }
   let names: string[] | undefined;
@@ -102,7 +103,7 @@ async function main(): Promise<number> {
   let errors = 0;
   const input = createReadStream(path, { encoding: "utf8" });
   input.on("error", (error) => {
-    console.error(`${path}: ${error.message}`);
+    sayError(`${path}: ${error.message}`);
     process.exit(2);
   });
   const lines = createInterface({ input, crlfDelay: Infinity });
@@ -113,10 +114,14 @@ async function main(): Promise<number> {
     first = false;
     if (text.trim() === "") continue;
     if (isCsv && !names) {
+      if (text.includes("\ufffd")) {
+        sayError(`${path}: the header is not valid UTF-8: save the file as UTF-8`);
+        return 2;
+      }
       names = parseCsvLine(text);
       const problems = headerProblems(names, fields);
       if (problems.length) {
-        console.error(`${path}: ${problems.join("; ")}\nThe header names the profile's fields as the form does: ${fields.map((f) => f.path).join(", ")}`);
+        sayError(`${path}: ${problems.join("; ")}\nThe header names the profile's fields as the form does: ${fields.map((f) => f.path).join(", ")}`);
         return 2;
       }
       continue;
@@ -174,7 +179,7 @@ async function main(): Promise<number> {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const peakMb = process.resourceUsage().maxRSS / 1024;
   if (progress) process.stderr.write("\r");
-  console.error(
+  sayError(
     `${row.toLocaleString("en")} profiles, ${(row - errors).toLocaleString("en")} estimated, ${errors.toLocaleString("en")} refused, ` +
       `${seconds.toFixed(1)} s (${Math.round(row / Math.max(seconds, 1e-9)).toLocaleString("en")}/s), peak memory ${peakMb.toFixed(0)} MB`,
   );

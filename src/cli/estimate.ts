@@ -21,6 +21,7 @@ import { RuleSetError } from "../rules/rule-set-error.js";
 import { replay, SavedEstimate, type ReplayReport } from "../engine/replay.js";
 import { endQuietlyWhenStdoutCloses } from "./closed-stdout.js";
 import { textReport } from "./text-report.js";
+import { sayError, sayOut } from "./terminal-text.js";
 
 /** A profile other than the one saved can give the same figures (a rate it gives is the receipt's):
  *  that is no match, but the figures do not differ either. */
@@ -50,19 +51,19 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({ allowPositionals: true, options: { "as-of": { type: "string" }, json: { type: "boolean" }, replay: { type: "string" } } });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    sayError(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   const [path] = args.positionals;
   if (!path || args.positionals.length > 1) {
-    console.error(USAGE);
+    sayError(USAGE);
     return 2;
   }
   // The command's own argument, wrong as the audit's is: not a fault of the profile file. An empty
   // one is a date given wrongly, not a date left out.
   const asOf = args.values["as-of"];
   if (asOf !== undefined && !isIsoDate(asOf)) {
-    console.error(`--as-of must be a date written YYYY-MM-DD, and one the calendar has\n${USAGE}`);
+    sayError(`--as-of must be a date written YYYY-MM-DD, and one the calendar has\n${USAGE}`);
     return 2;
   }
   /** A JSON file read as the API reads a body: UTF-8, a byte-order mark allowed, each key once. What
@@ -72,12 +73,12 @@ async function main(): Promise<number> {
     try {
       bytes = await readFile(file);
     } catch (error) {
-      console.error(`${file}: ${(error as Error).message}`);
+      sayError(`${file}: ${(error as Error).message}`);
       return undefined;
     }
     const refuse = (p: Problem) => {
       if (args.values.json) console.log(JSON.stringify(p, null, 2));
-      else console.error(`${file}: ${p.detail}`);
+      else sayError(`${file}: ${p.detail}`);
       return undefined;
     };
     const read = readJsonBytes(bytes);
@@ -96,7 +97,7 @@ async function main(): Promise<number> {
   const replayPath = args.values.replay;
   if (replayPath !== undefined && args.values["as-of"] !== undefined) {
     // A replay runs on the saved receipt's date: another date would not reproduce anything.
-    console.error(`--as-of does not go with --replay, which uses the saved receipt's date\n${USAGE}`);
+    sayError(`--as-of does not go with --replay, which uses the saved receipt's date\n${USAGE}`);
     return 2;
   }
   const savedInput = replayPath === undefined ? undefined : await readJson(replayPath);
@@ -106,7 +107,7 @@ async function main(): Promise<number> {
   const refuseSaved = (issues: readonly ProfileIssue[]) => {
     const detail = "not a saved estimate this can replay: it needs an estimate's JSON, with its receipt, programs and totals";
     if (args.values.json) console.log(JSON.stringify(problem(422, "invalid-replay", "Not a replay request", detail, issues), null, 2));
-    else console.error(`${replayPath}: ${detail}:\n${list(issues.map((i) => ({ ...i, path: i.path.replace(/^estimate\./, "") })))}`);
+    else sayError(`${replayPath}: ${detail}:\n${list(issues.map((i) => ({ ...i, path: i.path.replace(/^estimate\./, "") })))}`);
     return 2;
   };
   const saved = replayPath === undefined ? undefined : SavedEstimate.safeParse(savedInput);
@@ -117,11 +118,13 @@ async function main(): Promise<number> {
     const { ruleSet: rules } = await loadCheckedRules();
     if (saved?.success) {
       const report = replay(rules, saved.data, profile, ENGINE_VERSION);
-      console.log(args.values.json ? JSON.stringify(report, null, 2) : replayText(report));
+      if (args.values.json) console.log(JSON.stringify(report, null, 2));
+      else sayOut(replayText(report));
       return report.matches ? 0 : 1;
     }
     const result = estimate(rules, profile, { today: todayInSeoul(), engineVersion: ENGINE_VERSION });
-    console.log(args.values.json ? JSON.stringify(estimateJson(result), null, 2) : textReport(result));
+    if (args.values.json) console.log(JSON.stringify(estimateJson(result), null, 2));
+    else sayOut(textReport(result));
     return 0;
   } catch (error) {
     if (error instanceof ProfileError) {
@@ -130,15 +133,15 @@ async function main(): Promise<number> {
       if (ofSaved.length) return refuseSaved(ofSaved);
       // With --json, the API's problem body on standard output, for a script to read as it reads a 422.
       if (args.values.json) console.log(JSON.stringify(invalidProfile(error.issues), null, 2));
-      else console.error(`${path}: the profile has problems:\n${list(error.issues)}`);
+      else sayError(`${path}: the profile has problems:\n${list(error.issues)}`);
       return 1;
     }
     if (error instanceof RuleSetError || error instanceof FailingExamplesError) {
-      console.error(error.message);
+      sayError(error.message);
       return 3;
     }
     if (error instanceof RuleEvaluationError) {
-      console.error(error.reason);
+      sayError(error.reason);
       return 3;
     }
     throw error;

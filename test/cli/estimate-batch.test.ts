@@ -110,6 +110,12 @@ describe("npm run estimate:batch", () => {
     ]);
   });
 
+  it("says a header that is not UTF-8 is not, rather than name its bytes as a column", async () => {
+    const { code, rows, stderr } = await batch("latin1.csv", Buffer.from([0x69, 0x6e, 0x76, 0xe9, 0x0a, 0x31, 0x0a]));
+    expect([code, rows]).toEqual([2, []]);
+    expect(stderr).toContain("latin1.csv: the header is not valid UTF-8: save the file as UTF-8");
+  });
+
   it("tells a bad figure in a CSV cell as the form does (commas in threes are read there), and in an NDJSON line in the API's words", async () => {
     const head = "investment.route,investment.amount,investment.currency,investment.foreignOwnershipPct,business.sector,site.region";
     const { rows } = await batch("figures.csv", [head, "new-shares,\"1,23,45,678\",USD,100,manufacturing,seoul", "new-shares,$12000000,USD,100,manufacturing,seoul"].join("\n"));

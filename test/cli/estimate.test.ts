@@ -59,6 +59,16 @@ describe("npm run estimate", () => {
     expect(json.exchangeRate.krwPerUsd).toBe("1300");
   });
 
+  it.each([
+    ["a malformed file's bytes", "\x1b]0;pwned\x07\x1b[31mRED", 2],
+    ["an unknown key", JSON.stringify({ ...profile, "\u001b[31mX": 1 }), 1],
+  ])("shows the control characters of %s as codes, not as the terminal's commands", async (_, text, status) => {
+    const { code, stderr } = await estimate(write("control.json", text));
+    expect(code).toBe(status);
+    expect(stderr).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+    expect(stderr).toContain("\\x1b");
+  });
+
   it("lists every bad field and exits 1 for a bad profile", async () => {
     const { code, stderr } = await estimate(write("bad.json", { ...profile, investment: { ...profile.investment, amount: "lots" }, site: {} }));
     expect(code).toBe(1);
