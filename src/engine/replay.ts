@@ -12,8 +12,11 @@ import { profileHash } from "./receipt.js";
 import { estimateJson } from "./result-json.js";
 import type { ConditionTrace, MoneyPair, ProgramResult } from "./result.js";
 import type { RuleSet } from "./rule-set.js";
+import { Status } from "../rules/program-schema.js";
 
-const MoneyJson = z.object({ krw: z.string(), usd: z.string() });
+/** An amount as estimates write one (leading or trailing zeros aside, which canonicalAmount drops). */
+const AmountText = z.string().regex(/^\d+(\.\d+)?$/, 'must be an amount written as a decimal, e.g. "1234.50"');
+const MoneyJson = z.object({ krw: AmountText, usd: AmountText });
 const IdList = z.array(z.string()).optional().catch(undefined);
 
 /** The parts of a saved estimate (the API's or the CLI's JSON) that a replay reads: the receipt to
@@ -41,7 +44,7 @@ export const SavedEstimate = z.object({
     .array(
       z.looseObject({
         id: z.string(),
-        status: z.string(),
+        status: Status,
         benefit: z
           .looseObject({
             kind: z.string(),

@@ -46,9 +46,13 @@ export function rulePageRoutes({ ruleSet, engineVersion, views, today, examples 
 
   router.get("/rules", (req, res) => {
     const lang = langOf(req);
-    const kind = typeof req.query.kind === "string" && req.query.kind ? req.query.kind : undefined;
+    const asked = typeof req.query.kind === "string" && req.query.kind ? req.query.kind : undefined;
+    // A kind no program has (a hand-edited address) is named, and the list shown whole, not empty.
+    const known = asked === undefined || ruleSet.programs.some((p) => p.kind === asked);
+    const kind = known ? asked : undefined;
     const view = ruleListView(ruleSet, outcomes, today(), lang, { kind, unverified: req.query.unverified === "1" });
-    render(req, res, "rules", message(lang, "rules.heading"), { rules: view });
+    const kindError = known ? undefined : message(lang, "rules.badKind", { kinds: view.kinds.map((k) => k.value).join(", ") });
+    render(req, res, "rules", message(lang, "rules.heading"), { rules: view, kindError }, known ? 200 : 400);
   });
 
   router.get("/rules/changes", (req, res) => {

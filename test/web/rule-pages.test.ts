@@ -124,6 +124,15 @@ describe("the rule pages", () => {
     expect(notes).not.toContain("yaml-language-server");
   });
 
+  it("names a kind no program has, with a 400, and lists every program rather than none", async () => {
+    const all = (await request(app).get("/rules?lang=en").expect(200)).text;
+    const html = (await request(app).get("/rules?lang=en&kind=bogus").expect(400)).text;
+    expect(html).toMatch(/<p class="error" role="alert">No program is of that kind: kind must be one of [a-z, -]*qualification[a-z, -]*\. All programs are shown\.<\/p>/);
+    const rows = (page: string) => page.match(/<tr id="rule-/g)?.length;
+    expect(rows(html)).toBe(rows(all));
+    expect(rows(all)).toBeGreaterThan(5);
+  });
+
   it("lay the reference files open too, linked from the list: the sector table's columns with their citations", async () => {
     const list = (await request(app).get("/rules?lang=en").expect(200)).text;
     for (const name of ["sectors", "technologies", "regions", "laws", "usd-krw"]) expect(list).toContain(`<a href="/rules/reference/${name}?lang=en"><code>rules/reference/${name}.yaml</code></a>`);
