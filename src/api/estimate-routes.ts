@@ -81,13 +81,13 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     const strays = strayKeys(body, ["profile", "sweep"]);
     try {
       const result = sweep(ruleSet, body?.profile, body?.sweep, options());
-      if (strays.length) return sendProblem(res, invalidProfile(strays));
+      if (strays.length) return sendProblem(res, invalidSweep(strays));
       res.json({ ...result, warnings: result.warnings.map(warningJsonValue) });
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
       // The sweep's own errors are named under "sweep"; the profile's, and a point's, under "profile".
       const issues = error.issues.map((i) => (i.path === "sweep" || i.path.startsWith("sweep.") ? i : issueUnder("profile", i)));
-      sendProblem(res, invalidProfile([...strays, ...issues]));
+      sendProblem(res, invalidSweep([...strays, ...issues]));
     }
   });
 
@@ -129,6 +129,16 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
     res.type(JSON_UTF8).send(Buffer.concat([BATCH_START, ...results.flatMap((r, i) => (i ? [COMMA, r] : [r])), BATCH_END]));
   });
   return router;
+}
+
+/**
+ * A sweep request's problems: the profile's alone are an invalid profile, as the estimate's are; any
+ * of the sweep's own, or of the request body's, make it an invalid sweep request, so that its title
+ * does not blame a profile that may be sound.
+ */
+function invalidSweep(issues: readonly ProfileIssue[]): Problem {
+  if (issues.every((i) => i.path === "profile" || i.path.startsWith("profile."))) return invalidProfile(issues);
+  return problem(422, "invalid-sweep", "Not a valid sweep request", `${issues.length} field(s) are not valid: ${issues.map((i) => i.path || "the request body").join(", ")}`, issues);
 }
 
 /** A request body's keys beyond those its endpoint reads, each named as a profile's unknown field is. */

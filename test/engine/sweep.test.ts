@@ -185,6 +185,15 @@ describe("a sweep", () => {
   ])("names the request's own field for %s", async (_what, body, path) => {
     const res = await request(testApp()).post("/api/v1/sweep").send(body).expect(422);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    // A fault of the profile's alone is the profile's; one of the sweep or the request, the request's.
+    expect([res.body.type.split("/").at(-1), res.body.title]).toEqual(
+      path.startsWith("profile") ? ["invalid-profile", "The profile breaks the contract"] : ["invalid-sweep", "Not a valid sweep request"],
+    );
+  });
+
+  it("names a body that is no object as the request body, not the profile", async () => {
+    const res = await request(testApp()).post("/api/v1/sweep").set("content-type", "application/json").send("[]").expect(422);
+    expect(res.body.detail).toMatch(/: the request body(, |$)/);
   });
 
   it("names every bad field at once: a stray key, the sweep's and the profile's", async () => {
