@@ -14,7 +14,7 @@ export const notFound: RequestHandler = (req, res) =>
   sendProblem(res, problem(404, "not-found", "Not found", `nothing at ${req.method} ${req.originalUrl.split("?")[0]}`));
 
 export function apiErrors(log: (error: unknown) => void): ErrorRequestHandler {
-  return (error, _req, res, _next) => {
+  return (error, req, res, _next) => {
     if (res.headersSent) {
       // Part of the answer is out (a stream): it cannot become a problem document, so the connection
       // is closed, which tells the client it broke off. A client that went away mid-stream is no
@@ -39,6 +39,10 @@ export function apiErrors(log: (error: unknown) => void): ErrorRequestHandler {
         // body-parser inflates these three (as the NDJSON batch does): name them, not the charset.
         return sendProblem(res, problem(415, "unsupported-encoding", "Unsupported encoding", "send the body as gzip, deflate, br or identity"));
       default: {
+        // zlib's and brotli's own codes for bytes that are not what Content-Encoding says they are.
+        if (isUndecodable(error)) {
+          return sendProblem(res, problem(400, "undecodable-body", "Undecodable body", `the body is not valid ${req.get("content-encoding") ?? "compressed data"}, as its Content-Encoding says it is`));
+        }
         const status = (error as { status?: unknown }).status;
         if (typeof status === "number" && status >= 400 && status < 500) {
           return sendProblem(res, problem(status, "bad-request", "Bad request", "the request could not be read"));
@@ -53,4 +57,10 @@ export function apiErrors(log: (error: unknown) => void): ErrorRequestHandler {
 /** Node's error for a request body cut off by the client ("aborted", ECONNRESET). */
 function clientWentAway(error: unknown): boolean {
   return (error as { code?: unknown }).code === "ECONNRESET";
+}
+
+/** An inflating error: gzip's and deflate's Z_DATA_ERROR and kin, brotli's ERR__ERROR_FORMAT_…. */
+function isUndecodable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && (code.startsWith("Z_") || code.startsWith("ERR__ERROR_FORMAT"));
 }

@@ -102,6 +102,10 @@ describe("POST /api/v1/estimate", () => {
     // Decoded as UTF-8, the byte 0xff would be estimated as U+FFFD, in the source and the receipt's hash.
     ["a body that is not UTF-8", 415, "unsupported-encoding", () => raw(notUtf8)],
     ["a gzip body that is not UTF-8", 415, "unsupported-encoding", () => raw(gzipSync(notUtf8), "gzip")],
+    // Plain JSON said to be compressed: it cannot be inflated, which is the body's fault, said so.
+    ["plain JSON said to be gzip", 400, "undecodable-body", () => raw(Buffer.from(JSON.stringify(EXAMPLE_PROFILE)), "gzip")],
+    ["plain JSON said to be deflate", 400, "undecodable-body", () => raw(Buffer.from(JSON.stringify(EXAMPLE_PROFILE)), "deflate")],
+    ["plain JSON said to be br", 400, "undecodable-body", () => raw(Buffer.from(JSON.stringify(EXAMPLE_PROFILE)), "br")],
     ["a profile that breaks the contract", 422, "invalid-profile", () => post("/estimate").send({ ...EXAMPLE_PROFILE, investment: { amount: 5 } })],
     ["a GET", 405, "method-not-allowed", () => request(app).get("/api/v1/estimate")],
     ["an unknown path", 404, "not-found", () => request(app).get("/api/v1/nothing")],
