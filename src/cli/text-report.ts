@@ -2,7 +2,7 @@
 // the profile's value, the threshold and the article, the benefit, the warnings, then the totals and
 // the receipt.
 import { formatMoney } from "../money/format-money.js";
-import { estimatedPart, leftOutOfTotals, unconfirmedInTotals } from "../engine/estimated-part.js";
+import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { inputHash } from "../engine/receipt.js";
 import type { BenefitResult, ConditionTrace, Estimate, MoneyPair, ProgramResult, YearAmount } from "../engine/result.js";
 import { yearRuns } from "../engine/year-runs.js";
@@ -89,13 +89,7 @@ function totalLines(estimate: Estimate): string[] {
     `Total certain value: ${atLeast(certain)}${both(estimate.totals.certain)}`,
     `Total up to discretionary ceilings: ${atLeast(upTo)}${both(estimate.totals.upTo)}`,
     ...(upTo.length ? [leftOutLine(certain, upTo)] : []),
-    ...unconfirmedLine(estimate),
   ];
-}
-
-function unconfirmedLine(estimate: Estimate): string[] {
-  const unconfirmed = unconfirmedInTotals(estimate);
-  return unconfirmed.length ? [`Counted in these totals, resting in part on figures or classifications the statute does not confirm (see each program's warnings): ${unconfirmed.map((p) => p.program.id).join(", ")}`] : [];
 }
 
 /** The programs the totals leave out, said per total (a discretionary figure lowers only the total up to). */

@@ -35,19 +35,3 @@ export function leftOutOfTotals(estimate: Estimate): { readonly certain: Program
   const certain = upTo.filter(({ benefit }) => isCertain(benefit!));
   return { certain, upTo };
 }
-
-/**
- * The eligible programs whose figures the totals add though they rest in part on a figure or a
- * classification the statute in hand does not confirm (an unverified parameter or reference row):
- * a total is only as sure as its least sure part, and a reader should see which those are.
- */
-export function unconfirmedInTotals(estimate: Estimate): ProgramResult[] {
-  return estimate.programs.filter(
-    (p) =>
-      p.status === "eligible" &&
-      p.benefit !== undefined &&
-      p.benefit.kind !== "non-monetary" &&
-      estimatedPart(p.benefit) !== "none" &&
-      p.warnings.some((w) => w.code === "unverified-parameter" || w.code === "unverified-reference"),
-  );
-}

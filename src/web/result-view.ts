@@ -7,7 +7,7 @@ import type { ExchangeRatesFile } from "../rules/reference-schema.js";
 import { MONTHLY_AVERAGE } from "../engine/rate-table.js";
 import { tableRateAgeDays } from "../engine/rate-warnings.js";
 import { relationSign, showValue, type CodeText } from "../engine/show-value.js";
-import { estimatedPart, leftOutOfTotals, unconfirmedInTotals } from "../engine/estimated-part.js";
+import { estimatedPart, leftOutOfTotals } from "../engine/estimated-part.js";
 import { Exact } from "../money/decimal.js";
 import { countedShare, countedShareIsExact } from "../engine/facts.js";
 import { minorOfAmount } from "../money/amount.js";
@@ -85,7 +85,6 @@ export function resultView(estimate: Estimate, lang: Lang, flips: readonly Field
     certain: pair(estimate.totals.certain),
     upTo: pair(estimate.totals.upTo),
     ...leftOutView(estimate, lang),
-    unconfirmed: unconfirmedInTotals(estimate).map((p) => ({ id: p.program.id, title: p.program.title[lang] })),
     inForce: programs.filter((p) => p.status !== "not-in-force"),
     notInForce: programs.filter((p) => p.status === "not-in-force"),
     receipt: {

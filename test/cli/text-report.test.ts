@@ -91,17 +91,6 @@ describe("the text report", () => {
     expect(report(input)).toContain(expected);
   });
 
-  it.each([
-    // The cash grant's national share rests on the press.
-    ["a ceiling resting on a press figure", profile, "cash-grant"],
-    // 2018: the high-tech minimum's date and the cap's per-worker amount are unverified.
-    ["a tax reduction resting on unverified parameters", { ...profile, asOf: "2018-06-01", investment: { ...profile.investment, amount: "2000000" }, employment: { newRegularEmployees: 30 }, costs: { annualCorporateTax: "200000" } }, "corporate-tax-reduction, cash-grant"],
-    ["nothing unconfirmed counted", { ...profile, business: { sector: "manufacturing", technology: null } }, undefined],
-  ])("names the programs the totals count on unconfirmed grounds: %s", (_, input, programs) => {
-    const line = report(input).split("\n").find((l) => l.startsWith("Counted in these totals, resting in part on figures or classifications the statute does not confirm"));
-    expect(line?.split(": ").at(-1)).toBe(programs);
-  });
-
   it("gives plain totals when every figure is known", () => {
     const text = report({ ...profile, costs: { stateLandValue: "1000000", leaseYears: 10 } });
     expect(text).toMatch(/Total certain value: ₩[\d,]+ \(\$[\d,.]+\)\n/);

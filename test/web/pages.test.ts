@@ -265,17 +265,6 @@ describe("the result page", () => {
     expect(summary).toContain(`<div class="warnings" role="note"><ul><li>${text}</li></ul></div>`);
   });
 
-  it.each([
-    ["en", "Counted in these totals, resting in part on figures or classifications the statute does not confirm (each program&#x27;s notes say which): <a href=\"#program-cash-grant\">Cash grant for foreign investment</a></p>"],
-    ["ko", "다음 제도의 금액은 법령으로 확인되지 않은 수치나 분류에 일부 근거하여 합계에 포함됨(각 제도의 유의사항 참조): <a href=\"#program-cash-grant\">"],
-  ])("names, in %s, the programs the totals count on unconfirmed grounds", async (lang, text) => {
-    const html = (await request(app).get(`/estimate?${query({ ...PROFILE, lang })}`).expect(200)).text;
-    const summary = html.slice(html.indexOf('<section class="summary"'), html.indexOf("</section>"));
-    expect(summary).toContain(`<p class="unconfirmed-totals">${text}`);
-    const none = (await request(app).get(`/estimate?${query({ ...PROFILE, "business.technology": "" })}`).expect(200)).text;
-    expect(none).not.toContain('class="unconfirmed-totals"');
-  });
-
   it("links to the answer it gave when a field came twice: the last value, as the page read it", async () => {
     const html = (await request(app).get(`/estimate?${query(PROFILE)}&investment.amount=1000`).expect(200)).text;
     const links = [...html.matchAll(/href="(\/(?:estimate|estimate\.json|profile\.json)?\?[^"]*)"/g)]
