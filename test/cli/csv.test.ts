@@ -18,6 +18,10 @@ describe("CSV records", () => {
     ["a quote inside an unquoted cell, a character", ['a,b"c', "d"], ['a,b"c', "d"]],
     // The file ends inside a quoted cell: that line alone is a record (refused), the rest read again.
     ["a quote left open at the end of the file", ["a,b", 'x,"manu,', "c,d", "e,f"], ["a,b", 'x,"manu,', "c,d", "e,f"]],
+    // The next quote closes it where no cell ends: that quote opened a cell of its own row.
+    ["a quote left open before a row with a quoted cell", ['x,"manu,', 'a,"Seoul, basic"', "c,d"], ['x,"manu,', 'a,"Seoul, basic"', "c,d"]],
+    ["a quote left open, a plain row, then a quoted cell", ['x,"BOK', "a,b", 'c,"BOK noon"', "e,f"], ['x,"BOK', "a,b", 'c,"BOK noon"', "e,f"]],
+    ["a cell over a line break, closed where its cell ends", ['a,"Seoul,', 'basic",b', "c"], ['a,"Seoul,\nbasic",b', "c"]],
   ])("%s", async (_, lines, records) => {
     expect(await recordsOf(lines)).toEqual(records);
   });

@@ -100,7 +100,8 @@ describe("npm run estimate:batch", () => {
   it("refuses a row with a quote left open, and goes on with the rows after it", async () => {
     const head = "investment.route,investment.amount,investment.currency,investment.foreignOwnershipPct,business.sector,site.region";
     const good = "new-shares,30000000,USD,100,manufacturing,seoul";
-    const { code, rows } = await batch("stray.csv", [head, good, 'new-shares,30000000,USD,100,"manu,seoul', good, good].join("\n"));
+    const quoted = 'new-shares,"30,000,000",USD,100,manufacturing,seoul';
+    const { code, rows } = await batch("stray.csv", [head, good, 'new-shares,30000000,USD,100,"manu,seoul', good, quoted].join("\n"));
     expect(code).toBe(0);
     expect(rows.slice(1).map((r) => [r[0], r[1], r.at(-1)])).toEqual([
       ["1", "ok", ""],
