@@ -148,7 +148,9 @@ const EstimateWarning = z.discriminatedUnion("code", [
   z.strictObject({
     code: z
       .literal("cost-far-above-investment")
-      .describe("A cost is a hundred times the investment or more: costs are in the investment's currency, and won written for dollars gives such a figure"),
+      .describe(
+        "A cost far above the investment (a yearly cost ten times it or more, a one-off cost a hundred times): costs are in the investment's currency, and won written for dollars gives such a figure",
+      ),
     field: z.string().describe("The cost's path in the profile, e.g. costs.annualCorporateTax"),
     times: z.string().describe("How many times the investment the cost is, rounded down"),
     currency: z.enum(["USD", "KRW"]).describe("The investment's currency, which the cost is read in"),
@@ -182,7 +184,7 @@ export const EstimateJson = z.strictObject({
   warnings: z
     .array(EstimateWarning)
     .describe(
-      "About the estimate as a whole: the profile's exchange rate dated after the as-of date (rate-after-as-of), older than the rate table would use (rate-out-of-date), or a quarter or more away from the table's rate for its date (rate-far-from-table); a cost a hundred times the investment or more (cost-far-above-investment)",
+      "About the estimate as a whole: the profile's exchange rate dated after the as-of date (rate-after-as-of), older than the rate table would use (rate-out-of-date), or a quarter or more away from the table's rate for its date (rate-far-from-table); a cost far above the investment (cost-far-above-investment)",
     ),
   programs: z.array(ProgramResultJson),
   totals: z.strictObject({

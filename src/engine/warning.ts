@@ -57,9 +57,12 @@ export function describeWarning(warning: Warning, lang: Lang = "en"): string {
     case "cost-far-above-investment": {
       const times = groupDigits(warning.times);
       // Won typed for dollars is the slip to look for; with a won investment, only the size is odd.
+      if (warning.currency === "KRW") {
+        return ko ? `${warning.field}에 입력한 금액이 투자금액의 ${times}배 이상임: 입력값을 확인하세요` : `${warning.field} is at least ${times} times the investment: check it`;
+      }
       return ko
-        ? `${warning.field}에 입력한 금액이 투자금액의 ${times}배임: 비용은 투자금액과 같은 통화(${warning.currency === "USD" ? "미화 달러" : "원화"})로 읽으므로${warning.currency === "USD" ? " 원화로 입력하지 않았는지" : " 입력값을"} 확인하세요`
-        : `${warning.field} is ${times} times the investment: costs are in the investment's currency (${warning.currency})${warning.currency === "USD" ? ", so check it was not written in won" : ": check it"}`;
+        ? `${warning.field}에 입력한 금액이 투자금액의 ${times}배 이상임: 비용은 투자금액과 같은 통화(미화 달러)로 입력하므로 원화 금액을 입력하지 않았는지 확인하세요`
+        : `${warning.field} is at least ${times} times the investment: costs are in the investment's currency (USD), so check it was not written in won`;
     }
     case "rate-out-of-date":
       return ko

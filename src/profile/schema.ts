@@ -151,7 +151,8 @@ export function makeProfileSchema(codes: ProfileCodes) {
     });
 }
 
-const COST_AMOUNTS = ["capitalGoodsImports", "propertyAcquisition", "annualPropertyTax", "stateLandValue", "annualCorporateTax", "annualBuildingRent"] as const;
+/** The costs given as amounts (in the investment's currency), in the order the profile lists them. */
+export const COST_AMOUNTS = ["capitalGoodsImports", "propertyAcquisition", "annualPropertyTax", "stateLandValue", "annualCorporateTax", "annualBuildingRent"] as const;
 
 function notWholeWon(path: string[]) {
   return { code: "custom" as const, path, message: "must be whole won when the currency is KRW" };

@@ -20,15 +20,20 @@ const warningsFor = (investment: object, costs: object) =>
 describe("a cost far above the investment", () => {
   it.each([
     ["none given", {}, {}, []],
-    // USD 2,000,000 × 100 = USD 200,000,000: one cent less is not pointed out, the figure itself is.
-    ["one cent under a hundred times", {}, { annualCorporateTax: "199999999.99" }, []],
-    ["a hundred times exactly", {}, { annualCorporateTax: "200000000" }, [["costs.annualCorporateTax", "100", "USD"]]],
+    // A yearly cost: USD 2,000,000 × 10 = USD 20,000,000. One cent less is not pointed out, the figure itself is.
+    ["a yearly cost one cent under ten times", {}, { annualCorporateTax: "19999999.99" }, []],
+    ["a yearly cost ten times exactly", {}, { annualCorporateTax: "20000000" }, [["costs.annualCorporateTax", "10", "USD"]]],
     // KRW 276,110,000 of tax typed while the investment is USD 2 million: 138 times, rounded down.
-    ["won typed for dollars", {}, { annualCorporateTax: "276110000" }, [["costs.annualCorporateTax", "138", "USD"]]],
-    ["each cost so far above, in the profile's order of costs", {}, { annualBuildingRent: "300000000", stateLandValue: "1000000000", propertyAcquisition: "1000" }, [["costs.stateLandValue", "500", "USD"], ["costs.annualBuildingRent", "150", "USD"]]],
-    ["cents on both sides", { amount: "0.03" }, { capitalGoodsImports: "3.00" }, [["costs.capitalGoodsImports", "100", "USD"]]],
-    ["an investment in won, read in won", { amount: "1000000000", currency: "KRW" }, { annualPropertyTax: "99999999999" }, []],
-    ["an investment in won, a cost a hundred times it", { amount: "1000000000", currency: "KRW" }, { annualPropertyTax: "100000000000" }, [["costs.annualPropertyTax", "100", "KRW"]]],
+    ["a yearly tax in won typed for dollars", {}, { annualCorporateTax: "276110000" }, [["costs.annualCorporateTax", "138", "USD"]]],
+    // KRW 600,000,000 of rent (USD 435,000, 1.4 % of USD 30 million) typed in won: twenty times.
+    ["a yearly rent in won typed for dollars", { amount: "30000000" }, { annualBuildingRent: "600000000" }, [["costs.annualBuildingRent", "20", "USD"]]],
+    // A one-off cost: USD 2,000,000 × 100 = USD 200,000,000.
+    ["a one-off cost under a hundred times", {}, { stateLandValue: "199999999.99", propertyAcquisition: "50000000" }, []],
+    ["a one-off cost a hundred times exactly", {}, { capitalGoodsImports: "200000000" }, [["costs.capitalGoodsImports", "100", "USD"]]],
+    ["each cost so far above, in the profile's order of costs", {}, { annualBuildingRent: "30000000", stateLandValue: "1000000000", propertyAcquisition: "1000" }, [["costs.stateLandValue", "500", "USD"], ["costs.annualBuildingRent", "15", "USD"]]],
+    ["cents on both sides", { amount: "0.03" }, { annualPropertyTax: "0.30" }, [["costs.annualPropertyTax", "10", "USD"]]],
+    ["an investment in won, read in won", { amount: "1000000000", currency: "KRW" }, { annualPropertyTax: "9999999999" }, []],
+    ["an investment in won, a yearly cost ten times it", { amount: "1000000000", currency: "KRW" }, { annualPropertyTax: "10000000000" }, [["costs.annualPropertyTax", "10", "KRW"]]],
     // A lease term is a count of years, not money in any currency.
     ["a long lease of cheap land", { amount: "1" }, { leaseYears: 100, stateLandValue: "99" }, []],
   ])("%s", (_, investment, costs, expected) => {
@@ -37,9 +42,11 @@ describe("a cost far above the investment", () => {
 
   it("says what to check, in both languages", () => {
     const warning = { code: "cost-far-above-investment", field: "costs.annualCorporateTax", times: "1380", currency: "USD" } as const;
-    expect(describeWarning(warning)).toBe("costs.annualCorporateTax is 1,380 times the investment: costs are in the investment's currency (USD), so check it was not written in won");
-    expect(describeWarning(warning, "ko")).toBe("costs.annualCorporateTax에 입력한 금액이 투자금액의 1,380배임: 비용은 투자금액과 같은 통화(미화 달러)로 읽으므로 원화로 입력하지 않았는지 확인하세요");
-    expect(describeWarning({ ...warning, currency: "KRW" })).toBe("costs.annualCorporateTax is 1,380 times the investment: costs are in the investment's currency (KRW): check it");
+    expect(describeWarning(warning)).toBe("costs.annualCorporateTax is at least 1,380 times the investment: costs are in the investment's currency (USD), so check it was not written in won");
+    expect(describeWarning(warning, "ko")).toBe("costs.annualCorporateTax에 입력한 금액이 투자금액의 1,380배 이상임: 비용은 투자금액과 같은 통화(미화 달러)로 입력하므로 원화 금액을 입력하지 않았는지 확인하세요");
+    // With a won investment only the size is odd: no currency to blame.
+    expect(describeWarning({ ...warning, currency: "KRW" })).toBe("costs.annualCorporateTax is at least 1,380 times the investment: check it");
+    expect(describeWarning({ ...warning, currency: "KRW" }, "ko")).toBe("costs.annualCorporateTax에 입력한 금액이 투자금액의 1,380배 이상임: 입력값을 확인하세요");
   });
 
   it("is said by the estimate after what it says of the rate", () => {

@@ -256,8 +256,8 @@ describe("the result page", () => {
   });
 
   it.each([
-    ["en", "Yearly corporate tax on the new business is 138 times the investment: costs are in the investment&#x27;s currency (USD), so check it was not written in won"],
-    ["ko", "새 사업의 연간 법인세에 입력한 금액이 투자금액의 138배임: 비용은 투자금액과 같은 통화(미화 달러)로 읽으므로 원화로 입력하지 않았는지 확인하세요"],
+    ["en", "Yearly corporate tax on the new business is at least 138 times the investment: costs are in the investment&#x27;s currency (USD), so check it was not written in won"],
+    ["ko", "새 사업의 연간 법인세에 입력한 금액이 투자금액의 138배 이상임: 비용은 투자금액과 같은 통화(미화 달러)로 입력하므로 원화 금액을 입력하지 않았는지 확인하세요"],
   ])("points out, in %s, a cost that may be in won while the investment is in dollars", async (lang, text) => {
     const profile = { ...PROFILE, lang, "investment.amount": "2000000", "costs.annualCorporateTax": "276110000" };
     const html = (await request(app).get(`/estimate?${query(profile)}`).expect(200)).text;
