@@ -117,7 +117,7 @@ function benefitLines(benefit: BenefitResult): string[] {
         ...benefit.components.flatMap((c) => {
           if (!c.applies) return [`    - ${c.label.en}: does not apply`];
           if (!c.amount) return [`    - ${c.label.en}: not estimated (give ${c.missing.join(", ")})`];
-          const years = c.years?.length ? ` over ${c.years.length} years: ${scheduleText(c.years)}` : "";
+          const years = c.years?.length ? ` over ${c.years.length === 1 ? "1 year" : `${c.years.length} years`}: ${scheduleText(c.years)}` : "";
           const capped = c.cappedAt ? `, capped at ${both(c.cappedAt)}` : "";
           return [`    - ${c.label.en}: ${both(c.amount)}${years}${capped}`];
         }),

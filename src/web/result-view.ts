@@ -314,7 +314,8 @@ function conditionView(trace: ConditionTrace, leaves: ViewContext): ConditionVie
 function scheduleView(years: readonly YearAmount[]) {
   const runs = yearRuns(years);
   return {
-    years: runs.map((r) => ({ years: r.first === r.last ? String(r.first) : `${r.first}–${r.last}`, percent: r.percent.toString(), amount: pair(r.amount) })),
+    // Each row's figure is a year's: "1–50" at ₩X is ₩X in each of the fifty years.
+    years: runs.map((r) => ({ span: r.first === r.last ? String(r.first) : `${r.first}–${r.last}`, percent: r.percent.toString(), amount: pair(r.amount) })),
     chart: runs.length > 1 ? scheduleChart(years) : undefined,
   };
 }

@@ -85,6 +85,7 @@ describe("the text report", () => {
     // Equal years as one figure: a fifty-year lease is not fifty "1%"s.
     ["fifty equal years", { ...profile, costs: { stateLandValue: "10000000", leaseYears: 50 } }, "Reduction of the minimum yearly rent: ₩6,902,750,000 ($5,000,000.00) over 50 years: 100% in years 1–50 at ₩138,055,000 ($100,000.00) a year"],
     ["five full years then two halved", { ...profile, asOf: "2018-06-01", investment: { ...profile.investment, amount: "2000000" }, employment: { newRegularEmployees: 30 }, costs: { annualCorporateTax: "200000" } }, "over 7 years: 100% in years 1–5 at ₩276,110,000 ($200,000.00) a year, 50% in years 6–7 at ₩138,055,000 ($100,000.00) a year"],
+    ["one year", { ...profile, costs: { stateLandValue: "10000000", leaseYears: 1 } }, "₩138,055,000 ($100,000.00) over 1 year: 100% in year 1 at ₩138,055,000 ($100,000.00)"],
     // 20 hires: the cap leaves year 7 less than year 6, at the same 50%.
     ["a last year the cap cut", { ...profile, asOf: "2018-06-01", investment: { ...profile.investment, amount: "2000000" }, employment: { newRegularEmployees: 20 }, costs: { annualCorporateTax: "200000" } }, "over 7 years: 100% in years 1–5 at ₩276,110,000 ($200,000.00) a year, 50% in year 6 at ₩138,055,000 ($100,000.00), 50% in year 7 at ₩61,945,000 ($44,869.80)"],
   ])("tells a schedule by its runs of equal years: %s", (_, input, expected) => {

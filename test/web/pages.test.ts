@@ -242,6 +242,7 @@ describe("the result page", () => {
     ],
   ])("shows a schedule's equal years as one row: %s", async (_, program, profile, rows, bars) => {
     const html = section((await request(app).get(`/estimate?${query(profile)}`).expect(200)).text, program);
+    expect(html).toContain('<thead><tr><th scope="col">Year</th><th scope="col">%</th><th scope="col">KRW a year</th><th scope="col">USD a year</th></tr></thead>');
     const body = html.slice(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
     const cells = [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((cell) => cell[1]));
     expect(cells).toEqual(rows);
@@ -249,8 +250,8 @@ describe("the result page", () => {
   });
 
   it.each([
-    ["en", "Costs (for benefit figures), in the investment&#x27;s currency"],
-    ["ko", "비용 (혜택 금액 산정용, 투자금액과 같은 통화로 입력)"],
+    ["en", "Costs (for benefit figures; amounts in the investment&#x27;s currency)"],
+    ["ko", "비용 (혜택 금액 산정용, 금액은 투자금액과 같은 통화로 입력)"],
   ])("says, in %s, that costs are in the investment's currency", async (lang, legend) => {
     expect((await request(app).get(`/?lang=${lang}`).expect(200)).text).toContain(`<legend>${legend}</legend>`);
   });
