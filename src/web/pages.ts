@@ -28,7 +28,8 @@ export interface PageOptions {
 }
 
 export function langOf(req: Request): Lang {
-  return pickLang(req.query.lang, req.get("accept-language"));
+  // Given twice, the last, as every field of the query is read (queryText).
+  return pickLang(queryText(req.query.lang), req.get("accept-language"));
 }
 
 /** The same page in the other language: the current query with lang swapped. */

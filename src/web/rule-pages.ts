@@ -7,6 +7,7 @@ import { runExamples, type ExampleOutcome } from "../engine/run-examples.js";
 import type { CompiledProgram } from "../engine/program.js";
 import { message } from "./messages.js";
 import { langOf, otherLangUrl, type PageOptions } from "./pages.js";
+import { queryText } from "./form-fields.js";
 import { referenceContentView } from "./reference-view.js";
 import { changesView, referenceSourceView, ruleListView, ruleView, sourceView } from "./rule-view.js";
 
@@ -46,7 +47,7 @@ export function rulePageRoutes({ ruleSet, engineVersion, views, today, examples 
 
   router.get("/rules", (req, res) => {
     const lang = langOf(req);
-    const asked = typeof req.query.kind === "string" && req.query.kind ? req.query.kind : undefined;
+    const asked = queryText(req.query.kind) || undefined;
     // A kind no program has (a hand-edited address) is named, and the list shown whole, not empty.
     const known = asked === undefined || ruleSet.programs.some((p) => p.kind === asked);
     const kind = known ? asked : undefined;

@@ -266,6 +266,11 @@ describe("the result page", () => {
     expect(summary).toContain(`<div class="warnings" role="note"><ul><li>${text}</li></ul></div>`);
   });
 
+  it("speaks the last language a query names, as it reads every field", async () => {
+    const html = (await request(app).get(`/estimate?${query(PROFILE)}&lang=en&lang=ko`).expect(200)).text;
+    expect(html).toMatch(/<html lang="ko"/);
+  });
+
   it("links to the answer it gave when a field came twice: the last value, as the page read it", async () => {
     const html = (await request(app).get(`/estimate?${query(PROFILE)}&investment.amount=1000`).expect(200)).text;
     const links = [...html.matchAll(/href="(\/(?:estimate|estimate\.json|profile\.json)?\?[^"]*)"/g)]
