@@ -2,8 +2,7 @@
 // units until the single half-even rounding to whole won or to cents.
 import type { Decimal } from "decimal.js";
 import { parseDecimal, toScaled } from "./decimal.js";
-import { dinero, KRW } from "dinero.js/bigint";
-import { currencyOf, type Money } from "./money.js";
+import { currencyOf, moneyOfScaled, type Money } from "./money.js";
 import { divideHalfEven, POWERS_OF_TEN, roundedMinorUnits } from "./round.js";
 
 export interface ExchangeRate {
@@ -39,10 +38,10 @@ export function wonOfDollars(amount: bigint, scale: number, rate: ExchangeRate, 
   return divide(amount * r.amount, POWERS_OF_TEN[scale + r.scale]!);
 }
 
-/** Cents at the rate as won, exactly: at the scale of cents times the rate's (1.01 × 1380.55 is
- *  139,435,550 at scale 4), for a figure rounded later, once. */
+/** Cents at the rate as won, exactly: at the scale of cents and the rate's digits together (USD 1.01
+ *  at 1380.55 is 101 × 138055 = 13,943,555 at scale 4, ₩1,394.3555), for a figure rounded later, once. */
 export function exactWonOfCents(cents: bigint, rate: ExchangeRate): Money {
-  return dinero({ amount: cents * rate.scaled.amount, currency: KRW, scale: 2n + BigInt(rate.scaled.scale) });
+  return moneyOfScaled(cents * rate.scaled.amount, 2n + BigInt(rate.scaled.scale), "KRW");
 }
 
 /** Cents for amount / 10^scale won, half-even (or as `divide` rounds). */

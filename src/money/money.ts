@@ -18,6 +18,12 @@ export function moneyOfMinor(minor: bigint, code: CurrencyCode): Money {
   return dinero({ amount: minor, currency: CURRENCIES[code], scale: CURRENCIES[code].exponent });
 }
 
+/** amount / 10^scale of the currency, at a scale finer than its minor unit where a figure is exact
+ *  only so (won converted from cents at a rate), to be rounded once, later. */
+export function moneyOfScaled(amount: bigint, scale: bigint, code: CurrencyCode): Money {
+  return dinero({ amount, currency: CURRENCIES[code], scale });
+}
+
 export function currencyOf(money: Money): CurrencyCode {
   const code = money.toJSON().currency.code;
   if (code !== "KRW" && code !== "USD") throw new Error(`unsupported currency ${code}`);

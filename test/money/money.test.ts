@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ZERO_PAIR, pairOf, sumPairs } from "../../src/engine/money-pair.js";
 import { amountString, canonicalAmount, multiplyByPercent, multiplyByWhole, parseAmount } from "../../src/money/amount.js";
 import { compareDecimals, Exact as Decimal } from "../../src/money/decimal.js";
-import { exchangeRate, wholeWon, type ExchangeRate } from "../../src/money/exchange-rate.js";
+import { exactWonOfCents, exchangeRate, wholeWon, wonOfDollars, type ExchangeRate } from "../../src/money/exchange-rate.js";
 import { formatMoney } from "../../src/money/format-money.js";
 import { moneyOfMinor } from "../../src/money/money.js";
 import { roundedMinorUnits } from "../../src/money/round.js";
@@ -190,5 +190,23 @@ describe("an amount's text as estimates write it", () => {
     [" 100", "KRW", undefined],
   ] as const)("%s %s is %s", (text, code, canonical) => {
     expect(canonicalAmount(text, code)).toBe(canonical);
+  });
+});
+
+describe("cents converted to won exactly", () => {
+  it("is 101 × 138055 at scale 4 for USD 1.01 at 1380.55", () => {
+    expect(exactWonOfCents(101n, exchangeRate("1380.55", "2026-11-20", "test")).toJSON()).toMatchObject({ amount: 13_943_555n, scale: 4n });
+  });
+
+  it("rounds, once and half-even, to the won a conversion straight to whole won gives", () => {
+    const rates = fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 10n }), fc.integer({ min: 0, max: 6 })).map(([digits, places]) => {
+      const text = digits.toString().padStart(places + 1, "0");
+      return exchangeRate(places ? `${text.slice(0, -places)}.${text.slice(-places)}` : text, "2026-11-20", "test");
+    });
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 17n }), rates, (cents, rate) => {
+        expect(wholeWon(exactWonOfCents(cents, rate), rate)).toBe(wonOfDollars(cents, 2, rate));
+      }),
+    );
   });
 });
