@@ -1,7 +1,7 @@
 // The API's last line of defence: known body-parser failures become their problem documents, a
 // wrong method a 405 with Allow, and anything else a 500 that says nothing about the internals.
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { duplicateKeyProblem, problem, sendProblem } from "./problem.js";
+import { duplicateKeyProblem, problem, sendProblem, undecodableBody } from "./problem.js";
 
 export function methodNotAllowed(allowed: readonly string[]): RequestHandler {
   return (req, res) => {
@@ -41,7 +41,7 @@ export function apiErrors(log: (error: unknown) => void): ErrorRequestHandler {
       default: {
         // zlib's and brotli's own codes for bytes that are not what Content-Encoding says they are.
         if (isUndecodable(error)) {
-          return sendProblem(res, problem(400, "undecodable-body", "Undecodable body", `the body is not valid ${req.get("content-encoding") ?? "compressed data"}, as its Content-Encoding says it is`));
+          return sendProblem(res, undecodableBody(req.get("content-encoding") ?? "compressed data"));
         }
         const status = (error as { status?: unknown }).status;
         if (typeof status === "number" && status >= 400 && status < 500) {

@@ -12,7 +12,7 @@ import { estimateJsonBytes } from "../engine/result-json.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import { issuesOf } from "../profile/parse-profile.js";
 import { issueUnder, ProfileError, type ProfileIssue } from "../profile/profile-error.js";
-import { duplicateKeyProblem, invalidProfile, problem, ruleSetCannotAnswer, sendProblem, type Problem } from "./problem.js";
+import { duplicateKeyProblem, fieldsDetail, invalidProfile, problem, ruleSetCannotAnswer, sendProblem, undecodableBody, type Problem } from "./problem.js";
 import { readsQuery } from "./query-parameters.js";
 import { duplicateKey } from "./duplicate-keys.js";
 import { ndjsonLines } from "./ndjson-lines.js";
@@ -138,7 +138,7 @@ export function estimateRoutes(ruleSet: RuleSet, options: () => EstimateOptions)
  */
 function invalidSweep(issues: readonly ProfileIssue[]): Problem {
   if (issues.every((i) => i.path === "profile" || i.path.startsWith("profile."))) return invalidProfile(issues);
-  return problem(422, "invalid-sweep", "Not a valid sweep request", `${issues.length} field(s) are not valid: ${issues.map((i) => i.path || "the request body").join(", ")}`, issues);
+  return problem(422, "invalid-sweep", "Not a valid sweep request", fieldsDetail(issues, "the request body"), issues);
 }
 
 /** A request body's keys beyond those its endpoint reads, each named as a profile's unknown field is. */
@@ -194,7 +194,7 @@ async function streamBatch(req: Request, res: Response, answer: (index: number, 
     }
   } catch (error) {
     if (!(error instanceof UndecodableBody)) throw error;
-    await send({ index, status: 400, problem: problem(400, "undecodable-body", "Undecodable body", `the body is not valid ${encoding}; the lines before this one were answered`) });
+    await send({ index, status: 400, problem: undecodableBody(encoding, index > 0 ? "; the lines before this one were answered" : "") });
   }
   req.resume(); // whatever the client still sends is read and dropped
   res.end();

@@ -58,8 +58,8 @@ const problemResponse = (description: string, examples?: Record<string, unknown>
 const bodyProblems = (limit: string, { readsExplain = false } = {}) => ({
   400: problemResponse(
     readsExplain
-      ? "Malformed JSON, a key given twice in one object, an empty body, explain neither true nor false, or a query parameter the endpoint does not read (or given twice)"
-      : "Malformed JSON, a key given twice in one object, an empty body, or a query parameter (the endpoint reads none)",
+      ? "Malformed JSON, a key given twice in one object, an empty body, a body its Content-Encoding does not inflate (undecodable-body), explain neither true nor false, or a query parameter the endpoint does not read (or given twice)"
+      : "Malformed JSON, a key given twice in one object, an empty body, a body its Content-Encoding does not inflate (undecodable-body), or a query parameter (the endpoint reads none)",
   ),
   413: problemResponse(`The body is over ${limit}`),
   415: problemResponse("The body is not UTF-8 JSON (or, for a batch, NDJSON)"),
@@ -129,7 +129,9 @@ export function openApiDocument(ruleSet: RuleSet, engineVersion: string) {
           responses: {
             200: { description: "The points, the flips and the warnings about the rate", content: { "application/json": { schema: { $ref: "#/components/schemas/Sweep" } } } },
             ...bodyProblems("64 kB"),
-            422: problemResponse("The profile or the sweep breaks the contract, or a point does (errors[] names profile.… or sweep.…)"),
+            422: problemResponse(
+              "invalid-profile when only the profile breaks the contract; invalid-sweep when the sweep, a point of it or the request body does (errors[] names profile.…, sweep.… or the key)",
+            ),
           },
         },
       },

@@ -23,8 +23,16 @@ export function sendProblem(res: Response, p: Problem): void {
   res.status(p.status).type("application/problem+json").send(JSON.stringify(p));
 }
 
-export const invalidProfile = (errors: readonly ProfileIssue[]) =>
-  problem(422, "invalid-profile", "The profile breaks the contract", `${errors.length} field(s) are not valid: ${errors.map((e) => e.path || "the profile itself").join(", ")}`, errors);
+export const invalidProfile = (errors: readonly ProfileIssue[]) => problem(422, "invalid-profile", "The profile breaks the contract", fieldsDetail(errors, "the profile itself"), errors);
+
+/** "2 field(s) are not valid: a, b", the whole (a path of "") named as `whole`. */
+export function fieldsDetail(errors: readonly ProfileIssue[], whole: string): string {
+  return `${errors.length} field(s) are not valid: ${errors.map((e) => e.path || whole).join(", ")}`;
+}
+
+/** A body its Content-Encoding does not inflate; `more` says what came of it, when anything did. */
+export const undecodableBody = (encoding: string, more = "") =>
+  problem(400, "undecodable-body", "Undecodable body", `the body is not valid ${encoding}, though its Content-Encoding says it is${more}`);
 
 /** A body, or a line of a stream, that gives a key twice (duplicate-keys.ts). */
 export const duplicateKeyProblem = (path: string, line?: number) =>

@@ -292,7 +292,10 @@ describe("POST /api/v1/estimate/batch", () => {
     const whole = gzipSync(`${profileLine}\n`.repeat(3));
     const broken = Buffer.concat([whole.subarray(0, whole.length - 12), Buffer.from("garbage!garbage!")]);
     const out = await streamed(broken, { "content-encoding": "gzip" });
-    expect(out.at(-1)).toMatchObject({ status: 400, problem: { detail: "the body is not valid gzip; the lines before this one were answered" } });
+    expect(out.at(-1)).toMatchObject({ status: 400, problem: { detail: "the body is not valid gzip, though its Content-Encoding says it is; the lines before this one were answered" } });
+    // Nothing answered before it: nothing said to be.
+    const plain = await streamed(Buffer.from(`${profileLine}\n`), { "content-encoding": "gzip" });
+    expect(plain).toMatchObject([{ index: 0, status: 400, problem: { detail: "the body is not valid gzip, though its Content-Encoding says it is" } }]);
   });
 
   it.each([
