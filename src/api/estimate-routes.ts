@@ -23,6 +23,8 @@ export const BATCH_MAX = 100;
 export const BATCH_STREAM_MAX = 10_000;
 /** Lines a stream may hold, blank ones included: room for a blank line after each profile. */
 export const BATCH_STREAM_LINES_MAX = 2 * BATCH_STREAM_MAX;
+/** Bytes a stream may hold, inflated: a profile is about a kilobyte, and this leaves six times that. */
+export const BATCH_STREAM_BYTES_MAX = 64 * 1024 * 1024;
 const LINE_MAX = 64 * 1024;
 
 /** An answer to one profile of a batch; a streamed one names the client's line it answers. */
@@ -164,10 +166,11 @@ async function streamBatch(req: Request, res: Response, answer: (index: number, 
     index++;
   };
   try {
-    for await (const line of ndjsonLines(body, LINE_MAX, BATCH_STREAM_LINES_MAX)) {
+    for await (const line of ndjsonLines(body, LINE_MAX, BATCH_STREAM_LINES_MAX, BATCH_STREAM_BYTES_MAX)) {
       const at = line.number;
       if (index >= BATCH_STREAM_MAX || "tooMany" in line) {
-        await send({ index, line: at, status: 413, problem: problem(413, "batch-too-large", "Batch too large", `a stream holds at most ${BATCH_STREAM_MAX} profiles, in at most ${BATCH_STREAM_LINES_MAX} lines`) });
+        const limits = `${BATCH_STREAM_MAX} profiles, in at most ${BATCH_STREAM_LINES_MAX} lines and ${BATCH_STREAM_BYTES_MAX / 1024 / 1024} MB`;
+        await send({ index, line: at, status: 413, problem: problem(413, "batch-too-large", "Batch too large", `a stream holds at most ${limits}`) });
         break;
       }
       if ("tooLong" in line) {

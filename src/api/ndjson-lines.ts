@@ -13,15 +13,17 @@ export type NdjsonLine =
   | { readonly number: number; readonly text: string }
   | { readonly number: number; readonly tooLong: true }
   | { readonly number: number; readonly notUtf8: true }
-  /** The first line past maxLines, blank or not: the last the body yields. */
+  /** The first line past maxLines, blank or not, or the line the body passes maxTotalBytes in: the last the body yields. */
   | { readonly number: number; readonly tooMany: true };
 
 /**
  * Blank lines are skipped; a byte-order mark before the first line is dropped, as RFC 8259 allows.
- * Blank lines count towards maxLines: a few kilobytes of gzip inflate to millions of them, and
- * reading them all would hold a worker for seconds while answering nothing.
+ * Blank lines count towards maxLines, and every byte towards maxTotalBytes: a few kilobytes of gzip
+ * inflate to millions of blank lines, or to a gigabyte of one overlong line, and reading them all
+ * would hold a worker for seconds while answering nothing.
  */
-export async function* ndjsonLines(body: AsyncIterable<Buffer>, maxBytes: number, maxLines = Infinity): AsyncGenerator<NdjsonLine> {
+export async function* ndjsonLines(body: AsyncIterable<Buffer>, maxBytes: number, maxLines = Infinity, maxTotalBytes = Infinity): AsyncGenerator<NdjsonLine> {
+  let total = 0;
   let parts: Buffer[] = [];
   let size = 0;
   let tooLong = false;
@@ -35,6 +37,11 @@ export async function* ndjsonLines(body: AsyncIterable<Buffer>, maxBytes: number
     return line;
   };
   for await (const chunk of body) {
+    total += chunk.length;
+    if (total > maxTotalBytes) {
+      yield { number: number + 1, tooMany: true };
+      return;
+    }
     let start = 0;
     while (start < chunk.length) {
       const end = chunk.indexOf(NEWLINE, start);

@@ -2,7 +2,7 @@ import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { BatchJson, BatchLineJson, EstimateJson, ProblemJson } from "../../src/engine/result-contract.js";
-import { BATCH_MAX, BATCH_STREAM_LINES_MAX, BATCH_STREAM_MAX } from "../../src/api/estimate-routes.js";
+import { BATCH_MAX, BATCH_STREAM_BYTES_MAX, BATCH_STREAM_LINES_MAX, BATCH_STREAM_MAX } from "../../src/api/estimate-routes.js";
 import { EXAMPLE_PROFILE } from "../../src/api/openapi.js";
 import { testApp } from "../helpers/app.js";
 
@@ -279,12 +279,23 @@ describe("POST /api/v1/estimate/batch", () => {
     expect(out.at(-1)).toMatchObject({ index: BATCH_STREAM_MAX, status: 413 });
   });
 
+  const tooLarge = `a stream holds at most ${BATCH_STREAM_MAX} profiles, in at most ${BATCH_STREAM_LINES_MAX} lines and ${BATCH_STREAM_BYTES_MAX / 1024 / 1024} MB`;
+
   it(`stops a stream past ${BATCH_STREAM_LINES_MAX} lines, blank ones counted, with a 413 line naming the line`, async () => {
-    // 48 kB of gzip that inflates to 50 million blank lines held a worker for 16 s, answering nothing.
-    const out = await streamed(gzipSync(`${profileLine}\n${"\n".repeat(50_000_000)}`), { "content-encoding": "gzip" });
+    // A few kilobytes of gzip inflating to millions of blank lines held a worker for seconds, answering nothing.
+    const out = await streamed(gzipSync(`${profileLine}\n${"\n".repeat(BATCH_STREAM_LINES_MAX + 5)}`), { "content-encoding": "gzip" });
     expect(out.map((o) => [o.index, (o as { line?: number }).line, o.status, o.problem?.detail])).toEqual([
       [0, 1, 200, undefined],
-      [1, BATCH_STREAM_LINES_MAX + 1, 413, `a stream holds at most ${BATCH_STREAM_MAX} profiles, in at most ${BATCH_STREAM_LINES_MAX} lines`],
+      [1, BATCH_STREAM_LINES_MAX + 1, 413, tooLarge],
+    ]);
+  });
+
+  it(`stops a stream past ${BATCH_STREAM_BYTES_MAX / 1024 / 1024} MB inflated, with a 413 line`, async () => {
+    // 70 MB of spaces with no line break: one overlong line, read to its end before.
+    const out = await streamed(gzipSync(`${profileLine}\n${" ".repeat(70 * 1024 * 1024)}`), { "content-encoding": "gzip" });
+    expect(out.map((o) => [o.index, (o as { line?: number }).line, o.status, o.problem?.detail])).toEqual([
+      [0, 1, 200, undefined],
+      [1, 2, 413, tooLarge],
     ]);
   });
 

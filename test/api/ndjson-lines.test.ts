@@ -39,6 +39,16 @@ describe("ndjsonLines", () => {
     expect(out).toEqual(expected);
   });
 
+  it("stops at the chunk that passes maxTotalBytes, naming the line it is in", async () => {
+    async function* body() {
+      yield Buffer.from("a\nbb");
+      yield Buffer.from("cc\nd\n");
+    }
+    const out: NdjsonLine[] = [];
+    for await (const line of ndjsonLines(body(), 8, Infinity, 6)) out.push(line);
+    expect(out).toEqual([{ number: 1, text: "a" }, { number: 2, tooMany: true }]);
+  });
+
   it("joins a UTF-8 character split between two chunks", async () => {
     const bytes = Buffer.from("é\n");
     async function* body() {
