@@ -21,7 +21,7 @@ import { RuleSetError } from "../rules/rule-set-error.js";
 import { replay, SavedEstimate, type ReplayReport } from "../engine/replay.js";
 import { endQuietlyWhenStdoutCloses } from "./closed-stdout.js";
 import { textReport } from "./text-report.js";
-import { sayError, sayOut } from "./terminal-text.js";
+import { sayError, sayOut, terminalJson } from "./terminal-text.js";
 
 /** A profile other than the one saved can give the same figures (a rate it gives is the receipt's):
  *  that is no match, but the figures do not differ either. */
@@ -77,7 +77,7 @@ async function main(): Promise<number> {
       return undefined;
     }
     const refuse = (p: Problem) => {
-      if (args.values.json) console.log(JSON.stringify(p, null, 2));
+      if (args.values.json) console.log(terminalJson(p));
       else sayError(`${file}: ${p.detail}`);
       return undefined;
     };
@@ -106,7 +106,7 @@ async function main(): Promise<number> {
    *  document on standard output; as text, by their paths in that file. */
   const refuseSaved = (issues: readonly ProfileIssue[]) => {
     const detail = "not a saved estimate this can replay: it needs an estimate's JSON, with its receipt, programs and totals";
-    if (args.values.json) console.log(JSON.stringify(problem(422, "invalid-replay", "Not a replay request", detail, issues), null, 2));
+    if (args.values.json) console.log(terminalJson(problem(422, "invalid-replay", "Not a replay request", detail, issues)));
     else sayError(`${replayPath}: ${detail}:\n${list(issues.map((i) => ({ ...i, path: i.path.replace(/^estimate\./, "") })))}`);
     return 2;
   };
@@ -118,12 +118,12 @@ async function main(): Promise<number> {
     const { ruleSet: rules } = await loadCheckedRules();
     if (saved?.success) {
       const report = replay(rules, saved.data, profile, ENGINE_VERSION);
-      if (args.values.json) console.log(JSON.stringify(report, null, 2));
+      if (args.values.json) console.log(terminalJson(report));
       else sayOut(replayText(report));
       return report.matches ? 0 : 1;
     }
     const result = estimate(rules, profile, { today: todayInSeoul(), engineVersion: ENGINE_VERSION });
-    if (args.values.json) console.log(JSON.stringify(estimateJson(result), null, 2));
+    if (args.values.json) console.log(terminalJson(estimateJson(result)));
     else sayOut(textReport(result));
     return 0;
   } catch (error) {
@@ -132,7 +132,7 @@ async function main(): Promise<number> {
       const ofSaved = error.issues.filter((i) => i.path.startsWith("estimate."));
       if (ofSaved.length) return refuseSaved(ofSaved);
       // With --json, the API's problem body on standard output, for a script to read as it reads a 422.
-      if (args.values.json) console.log(JSON.stringify(invalidProfile(error.issues), null, 2));
+      if (args.values.json) console.log(terminalJson(invalidProfile(error.issues)));
       else sayError(`${path}: the profile has problems:\n${list(error.issues)}`);
       return 1;
     }

@@ -69,6 +69,13 @@ describe("npm run estimate", () => {
     expect(stderr).toContain("\\x1b");
   });
 
+  it("writes DEL and the C1 controls, which JSON.stringify leaves as they are, escaped in --json", async () => {
+    const { code, stdout } = await estimate(write("c1.json", JSON.stringify({ ...profile, "\u009b31mX\u007f": 1 })), "--json");
+    expect(code).toBe(1);
+    expect(stdout).not.toMatch(/[\u007F-\u009F]/);
+    expect(JSON.parse(stdout).errors.map((e: { path: string }) => e.path)).toContain("\u009b31mX\u007f");
+  });
+
   it("lists every bad field and exits 1 for a bad profile", async () => {
     const { code, stderr } = await estimate(write("bad.json", { ...profile, investment: { ...profile.investment, amount: "lots" }, site: {} }));
     expect(code).toBe(1);
