@@ -243,7 +243,8 @@ function setUp(ruleSet: RuleSet, options: HandwrittenEstimateOptions): Setup {
     }
     const segment = version.segments.find((s) => s.from === segmentFrom);
     const later = version.segments.find((s) => s.from > segmentFrom && s.from <= asOf);
-    if (!segment || later) throw new Error(`handwritten-results: ${id}'s segment on ${asOf} does not start on ${segmentFrom}`);
+    // The segment must have begun too: a profile dated before it would be answered by its rules.
+    if (!segment || segment.from > asOf || later) throw new Error(`handwritten-results: ${id}'s segment on ${asOf} does not start on ${segmentFrom}`);
     return { program, segment, version: segment.version, base: segment.conditionWarnings };
   };
   const ended = (id: keyof typeof ENDED_ON): Ended => {
@@ -470,12 +471,12 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
   const tourism = profile.business.sector === "tourism";
   let rent: ProgramResult;
   if (rentStatus === "eligible") {
-    const rentWon = costWon(costs.annualBuildingRent, currency, scaled);
-    if (rentWon === null) {
+    const rentCost = costWon(costs.annualBuildingRent, currency, scaled);
+    if (rentCost === null) {
       const warnings = tourism ? s.rentSupportTourism.notEstimated : s.rentSupportNotEstimated;
       rent = inForceResult(s.rentSupport, rentStatus, rangeResult(s.rentSupportLabel, null, MISSING_RENT, undefined), warnings);
     } else {
-      const ceiling = pairOfWon(rentSupportCeilingWon(rentWon), rate);
+      const ceiling = pairOfWon(rentSupportCeilingWon(rentCost), rate);
       upToKrw += ceiling.krwMinor;
       upToUsd += ceiling.usdMinor;
       const warnings = tourism ? s.rentSupportTourism.eligible : s.rentSupportEligible;
@@ -491,9 +492,9 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
   let land: ProgramResult;
   if (landStatus === "eligible") {
     const c = s.stateLandComponent;
-    const landWon = costWon(costs.stateLandValue, currency, scaled);
+    const landValue = costWon(costs.stateLandValue, currency, scaled);
     const leaseYears = costs.leaseYears;
-    const missing = (landWon === null ? 1 : 0) + (leaseYears === undefined ? 2 : 0);
+    const missing = (landValue === null ? 1 : 0) + (leaseYears === undefined ? 2 : 0);
     let component: ComponentResult;
     let total: MoneyPair;
     if (missing) {
@@ -502,7 +503,7 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
     } else {
       const count = stateLandYears(leaseYears!);
       const percent = s.reductionPercents[stateLandReductionPct === 100n ? 0 : stateLandReductionPct === 90n ? 1 : stateLandReductionPct === 75n ? 2 : 3]!;
-      const yearly = pairOfWon(stateLandYearlyWon(landWon!, stateLandReductionPct), rate);
+      const yearly = pairOfWon(stateLandYearlyWon(landValue!, stateLandReductionPct), rate);
       const years: YearAmount[] = [];
       for (let year = 1; year <= count; year++) years.push({ year, percent, amount: yearly });
       total = pairOfMinor(yearly.krwMinor * BigInt(count), yearly.usdMinor * BigInt(count));

@@ -12,7 +12,7 @@ import type { Warning } from "./warning.js";
 type CostField = (typeof COST_AMOUNTS)[number];
 
 /** How many times the investment a cost must be to be pointed out. */
-export const TIMES_INVESTMENT: Readonly<Record<CostField, bigint>> = {
+const TIMES_INVESTMENT: Readonly<Record<CostField, bigint>> = {
   capitalGoodsImports: 100n,
   propertyAcquisition: 100n,
   stateLandValue: 100n,
