@@ -26,7 +26,7 @@
 import type { Decimal } from "decimal.js";
 import { estimateWarnings, exchangeRateFor } from "../../src/engine/estimate.js";
 import { pairOfMinor, pairOfWon, ZERO_PAIR } from "../../src/engine/money-pair.js";
-import type { CompiledBenefit, CompiledComponent, CompiledProgram, CompiledVersion, Segment } from "../../src/engine/program.js";
+import type { CompiledBenefit, CompiledComponent, CompiledCondition, CompiledProgram, CompiledVersion, Segment } from "../../src/engine/program.js";
 import type {
   BenefitResult, ComponentResult, Estimate, MoneyPair, NotInForce, ProgramResult, Status, YearAmount,
 } from "../../src/engine/result.js";
@@ -37,10 +37,10 @@ import { Exact } from "../../src/money/decimal.js";
 import type { ExchangeRate } from "../../src/money/exchange-rate.js";
 import type { Profile } from "../../src/profile/schema.js";
 import {
-  assertModelledDate, CAPITAL_REGION, PROGRAM_IDS, scaledRateOfDigits, TECHNOLOGIES, type ProgramId, type ScaledRate,
+  assertModelledDate, CAPITAL_REGION, percentE4, PROGRAM_IDS, scaledRateOfDigits, TECHNOLOGIES, type ProgramId, type ScaledRate,
   type TechnologyRow,
 } from "./common.js";
-import { handwrittenOutcome } from "./handwritten.js";
+import { handwrittenOutcome, SES_MIN_FDI_RATIO_E4, SES_MIN_NEW_HIRES, STS_MIN_FDI_RATIO_E4, STS_MIN_NEW_HIRES } from "./handwritten.js";
 import {
   cashGrantCeilingWon, costWon, rentSupportCeilingWon, seoulEmploymentCeilingWon, seoulTrainingCeilingWon,
   stateLandYearlyWon, stateLandYears,
@@ -142,6 +142,13 @@ function parameterWarning(warnings: readonly Warning[], parameter: string, where
   return found;
 }
 
+/** The warning a condition leaf owes for a parameter, when it decides (src/engine/deciding-warnings.ts). */
+function leafWarning(node: CompiledCondition, parameter: string, where: string): Warning {
+  const leaves = (n: CompiledCondition): Warning[] =>
+    n.kind === "leaf" ? [...n.warnings] : n.kind === "not" ? leaves(n.child) : n.children.flatMap(leaves);
+  return parameterWarning(leaves(node), parameter, `${where}'s conditions`);
+}
+
 function discretionaryWarning(warnings: readonly Warning[], where: string): Warning {
   const found = warnings.find((w) => w.code === "discretionary");
   if (!found) throw new Error(`handwritten-results: ${where} is not marked discretionary`);
@@ -203,6 +210,9 @@ interface Setup {
   readonly reductionPercents: readonly Decimal[];
   readonly seoulEmploymentEligible: readonly Warning[];
   readonly seoulTrainingEligible: readonly Warning[];
+  /** A Seoul subsidy refused: by which of its unverified leaves failed, 0 neither, 1 the ratio, 2 the hires, 3 both. */
+  readonly seoulEmploymentRefused: readonly (readonly Warning[])[];
+  readonly seoulTrainingRefused: readonly (readonly Warning[])[];
   readonly rentSupportEligible: readonly Warning[];
   readonly rentSupportNotEstimated: readonly Warning[];
   /** The same for a tourism business, whose staff_minimum row owes its unverified figure whatever the status. */
@@ -284,9 +294,20 @@ function setUp(ruleSet: RuleSet, options: HandwrittenEstimateOptions): Setup {
   const seoulEmploymentRange = range(seoulEmployment);
   const seoulTrainingRange = range(seoulTraining);
   const rentSupportRange = range(rentSupport);
-  // The Seoul subsidies' conditions already owe min_new_hires (their base list), which the ceiling reads again.
+  // A Seoul subsidy's leaves owe its minimum ratio and hires: both when it is given (each decided),
+  // only the failed ones when it is refused. The ceiling reads min_new_hires again, owed already.
+  const seoulLeaves = (f: InForce) => ({
+    ratio: leafWarning(f.segment.conditions, "min_fdi_ratio_pct", f.program.id),
+    hires: leafWarning(f.segment.conditions, "min_new_hires", f.program.id),
+  });
+  const seoulRefused = (f: InForce) => {
+    const { ratio, hires } = seoulLeaves(f);
+    return [owed(f.base), owed(f.base, ratio), owed(f.base, hires), owed(f.base, ratio, hires)];
+  };
   const seoul = (f: InForce, b: Extract<CompiledBenefit, { kind: "range" }>) => owed(
     f.base,
+    seoulLeaves(f).ratio,
+    seoulLeaves(f).hires,
     discretionaryWarning(b.warnings, f.program.id),
     parameterWarning(b.warnings, "monthly_krw", f.program.id),
     parameterWarning(b.warnings, "months", f.program.id),
@@ -361,6 +382,8 @@ function setUp(ruleSet: RuleSet, options: HandwrittenEstimateOptions): Setup {
     reductionPercents: REDUCTION_PCTS.map((pct) => new Exact(pct.toString())),
     seoulEmploymentEligible: seoul(seoulEmployment, seoulEmploymentRange),
     seoulTrainingEligible: seoul(seoulTraining, seoulTrainingRange),
+    seoulEmploymentRefused: seoulRefused(seoulEmployment),
+    seoulTrainingRefused: seoulRefused(seoulTraining),
     rentSupportEligible,
     rentSupportNotEstimated: owed(rentSupportEligible, rentNotEstimated),
     rentSupportTourism: {
@@ -385,11 +408,16 @@ function scaledOf(rate: ExchangeRate): ScaledRate {
 
 // --- Results --------------------------------------------------------------------------------------
 
-/** A Seoul subsidy's result: its ceiling when given, else its segment's own warnings. */
-function seoulResult(f: InForce, status: Status, ceiling: MoneyPair | null, label: RangeMeta, eligibleWarnings: readonly Warning[]): ProgramResult {
+/** A Seoul subsidy's result: its ceiling when given, else the warnings of the leaves that failed. */
+function seoulResult(f: InForce, status: Status, ceiling: MoneyPair | null, label: RangeMeta, eligibleWarnings: readonly Warning[], refusedWarnings: readonly Warning[]): ProgramResult {
   return ceiling
     ? inForceResult(f, status, rangeResult(label, ceiling, NONE_MISSING, undefined), eligibleWarnings)
-    : inForceResult(f, status, undefined, f.base);
+    : inForceResult(f, status, undefined, refusedWarnings);
+}
+
+/** Which of a Seoul subsidy's unverified leaves failed, as an index of its refused lists. */
+function seoulFailed(profile: Profile, minRatioE4: number, minHires: number): number {
+  return (percentE4(profile.investment.foreignOwnershipPct) < minRatioE4 ? 1 : 0) + (profile.employment.newRegularEmployees > minHires ? 0 : 2);
 }
 
 /** One literal shape for every result in force, as the engine's (no conditions or tables without explanations). */
@@ -458,10 +486,10 @@ function estimateWith(s: Setup, profile: Profile): Estimate {
   // The Seoul subsidies: a ceiling for the hires above the minimum.
   const sesStatus = statuses["seoul-employment-subsidy"];
   const sesCeiling = sesStatus === "eligible" ? pairOfWon(seoulEmploymentCeilingWon(hires), rate) : null;
-  const ses = seoulResult(s.seoulEmployment, sesStatus, sesCeiling, s.seoulEmploymentLabel, s.seoulEmploymentEligible);
+  const ses = seoulResult(s.seoulEmployment, sesStatus, sesCeiling, s.seoulEmploymentLabel, s.seoulEmploymentEligible, s.seoulEmploymentRefused[seoulFailed(profile, SES_MIN_FDI_RATIO_E4, SES_MIN_NEW_HIRES)]!);
   const stsStatus = statuses["seoul-training-subsidy"];
   const stsCeiling = stsStatus === "eligible" ? pairOfWon(seoulTrainingCeilingWon(hires), rate) : null;
-  const sts = seoulResult(s.seoulTraining, stsStatus, stsCeiling, s.seoulTrainingLabel, s.seoulTrainingEligible);
+  const sts = seoulResult(s.seoulTraining, stsStatus, stsCeiling, s.seoulTrainingLabel, s.seoulTrainingEligible, s.seoulTrainingRefused[seoulFailed(profile, STS_MIN_FDI_RATIO_E4, STS_MIN_NEW_HIRES)]!);
   // Added in place rather than over a list of the two: no allocation on the timed path.
   upToKrw += (sesCeiling?.krwMinor ?? 0n) + (stsCeiling?.krwMinor ?? 0n);
   upToUsd += (sesCeiling?.usdMinor ?? 0n) + (stsCeiling?.usdMinor ?? 0n);

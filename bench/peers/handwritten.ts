@@ -43,11 +43,11 @@ const CAP_HIGH_TECH_MIN_CENTS = 2_000_000_00n; // high_tech_min_usd (from 2026-0
 
 // rules/kr/seoul-employment-subsidy.yaml (from 2025-01-01)
 export const SES_MIN_NEW_HIRES = 5; //         min_new_hires
-const SES_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"
+export const SES_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"
 
 // rules/kr/seoul-training-subsidy.yaml (from 2025-01-01)
 export const STS_MIN_NEW_HIRES = 5; //         min_new_hires
-const STS_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"
+export const STS_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"
 
 // rules/kr/service-fiz-rent-support.yaml
 const SFR_MIN_FDI_RATIO_E4 = 30 * 10_000; //   min_fdi_ratio_pct "30"

@@ -279,7 +279,7 @@ function compileSegment(
     return compiled;
   });
 
-  const conditions = compileCondition(version.conditions!, [...at, "conditions"], scope, { ...setup, from }, problems);
+  const conditions = compileCondition(version.conditions!, [...at, "conditions"], scope, { ...setup, from }, problems, track);
   // The tree as one generated function that stops at the first deciding leaf (inline.ts).
   const passesInline = conditionInline(conditions);
   const conditionReads = reads;
@@ -299,11 +299,13 @@ function compileSegment(
     conditionSlots: [...conditionReads.slots].sort((a, b) => a - b),
     benefitSlots: tables.map((_, slot) => slot).filter((slot) => !conditionReads.slots.has(slot)),
     benefit,
-    // A contested reading is owed by every result of the version, whatever its status.
+    // A contested reading is owed by every result of the version, whatever its status, as are the
+    // unverified parameters of the condition tables' rows; a condition leaf's are owed by the leaf.
     conditionWarnings: Object.freeze([
       ...(version.contested ? [Object.freeze({ code: "contested-reading" as const, note: version.contested.en, noteKo: version.contested.ko })] : []),
       ...parameterWarnings(conditionReads),
     ]),
+    leafWarnings: hasLeafWarnings(conditions),
     tableFindings,
     readsTables: [...new Set([...conditionReads.tables, ...benefitReads.tables])],
   };
@@ -413,7 +415,7 @@ function rowConditionOf(row: TableFile["rows"][number], cite: Citation | undefin
       return { kind: expr.op === "and" ? "all" : "any", children: operandsOf(expr, expr.op).map(part) };
     }
     if (expr.kind === "not") return { kind: "not", child: part(expr.operand) };
-    return { kind: "leaf", source: text.slice(expr.start, expr.end), test: compileLeaf(expr, scope) };
+    return { kind: "leaf", source: text.slice(expr.start, expr.end), test: compileLeaf(expr, scope), warnings: NO_LEAF_WARNINGS };
   };
   const root = part(parseExpr(text));
   return root.kind === "leaf" ? { ...root, label: row.label, cite, source: text } : { ...root, label: row.label, cite };
@@ -425,7 +427,7 @@ function operandsOf(expr: Expr, op: "and" | "or"): Expr[] {
 }
 
 /** A row whose expression did not compile (the load fails): it holds for no profile. */
-const NEVER_CONDITION: CompiledCondition = { kind: "leaf", source: "", test: { form: "plain", read: NEVER } };
+const NEVER_CONDITION: CompiledCondition = { kind: "leaf", source: "", test: { form: "plain", read: NEVER }, warnings: Object.freeze([]) };
 
 function compileCondition(
   node: ConditionNode,
@@ -433,20 +435,23 @@ function compileCondition(
   scope: ReturnType<typeof programScope>,
   setup: VersionSetup & { readonly from: string },
   problems: ProgramProblem[],
+  track: Track,
 ): CompiledCondition {
   const cite = node.cite === undefined ? undefined : setup.cite(node.cite, [...at, "cite"]);
   if ("test" in node) {
     const path = [...at, "test"];
     try {
       const expr = parseExpr(node.test);
-      return { kind: "leaf", label: node.label, cite: cite ?? thresholdCite(expr, setup.parameters, setup.from), source: node.test, test: compileLeaf(expr, scope) };
+      // Each leaf with the unverified parameters it reads: owed only when it decides the status.
+      const [test, reads] = track(() => compileLeaf(expr, scope));
+      return { kind: "leaf", label: node.label, cite: cite ?? thresholdCite(expr, setup.parameters, setup.from), source: node.test, test, warnings: Object.freeze(parameterWarnings(reads)) };
     } catch (error) {
       problems.push(expressionProblem(error, path));
-      return { kind: "leaf", label: node.label, cite, source: node.test, test: { form: "plain", read: NEVER } };
+      return { kind: "leaf", label: node.label, cite, source: node.test, test: { form: "plain", read: NEVER }, warnings: NO_LEAF_WARNINGS };
     }
   }
   if ("not" in node) {
-    return { kind: "not", label: node.label, cite, child: compileCondition(node.not, [...at, "not"], scope, setup, problems) };
+    return { kind: "not", label: node.label, cite, child: compileCondition(node.not, [...at, "not"], scope, setup, problems, track) };
   }
   const kind = "all" in node ? "all" : "any";
   const list = "all" in node ? node.all : node.any;
@@ -454,8 +459,16 @@ function compileCondition(
     kind,
     label: node.label,
     cite,
-    children: list.map((child, i) => compileCondition(child, [...at, kind, i], scope, setup, problems)),
+    children: list.map((child, i) => compileCondition(child, [...at, kind, i], scope, setup, problems, track)),
   };
+}
+
+const NO_LEAF_WARNINGS: readonly Warning[] = Object.freeze([]);
+
+function hasLeafWarnings(node: CompiledCondition): boolean {
+  if (node.kind === "leaf") return node.warnings.length > 0;
+  if (node.kind === "not") return hasLeafWarnings(node.child);
+  return node.children.some(hasLeafWarnings);
 }
 
 /**

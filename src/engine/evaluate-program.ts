@@ -14,6 +14,7 @@ import type {
 } from "./result.js";
 import type { Money } from "../money/money.js";
 import type { Warning } from "./warning.js";
+import { decidingWarnings, decidingWarningsOfTrace } from "./deciding-warnings.js";
 
 export type Selection =
   | { readonly segment: Segment; readonly version: Segment["version"] }
@@ -90,10 +91,13 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
     for (const slot of segment.conditionSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings);
     conditions = traceCondition(segment.conditions, ctx);
     eligible = conditions.passed;
+    if (segment.leafWarnings) warnings.addAll(decidingWarningsOfTrace(conditions));
     if (eligible) for (const slot of segment.benefitSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings);
   } else {
     for (const slot of segment.conditionSlots) leanTable(segment.tables[slot]!, slot, ctx, program.id, warnings);
     eligible = segment.passes(ctx) as boolean;
+    // Evaluated again leaf by leaf, only in the segments whose leaves read an unverified figure.
+    if (segment.leafWarnings) warnings.addAll(decidingWarnings(segment.conditions, ctx));
     if (eligible) for (const slot of segment.benefitSlots) leanTable(segment.tables[slot]!, slot, ctx, program.id, warnings);
   }
   let benefit: BenefitResult | undefined;

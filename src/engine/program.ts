@@ -61,6 +61,8 @@ export type CompiledCondition =
       readonly cite?: Citation;
       readonly source: string;
       readonly test: LeafTest;
+      /** Its unverified parameters: owed when the leaf decides its program's status (deciding-warnings.ts). */
+      readonly warnings: readonly Warning[];
     }
   | {
       readonly kind: "all" | "any";
@@ -153,8 +155,10 @@ export interface Segment {
    *  found eligible, since they say nothing about eligibility. */
   readonly benefitSlots: readonly number[];
   readonly benefit: CompiledBenefit;
-  /** Warnings owed whenever the segment is evaluated: its conditions use an unverified figure. */
+  /** Warnings owed whenever the segment is evaluated: the version rests on a contested reading. */
   readonly conditionWarnings: readonly Warning[];
+  /** Whether any condition leaf reads an unverified parameter, owed only by the leaves that decide. */
+  readonly leafWarnings: boolean;
   /** The dates of the version the segment belongs to. */
   readonly version: { readonly from: string; readonly to: string | null; readonly note?: LocalizedText };
   /** What the static checks found in its decision tables (for the audit). */

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { estimate } from "../../src/engine/estimate.js";
+import { ENGINE, TODAY, ruleSetWith } from "../helpers/rule-files.js";
+
+/** A program met by either of two routes, each with an unverified minimum, and a region test. */
+const program = {
+  path: "test/fixtures/inline/two-routes.yaml",
+  text: `id: two-routes
+title: { en: Two routes, ko: 두 경로 }
+kind: grant
+summary: { en: "Hires or researchers, in Seoul", ko: "고용 또는 연구인력, 서울" }
+citations: [fipa 14-2(1)]
+parameters:
+  min_hires:
+    label: { en: Hires, ko: 고용 }
+    unit: count
+    values: [{ from: 2000-01-01, value: 10, cite: { page: "https://example.org/a", title: A notice }, verified: 2026-11-24, confidence: unverified }]
+  min_researchers:
+    label: { en: Researchers, ko: 연구인력 }
+    unit: count
+    values: [{ from: 2000-01-01, value: 5, cite: { page: "https://example.org/b", title: A press release }, verified: 2026-11-24, confidence: press }]
+versions:
+  - from: 2000-01-01
+    conditions:
+      all:
+        - { label: { en: In Seoul, ko: 서울 }, test: site.region == 'seoul' }
+        - label: { en: A route, ko: 경로 }
+          any:
+            - { label: { en: Enough hires, ko: 고용 }, test: employment.newRegularEmployees >= param.min_hires }
+            - { label: { en: Enough researchers, ko: 연구인력 }, test: employment.researchers >= param.min_researchers }
+    benefit: { kind: non-monetary, grants: { en: Nothing, ko: 없음 } }
+examples:
+  - { name: Met by hires, asOf: 2026-01-01, profile: { site: { region: seoul }, employment: { newRegularEmployees: 10 } }, expect: { status: eligible } }
+  - { name: Busan, asOf: 2026-01-01, profile: { site: { region: busan } }, expect: { status: ineligible } }
+exampleProfile:
+  investment: { route: new-shares, amount: "1000000000", currency: KRW, foreignOwnershipPct: "100" }
+  business: { sector: manufacturing }
+  site: { region: seoul }
+  exchangeRate: { krwPerUsd: "1000", date: 2026-01-01, source: test }
+`,
+};
+const rules = ruleSetWith(program);
+
+describe("the unverified figures a status rests on", () => {
+  it.each([
+    // Met by hires alone: the researchers' minimum, failed, decided nothing.
+    ["met by hires", "seoul", 10, 0, "eligible", ["min_hires"]],
+    ["met by researchers", "seoul", 0, 5, "eligible", ["min_researchers"]],
+    // Met both ways: either would do, and each is owed.
+    ["met both ways", "seoul", 10, 5, "eligible", ["min_hires", "min_researchers"]],
+    // Refused for want of both routes: each minimum decided.
+    ["refused on both routes", "seoul", 9, 4, "ineligible", ["min_hires", "min_researchers"]],
+    // Refused for the region alone: the routes it meets decided nothing.
+    ["refused for its region, a route met", "busan", 10, 0, "ineligible", []],
+    // Refused for the region and the routes: each failed part decided.
+    ["refused for its region and the routes", "busan", 0, 0, "ineligible", ["min_hires", "min_researchers"]],
+  ])("%s", (_, region, hires, researchers, status, owed) => {
+    const profile = {
+      asOf: "2026-01-01",
+      investment: { route: "new-shares", amount: "1000000000", currency: "KRW", foreignOwnershipPct: "100" },
+      business: { sector: "manufacturing" },
+      site: { region },
+      employment: { newRegularEmployees: hires, researchers },
+      exchangeRate: { krwPerUsd: "1000", date: "2026-01-01", source: "test" },
+    };
+    for (const explain of [true, false]) {
+      const [result] = estimate(rules, profile, { today: TODAY, engineVersion: ENGINE, explain }).programs;
+      expect(result!.status).toBe(status);
+      // The same with explanations or without: one traced, the other evaluated afresh.
+      expect(result!.warnings.map((w) => (w.code === "unverified-parameter" ? w.parameter : w.code)), `explain ${explain}`).toEqual(owed);
+    }
+  });
+});
