@@ -12,7 +12,7 @@
 // here calls the engine's evaluation (no estimateProfile, no compiled conditions, tables, amounts or
 // status plans). What is the rule set's own: its metadata objects, found once when the estimator is
 // made — the programs, the version and segment objects in force on the date, the not-in-force
-// answers, the segments' shared lists of condition warnings, the benefits' labels and citations, the
+// answers, the segments' shared lists of version warnings, the leaves' warnings, the benefits' labels and citations, the
 // warning objects of parameters and reference rows. The exchange rate is the one the engine picks
 // (exchangeRateFor in src/engine/estimate.ts: the profile's own, or the rate table's), with the
 // engine's words on a given rate's date and on costs far above the investment (estimateWarnings). Results hold
@@ -129,7 +129,7 @@ function frozen(list: Warning[]): readonly Warning[] {
   return Object.freeze(list);
 }
 
-/** A segment's own condition warnings followed by more: the base list itself when there are no more. */
+/** A segment's own version warnings followed by more: the base list itself when there are no more. */
 function owed(base: readonly Warning[], ...more: (Warning | undefined)[]): readonly Warning[] {
   const list = base.slice();
   for (const warning of more) if (warning) list.push(warning);
@@ -159,7 +159,7 @@ interface InForce {
   readonly program: CompiledProgram;
   readonly segment: Segment;
   readonly version: Segment["version"];
-  /** The segment's own list, owed by every result (src/engine/program.ts, conditionWarnings). */
+  /** The segment's own list, owed by every result (src/engine/program.ts, versionWarnings). */
   readonly base: readonly Warning[];
 }
 
@@ -255,7 +255,7 @@ function setUp(ruleSet: RuleSet, options: HandwrittenEstimateOptions): Setup {
     const later = version.segments.find((s) => s.from > segmentFrom && s.from <= asOf);
     // The segment must have begun too: a profile dated before it would be answered by its rules.
     if (!segment || segment.from > asOf || later) throw new Error(`handwritten-results: ${id}'s segment on ${asOf} does not start on ${segmentFrom}`);
-    return { program, segment, version: segment.version, base: segment.conditionWarnings };
+    return { program, segment, version: segment.version, base: segment.versionWarnings };
   };
   const ended = (id: keyof typeof ENDED_ON): Ended => {
     const program = programOf(id);

@@ -299,12 +299,9 @@ function compileSegment(
     conditionSlots: [...conditionReads.slots].sort((a, b) => a - b),
     benefitSlots: tables.map((_, slot) => slot).filter((slot) => !conditionReads.slots.has(slot)),
     benefit,
-    // A contested reading is owed by every result of the version, whatever its status, as are the
-    // unverified parameters of the condition tables' rows; a condition leaf's are owed by the leaf.
-    conditionWarnings: Object.freeze([
-      ...(version.contested ? [Object.freeze({ code: "contested-reading" as const, note: version.contested.en, noteKo: version.contested.ko })] : []),
-      ...parameterWarnings(conditionReads),
-    ]),
+    // A contested reading is owed by every result of the version, whatever its status; an unverified
+    // parameter only where it decides (a condition's leaf, a table's row, a benefit given).
+    versionWarnings: Object.freeze(version.contested ? [Object.freeze({ code: "contested-reading" as const, note: version.contested.en, noteKo: version.contested.ko })] : []),
     leafWarnings: hasLeafWarnings(conditions),
     tableFindings,
     readsTables: [...new Set([...conditionReads.tables, ...benefitReads.tables])],
@@ -356,7 +353,8 @@ function compileTable(
   const [otherwise, otherwiseReads] = track(() => compile(table.otherwise, [...at, "otherwise"], output));
   const rows = table.rows.map((row, r) => {
     const [then, thenReads] = track(() => compile(row.then, [...at, "rows", r, "then"], output));
-    const when = compile(row.when, [...at, "rows", r, "when"], BOOL);
+    // Its unverified parameters are owed by the leaves of its condition, when they decide.
+    const [when] = track(() => compile(row.when, [...at, "rows", r, "when"], BOOL));
     return { row, r, when, then, thenReads };
   });
   const compiledRows = rows.map(({ row, r, when, then, thenReads }) => {
@@ -365,7 +363,7 @@ function compileTable(
       label: row.label,
       source: row.when,
       when: predicate(when),
-      condition: when ? rowConditionOf(row, rowCite, scope) : NEVER_CONDITION,
+      condition: when ? rowConditionOf(row, rowCite, scope, track) : NEVER_CONDITION,
       thenSource: String(row.then),
       then: then?.read ?? NEVER,
       warnings: parameterWarnings(thenReads),
@@ -374,7 +372,8 @@ function compileTable(
   });
   const otherwiseWarnings = parameterWarnings(otherwiseReads);
   const inline = table.hit === "first" ? firstHitInline(rows, otherwise) : undefined;
-  const owesWarnings = otherwiseWarnings.length > 0 || compiledRows.some((row) => row.warnings.length > 0);
+  const whenWarnings = compiledRows.some((row) => hasLeafWarnings(row.condition));
+  const owesWarnings = whenWarnings || otherwiseWarnings.length > 0 || compiledRows.some((row) => row.warnings.length > 0);
   return {
     name: table.name,
     label: table.label,
@@ -384,6 +383,7 @@ function compileTable(
     otherwise: otherwise?.read ?? NEVER,
     otherwiseSource: String(table.otherwise),
     otherwiseWarnings,
+    whenWarnings,
     combine: combinerFor(table.hit, output),
     compare: comparerFor(output),
     inline,
@@ -408,14 +408,15 @@ function firstHitInline(
  * expression alone would leave its reader to look up every value it reads. The row's label and
  * article go on the root. Only called for a row whose expression compiled.
  */
-function rowConditionOf(row: TableFile["rows"][number], cite: Citation | undefined, scope: ReturnType<typeof programScope>): CompiledCondition {
+function rowConditionOf(row: TableFile["rows"][number], cite: Citation | undefined, scope: ReturnType<typeof programScope>, track: Track): CompiledCondition {
   const text = row.when;
   const part = (expr: Expr): CompiledCondition => {
     if (expr.kind === "binary" && (expr.op === "and" || expr.op === "or")) {
       return { kind: expr.op === "and" ? "all" : "any", children: operandsOf(expr, expr.op).map(part) };
     }
     if (expr.kind === "not") return { kind: "not", child: part(expr.operand) };
-    return { kind: "leaf", source: text.slice(expr.start, expr.end), test: compileLeaf(expr, scope), warnings: NO_LEAF_WARNINGS };
+    const [test, reads] = track(() => compileLeaf(expr, scope));
+    return { kind: "leaf", source: text.slice(expr.start, expr.end), test, warnings: Object.freeze(parameterWarnings(reads)) };
   };
   const root = part(parseExpr(text));
   return root.kind === "leaf" ? { ...root, label: row.label, cite, source: text } : { ...root, label: row.label, cite };

@@ -54,7 +54,7 @@ let lastSegments: { readonly programs: readonly CompiledProgram[]; readonly day:
 /** A program on the as-of day, in its segment for that day (segmentOn). */
 export function evaluateProgram(program: CompiledProgram, segment: Segment | NotInForce, ctx: EvalContext, explain: boolean): ProgramResult {
   if ("reason" in segment) return { program, status: "not-in-force", notInForce: segment, warnings: NO_WARNINGS };
-  const warnings = new OwedWarnings(segment.conditionWarnings);
+  const warnings = new OwedWarnings(segment.versionWarnings);
   for (const table of segment.readsTables) {
     const warning = ctx.facts.rowWarning(table);
     if (warning) warnings.add(warning);
@@ -88,11 +88,11 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
         value: { type, value },
       });
     }
-    for (const slot of segment.conditionSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings);
+    for (const slot of segment.conditionSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings, ctx, tables[slot]!.rowTraces);
     conditions = traceCondition(segment.conditions, ctx);
     eligible = conditions.passed;
     if (segment.leafWarnings) warnings.addAll(decidingWarningsOfTrace(conditions));
-    if (eligible) for (const slot of segment.benefitSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings);
+    if (eligible) for (const slot of segment.benefitSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings, ctx, tables[slot]!.rowTraces);
   } else {
     for (const slot of segment.conditionSlots) leanTable(segment.tables[slot]!, slot, ctx, program.id, warnings);
     eligible = segment.passes(ctx) as boolean;
@@ -138,11 +138,22 @@ function leanTable(table: CompiledTable, slot: number, ctx: EvalContext, program
   }
   const matched: number[] = [];
   ctx.tables[slot] = evaluateTable(table, ctx, programId, matched);
-  oweTableWarnings(table, matched, warnings);
+  oweTableWarnings(table, matched, warnings, ctx);
 }
 
-/** The warnings of the rows a table used, or of its otherwise value when none matched. */
-function oweTableWarnings(table: CompiledTable, matched: readonly number[], warnings: OwedWarnings): void {
+/**
+ * The warnings of the rows a table used, or of its otherwise value when none matched; and, when its
+ * rows' tests read unverified figures, those of the leaves that decided whether each row that
+ * counted matched: a first-hit table's rows up to the one used, any other table's all. Read from the
+ * rows' traces when an explained estimate has them, else worked out afresh.
+ */
+function oweTableWarnings(table: CompiledTable, matched: readonly number[], warnings: OwedWarnings, ctx: EvalContext, rowTraces?: readonly ConditionTrace[]): void {
+  if (table.whenWarnings) {
+    const counted = table.hit === "first" && matched.length > 0 ? matched[0]! + 1 : table.rows.length;
+    for (let row = 0; row < counted; row++) {
+      warnings.addAll(rowTraces ? decidingWarningsOfTrace(rowTraces[row]!) : decidingWarnings(table.rows[row]!.condition, ctx));
+    }
+  }
   if (matched.length === 0) warnings.addAll(table.otherwiseWarnings);
   else for (let m = 0; m < matched.length; m++) warnings.addAll(table.rows[matched[m]!]!.warnings);
 }

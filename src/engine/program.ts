@@ -93,6 +93,10 @@ export interface CompiledTable {
   readonly otherwise: Read;
   readonly otherwiseSource: string;
   readonly otherwiseWarnings: readonly Warning[];
+  /** Whether any row's test reads an unverified parameter: owed by the rows whose test decided the
+   *  value (the rows up to the first that matched, for a first-hit table; every row, otherwise), and
+   *  by their leaves that decided it (deciding-warnings.ts). */
+  readonly whenWarnings: boolean;
   /** Combines the matched rows' values under a collect-* policy. */
   readonly combine: (values: readonly unknown[]) => unknown;
   /** The order of its values (collect-max and -min name the rows that gave the value by it). */
@@ -156,7 +160,7 @@ export interface Segment {
   readonly benefitSlots: readonly number[];
   readonly benefit: CompiledBenefit;
   /** Warnings owed whenever the segment is evaluated: the version rests on a contested reading. */
-  readonly conditionWarnings: readonly Warning[];
+  readonly versionWarnings: readonly Warning[];
   /** Whether any condition leaf reads an unverified parameter, owed only by the leaves that decide. */
   readonly leafWarnings: boolean;
   /** The dates of the version the segment belongs to. */

@@ -71,3 +71,72 @@ describe("the unverified figures a status rests on", () => {
     }
   });
 });
+
+/** A first-hit table of two tiers, each with an unverified minimum, after a row of no figure. */
+const tiers = {
+  path: "test/fixtures/inline/tiers.yaml",
+  text: `id: tiers
+title: { en: Tiers, ko: 단계 }
+kind: grant
+summary: { en: A rate by hires, ko: 고용에 따른 율 }
+citations: [fipa 14-2(1)]
+parameters:
+  big:
+    label: { en: Big, ko: 대 }
+    unit: count
+    values: [{ from: 2000-01-01, value: 100, cite: { page: "https://example.org/a", title: A notice }, verified: 2026-11-24, confidence: unverified }]
+  small:
+    label: { en: Small, ko: 소 }
+    unit: count
+    values: [{ from: 2000-01-01, value: 10, cite: { page: "https://example.org/b", title: A notice }, verified: 2026-11-24, confidence: unverified }]
+versions:
+  - from: 2000-01-01
+    tables:
+      - name: rate
+        label: { en: Rate, ko: 율 }
+        hit: first
+        output: percent
+        rows:
+          - { label: { en: Research, ko: 연구 }, when: "business.sector == 'research-development' and employment.newRegularEmployees >= param.big", then: 70 }
+          - { label: { en: Big, ko: 대 }, when: employment.newRegularEmployees >= param.big, then: 50 }
+          - { label: { en: Small, ko: 소 }, when: employment.newRegularEmployees >= param.small, then: 20 }
+        otherwise: 0
+    conditions: { all: [{ label: { en: Some rate, ko: 율 있음 }, test: table.rate > 0 }] }
+    benefit: { kind: non-monetary, grants: { en: Nothing, ko: 없음 } }
+examples:
+  - { name: Big, asOf: 2026-01-01, profile: { employment: { newRegularEmployees: 100 } }, expect: { status: eligible } }
+  - { name: None, asOf: 2026-01-01, profile: { employment: { newRegularEmployees: 0 } }, expect: { status: ineligible } }
+exampleProfile:
+  investment: { route: new-shares, amount: "1000000000", currency: KRW, foreignOwnershipPct: "100" }
+  business: { sector: manufacturing }
+  site: { region: seoul }
+  exchangeRate: { krwPerUsd: "1000", date: 2026-01-01, source: test }
+`,
+};
+const tierRules = ruleSetWith(tiers);
+
+describe("the unverified figures a decision table's value rests on", () => {
+  it.each([
+    // The first row fails on the sector, not its minimum; the big tier matches: rows after it do not count.
+    ["the big tier", "manufacturing", 100, ["big"]],
+    // The big tier's minimum, failed, decided that the small tier's rate was used.
+    ["the small tier", "manufacturing", 10, ["big", "small"]],
+    // No tier: every row counted, each failed on its minimum.
+    ["no tier", "manufacturing", 0, ["big", "small"]],
+    // The research row fails on its minimum too (and matches on the sector): it decided as well.
+    ["a research centre in the small tier", "research-development", 10, ["big", "small"]],
+  ])("%s", (_, sector, hires, owed) => {
+    const profile = {
+      asOf: "2026-01-01",
+      investment: { route: "new-shares", amount: "1000000000", currency: "KRW", foreignOwnershipPct: "100" },
+      business: { sector },
+      site: { region: "seoul" },
+      employment: { newRegularEmployees: hires },
+      exchangeRate: { krwPerUsd: "1000", date: "2026-01-01", source: "test" },
+    };
+    for (const explain of [true, false]) {
+      const [result] = estimate(tierRules, profile, { today: TODAY, engineVersion: ENGINE, explain }).programs;
+      expect(result!.warnings.map((w) => (w.code === "unverified-parameter" ? w.parameter : w.code)), `explain ${explain}`).toEqual(owed);
+    }
+  });
+});
