@@ -279,7 +279,7 @@ function compileSegment(
     return compiled;
   });
 
-  const conditions = compileCondition(version.conditions!, [...at, "conditions"], scope, { ...setup, from }, problems, track);
+  const conditions = withDecidingChecks(compileCondition(version.conditions!, [...at, "conditions"], scope, { ...setup, from }, problems, track));
   // The tree as one generated function that stops at the first deciding leaf (inline.ts).
   const passesInline = conditionInline(conditions);
   const conditionReads = reads;
@@ -302,7 +302,7 @@ function compileSegment(
     // A contested reading is owed by every result of the version, whatever its status; an unverified
     // parameter only where it decides (a condition's leaf, a table's row, a benefit given).
     versionWarnings: Object.freeze(version.contested ? [Object.freeze({ code: "contested-reading" as const, note: version.contested.en, noteKo: version.contested.ko })] : []),
-    leafWarnings: hasLeafWarnings(conditions),
+    leafWarnings: conditions.owes === true,
     tableFindings,
     readsTables: [...new Set([...conditionReads.tables, ...benefitReads.tables])],
   };
@@ -363,7 +363,7 @@ function compileTable(
       label: row.label,
       source: row.when,
       when: predicate(when),
-      condition: when ? rowConditionOf(row, rowCite, scope, track) : NEVER_CONDITION,
+      condition: when ? withDecidingChecks(rowConditionOf(row, rowCite, scope, track)) : NEVER_CONDITION,
       thenSource: String(row.then),
       then: then?.read ?? NEVER,
       warnings: parameterWarnings(thenReads),
@@ -372,7 +372,7 @@ function compileTable(
   });
   const otherwiseWarnings = parameterWarnings(otherwiseReads);
   const inline = table.hit === "first" ? firstHitInline(rows, otherwise) : undefined;
-  const whenWarnings = compiledRows.some((row) => hasLeafWarnings(row.condition));
+  const whenWarnings = compiledRows.some((row) => row.condition.owes === true);
   const owesWarnings = whenWarnings || otherwiseWarnings.length > 0 || compiledRows.some((row) => row.warnings.length > 0);
   return {
     name: table.name,
@@ -466,10 +466,18 @@ function compileCondition(
 
 const NO_LEAF_WARNINGS: readonly Warning[] = Object.freeze([]);
 
-function hasLeafWarnings(node: CompiledCondition): boolean {
-  if (node.kind === "leaf") return node.warnings.length > 0;
-  if (node.kind === "not") return hasLeafWarnings(node.child);
-  return node.children.some(hasLeafWarnings);
+/**
+ * The tree with what deciding-warnings.ts needs: each node under which a leaf owes a warning marked
+ * so, with its test generated once, as the status's is (an estimate without explanations tells which
+ * leaves decided by them, on exact scalars, not by reading every value as an object).
+ */
+function withDecidingChecks(node: CompiledCondition): CompiledCondition {
+  const checked =
+    node.kind === "leaf" ? node
+    : node.kind === "not" ? { ...node, child: withDecidingChecks(node.child) }
+    : { ...node, children: node.children.map(withDecidingChecks) };
+  const owes = checked.kind === "leaf" ? checked.warnings.length > 0 : checked.kind === "not" ? checked.child.owes === true : checked.children.some((c) => c.owes === true);
+  return owes ? { ...checked, owes, holds: generate(conditionInline(checked)) } : checked;
 }
 
 /**

@@ -3,55 +3,42 @@
 // thresholds; a program refused for its region does not rest on the hires it met. The leaves that
 // decide a node are its children that came out as it did: all of an "all" that holds, the failed
 // ones of an "all" that fails, the holding ones of an "any" that holds, all of an "any" that fails;
-// a "not" is decided by its child. Only those leaves' unverified parameters are owed.
-import type { CompiledCondition, EvalContext, LeafTest } from "./program.js";
+// a "not" is decided by its child. Only those leaves' unverified parameters are owed. The same
+// reading serves a decision table's row: the leaves that decided whether it matched.
+import type { CompiledCondition, EvalContext } from "./program.js";
 import type { ConditionTrace } from "./result.js";
 import type { Warning } from "./warning.js";
 
-const NONE: readonly Warning[] = Object.freeze([]);
-
-/** The deciding leaves' warnings, the tree evaluated afresh (an estimate without explanations). */
-export function decidingWarnings(node: CompiledCondition, ctx: EvalContext): readonly Warning[] {
-  return decide(node, ctx).owed;
+/** Where owed warnings go: a result's list, which keeps each once. */
+export interface Owing {
+  addAll(warnings: readonly Warning[]): void;
 }
 
-/** The same, read from the tree's trace (an explained estimate has just made it). */
-export function decidingWarningsOfTrace(trace: ConditionTrace): readonly Warning[] {
-  const node = trace.node;
-  if (node.kind === "leaf") return node.warnings;
-  const children = trace.children!;
-  if (node.kind === "not") return decidingWarningsOfTrace(children[0]!);
-  return joined(children.filter((child) => child.passed === trace.passed).map(decidingWarningsOfTrace));
-}
-
-interface Decided {
-  readonly passed: boolean;
-  readonly owed: readonly Warning[];
-}
-
-function decide(node: CompiledCondition, ctx: EvalContext): Decided {
+/**
+ * The deciding leaves' warnings, for an estimate without explanations: only the subtrees that owe
+ * any are entered, and each node's outcome comes from its test generated at load (compile-program.ts,
+ * withDecidingChecks), so nothing is allocated.
+ */
+export function oweDecidingWarnings(node: CompiledCondition, ctx: EvalContext, owing: Owing): void {
+  if (!node.owes) return;
   switch (node.kind) {
     case "leaf":
-      return { passed: leafPasses(node.test, ctx), owed: node.warnings };
-    case "not": {
-      const child = decide(node.child, ctx);
-      return { passed: !child.passed, owed: child.owed };
-    }
+      owing.addAll(node.warnings);
+      return;
+    case "not":
+      oweDecidingWarnings(node.child, ctx, owing);
+      return;
     default: {
-      const children = node.children.map((child) => decide(child, ctx));
-      const passed = node.kind === "all" ? children.every((c) => c.passed) : children.some((c) => c.passed);
-      return { passed, owed: joined(children.filter((c) => c.passed === passed).map((c) => c.owed)) };
+      const outcome = node.holds!(ctx) as boolean;
+      for (const child of node.children) if (child.owes && (child.holds!(ctx) as boolean) === outcome) oweDecidingWarnings(child, ctx, owing);
     }
   }
 }
 
-export function leafPasses(test: LeafTest, ctx: EvalContext): boolean {
-  if (test.form === "comparison") return test.test(test.left.read(ctx), test.right.read(ctx));
-  if (test.form === "in") return test.compare(test.operand.read(ctx));
-  return test.read(ctx) as boolean;
-}
-
-function joined(lists: readonly (readonly Warning[])[]): readonly Warning[] {
-  const nonEmpty = lists.filter((list) => list.length > 0);
-  return nonEmpty.length === 0 ? NONE : nonEmpty.length === 1 ? nonEmpty[0]! : nonEmpty.flat();
+/** The same, read from the tree's trace, which an explained estimate has just made. */
+export function oweDecidingWarningsOfTrace(trace: ConditionTrace, owing: Owing): void {
+  const node = trace.node;
+  if (!node.owes) return;
+  if (node.kind === "leaf") return owing.addAll(node.warnings);
+  for (const child of trace.children!) if (node.kind === "not" || child.passed === trace.passed) oweDecidingWarningsOfTrace(child, owing);
 }

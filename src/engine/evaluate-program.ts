@@ -14,7 +14,7 @@ import type {
 } from "./result.js";
 import type { Money } from "../money/money.js";
 import type { Warning } from "./warning.js";
-import { decidingWarnings, decidingWarningsOfTrace } from "./deciding-warnings.js";
+import { oweDecidingWarnings, oweDecidingWarningsOfTrace } from "./deciding-warnings.js";
 
 export type Selection =
   | { readonly segment: Segment; readonly version: Segment["version"] }
@@ -91,13 +91,13 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
     for (const slot of segment.conditionSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings, ctx, tables[slot]!.rowTraces);
     conditions = traceCondition(segment.conditions, ctx);
     eligible = conditions.passed;
-    if (segment.leafWarnings) warnings.addAll(decidingWarningsOfTrace(conditions));
+    if (segment.leafWarnings) oweDecidingWarningsOfTrace(conditions, warnings);
     if (eligible) for (const slot of segment.benefitSlots) oweTableWarnings(segment.tables[slot]!, matchedIn[slot]!, warnings, ctx, tables[slot]!.rowTraces);
   } else {
     for (const slot of segment.conditionSlots) leanTable(segment.tables[slot]!, slot, ctx, program.id, warnings);
     eligible = segment.passes(ctx) as boolean;
-    // Evaluated again leaf by leaf, only in the segments whose leaves read an unverified figure.
-    if (segment.leafWarnings) warnings.addAll(decidingWarnings(segment.conditions, ctx));
+    // Only in the segments whose leaves read an unverified figure: which of them decided.
+    if (segment.leafWarnings) oweDecidingWarnings(segment.conditions, ctx, warnings);
     if (eligible) for (const slot of segment.benefitSlots) leanTable(segment.tables[slot]!, slot, ctx, program.id, warnings);
   }
   let benefit: BenefitResult | undefined;
@@ -151,7 +151,8 @@ function oweTableWarnings(table: CompiledTable, matched: readonly number[], warn
   if (table.whenWarnings) {
     const counted = table.hit === "first" && matched.length > 0 ? matched[0]! + 1 : table.rows.length;
     for (let row = 0; row < counted; row++) {
-      warnings.addAll(rowTraces ? decidingWarningsOfTrace(rowTraces[row]!) : decidingWarnings(table.rows[row]!.condition, ctx));
+      if (rowTraces) oweDecidingWarningsOfTrace(rowTraces[row]!, warnings);
+      else oweDecidingWarnings(table.rows[row]!.condition, ctx, warnings);
     }
   }
   if (matched.length === 0) warnings.addAll(table.otherwiseWarnings);

@@ -53,7 +53,15 @@ export type LeafTest =
   | ({ readonly form: "in"; readonly shownThreshold: Shown } & InParts<EvalContext>)
   | { readonly form: "plain"; readonly read: Read; readonly inline?: Inline };
 
-export type CompiledCondition =
+/** What a node of a condition tree needs to say which of its leaves' warnings are owed
+ *  (deciding-warnings.ts): whether any leaf under it owes one, and then, generated once, its test. */
+interface Deciding {
+  readonly owes?: boolean;
+  readonly holds?: Read;
+}
+
+export type CompiledCondition = Deciding &
+  (
   | {
       readonly kind: "leaf";
       /** None for the parts of a table row's expression, which the expression itself names. */
@@ -70,7 +78,8 @@ export type CompiledCondition =
       readonly cite?: Citation;
       readonly children: readonly CompiledCondition[];
     }
-  | { readonly kind: "not"; readonly label?: LocalizedText; readonly cite?: Citation; readonly child: CompiledCondition };
+  | { readonly kind: "not"; readonly label?: LocalizedText; readonly cite?: Citation; readonly child: CompiledCondition }
+  );
 
 export interface CompiledTable {
   readonly name: string;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { costWarnings } from "../../src/engine/cost-warnings.js";
 import { estimate } from "../../src/engine/estimate.js";
@@ -38,6 +39,18 @@ describe("a cost far above the investment", () => {
     ["a long lease of cheap land", { amount: "1" }, { leaseYears: 100, stateLandValue: "99" }, []],
   ])("%s", (_, investment, costs, expected) => {
     expect(warningsFor(investment, costs)).toEqual(expected);
+  });
+
+  it("warns exactly when a cost reaches its mark, however its digits compare with the investment's", () => {
+    const amount = fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 14n }), fc.boolean()).map(([cents, whole]) => (whole ? String(cents) : `${cents / 100n}.${String(cents % 100n).padStart(2, "0")}`));
+    fc.assert(
+      fc.property(amount, amount, (invested, tax) => {
+        const hundredths = (text: string) => BigInt(text.replace(".", "")) * (text.includes(".") ? 1n : 100n);
+        if (hundredths(invested) === 0n) return;
+        const expected = hundredths(tax) >= hundredths(invested) * 10n ? [["costs.annualCorporateTax", String(hundredths(tax) / hundredths(invested)), "USD"]] : [];
+        expect(warningsFor({ amount: invested }, { annualCorporateTax: tax })).toEqual(expected);
+      }),
+    );
   });
 
   it("says what to check, in both languages", () => {
