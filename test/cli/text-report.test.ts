@@ -92,6 +92,12 @@ describe("the text report", () => {
     expect(report(input)).toContain(expected);
   });
 
+  it("says a lease over the law's 50 years is counted as 50", () => {
+    const text = report({ ...profile, costs: { stateLandValue: "10000000", leaseYears: 100 } });
+    expect(text).toContain("over 50 years: 100% in years 1–50");
+    expect(text).toContain("assumed, not checked: A lease term over 50 years counts as 50");
+  });
+
   it("gives plain totals when every figure is known", () => {
     const text = report({ ...profile, costs: { stateLandValue: "1000000", leaseYears: 10 } });
     expect(text).toMatch(/Total certain value: ₩[\d,]+ \(\$[\d,.]+\)\n/);
