@@ -304,15 +304,18 @@ function setUp(ruleSet: RuleSet, options: HandwrittenEstimateOptions): Setup {
     const { ratio, hires } = seoulLeaves(f);
     return [owed(f.base), owed(f.base, ratio), owed(f.base, hires), owed(f.base, ratio, hires)];
   };
-  const seoul = (f: InForce, b: Extract<CompiledBenefit, { kind: "range" }>) => owed(
-    f.base,
-    seoulLeaves(f).ratio,
-    seoulLeaves(f).hires,
-    discretionaryWarning(b.warnings, f.program.id),
-    parameterWarning(b.warnings, "monthly_krw", f.program.id),
-    parameterWarning(b.warnings, "months", f.program.id),
-    parameterWarning(b.warnings, "cap_krw", f.program.id),
-  );
+  const seoul = (f: InForce, b: Extract<CompiledBenefit, { kind: "range" }>) => {
+    const { ratio, hires } = seoulLeaves(f);
+    return owed(
+      f.base,
+      ratio,
+      hires,
+      discretionaryWarning(b.warnings, f.program.id),
+      parameterWarning(b.warnings, "monthly_krw", f.program.id),
+      parameterWarning(b.warnings, "months", f.program.id),
+      parameterWarning(b.warnings, "cap_krw", f.program.id),
+    );
+  };
   // A tourism tenant's staff minimum is unverified: its staff_minimum row owes that, given or not.
   const staffTable = rentSupport.segment.tables.find((t) => t.name === "staff_minimum");
   if (!staffTable) throw new Error("handwritten-results: service-fiz-rent-support has no staff_minimum table");

@@ -428,7 +428,8 @@ function operandsOf(expr: Expr, op: "and" | "or"): Expr[] {
 }
 
 /** A row whose expression did not compile (the load fails): it holds for no profile. */
-const NEVER_CONDITION: CompiledCondition = { kind: "leaf", source: "", test: { form: "plain", read: NEVER }, warnings: Object.freeze([]) };
+const NO_LEAF_WARNINGS: readonly Warning[] = Object.freeze([]);
+const NEVER_CONDITION: CompiledCondition = { kind: "leaf", source: "", test: { form: "plain", read: NEVER }, warnings: NO_LEAF_WARNINGS };
 
 function compileCondition(
   node: ConditionNode,
@@ -463,8 +464,6 @@ function compileCondition(
     children: list.map((child, i) => compileCondition(child, [...at, kind, i], scope, setup, problems, track)),
   };
 }
-
-const NO_LEAF_WARNINGS: readonly Warning[] = Object.freeze([]);
 
 /**
  * The tree with what deciding-warnings.ts needs: each node under which a leaf owes a warning marked

@@ -17,9 +17,10 @@ export interface Owing {
 /**
  * The deciding leaves' warnings, for an estimate without explanations: only the subtrees that owe
  * any are entered, and each node's outcome comes from its test generated at load (compile-program.ts,
- * withDecidingChecks), so nothing is allocated.
+ * withDecidingChecks), so nothing is allocated. A caller that knows the node's outcome (the status,
+ * a first-hit table's row) gives it, and it is not worked out again.
  */
-export function oweDecidingWarnings(node: CompiledCondition, ctx: EvalContext, owing: Owing): void {
+export function oweDecidingWarnings(node: CompiledCondition, ctx: EvalContext, owing: Owing, outcome?: boolean): void {
   if (!node.owes) return;
   switch (node.kind) {
     case "leaf":
@@ -29,8 +30,8 @@ export function oweDecidingWarnings(node: CompiledCondition, ctx: EvalContext, o
       oweDecidingWarnings(node.child, ctx, owing);
       return;
     default: {
-      const outcome = node.holds!(ctx) as boolean;
-      for (const child of node.children) if (child.owes && (child.holds!(ctx) as boolean) === outcome) oweDecidingWarnings(child, ctx, owing);
+      const holds = outcome ?? (node.holds!(ctx) as boolean);
+      for (const child of node.children) if (child.owes && (child.holds!(ctx) as boolean) === holds) oweDecidingWarnings(child, ctx, owing);
     }
   }
 }

@@ -97,7 +97,7 @@ export function evaluateProgram(program: CompiledProgram, segment: Segment | Not
     for (const slot of segment.conditionSlots) leanTable(segment.tables[slot]!, slot, ctx, program.id, warnings);
     eligible = segment.passes(ctx) as boolean;
     // Only in the segments whose leaves read an unverified figure: which of them decided.
-    if (segment.leafWarnings) oweDecidingWarnings(segment.conditions, ctx, warnings);
+    if (segment.leafWarnings) oweDecidingWarnings(segment.conditions, ctx, warnings, eligible);
     if (eligible) for (const slot of segment.benefitSlots) leanTable(segment.tables[slot]!, slot, ctx, program.id, warnings);
   }
   let benefit: BenefitResult | undefined;
@@ -149,10 +149,12 @@ function leanTable(table: CompiledTable, slot: number, ctx: EvalContext, program
  */
 function oweTableWarnings(table: CompiledTable, matched: readonly number[], warnings: OwedWarnings, ctx: EvalContext, rowTraces?: readonly ConditionTrace[]): void {
   if (table.whenWarnings) {
-    const counted = table.hit === "first" && matched.length > 0 ? matched[0]! + 1 : table.rows.length;
+    const firstHit = table.hit === "first";
+    const counted = firstHit && matched.length > 0 ? matched[0]! + 1 : table.rows.length;
     for (let row = 0; row < counted; row++) {
       if (rowTraces) oweDecidingWarningsOfTrace(rowTraces[row]!, warnings);
-      else oweDecidingWarnings(table.rows[row]!.condition, ctx, warnings);
+      // A first-hit table's rows before the one used failed, and that one matched.
+      else oweDecidingWarnings(table.rows[row]!.condition, ctx, warnings, firstHit ? row === matched[0] : undefined);
     }
   }
   if (matched.length === 0) warnings.addAll(table.otherwiseWarnings);

@@ -1,6 +1,37 @@
 import { describe, expect, it } from "vitest";
 import { estimate } from "../../src/engine/estimate.js";
+import type { RuleSet } from "../../src/engine/rule-set.js";
 import { ENGINE, TODAY, ruleSetWith } from "../helpers/rule-files.js";
+
+const EXAMPLE_PROFILE = `exampleProfile:
+  investment: { route: new-shares, amount: "1000000000", currency: KRW, foreignOwnershipPct: "100" }
+  business: { sector: manufacturing }
+  site: { region: seoul }
+  exchangeRate: { krwPerUsd: "1000", date: 2026-01-01, source: test }
+`;
+
+/** A profile of the fixtures' kind, with its sector, region and headcounts. */
+const profileWith = (sector: string, region: string, newRegularEmployees: number, researchers: number) => ({
+  asOf: "2026-01-01",
+  investment: { route: "new-shares", amount: "1000000000", currency: "KRW", foreignOwnershipPct: "100" },
+  business: { sector },
+  site: { region },
+  employment: { newRegularEmployees, researchers },
+  exchangeRate: { krwPerUsd: "1000", date: "2026-01-01", source: "test" },
+});
+
+/**
+ * The one program's status and the parameters its warnings name (other warnings by code), with
+ * explanations and without: one traced, the other evaluated afresh, and held to the same answer.
+ */
+function owedBy(rules: RuleSet, profile: object) {
+  const [traced, afresh] = [true, false].map((explain) => {
+    const [result] = estimate(rules, profile, { today: TODAY, engineVersion: ENGINE, explain }).programs;
+    return { status: result!.status, owed: result!.warnings.map((w) => (w.code === "unverified-parameter" ? w.parameter : w.code)) };
+  });
+  expect(afresh).toEqual(traced);
+  return traced!;
+}
 
 /** A program met by either of two routes, each with an unverified minimum, and a region test. */
 const program = {
@@ -32,12 +63,7 @@ versions:
 examples:
   - { name: Met by hires, asOf: 2026-01-01, profile: { site: { region: seoul }, employment: { newRegularEmployees: 10 } }, expect: { status: eligible } }
   - { name: Busan, asOf: 2026-01-01, profile: { site: { region: busan } }, expect: { status: ineligible } }
-exampleProfile:
-  investment: { route: new-shares, amount: "1000000000", currency: KRW, foreignOwnershipPct: "100" }
-  business: { sector: manufacturing }
-  site: { region: seoul }
-  exchangeRate: { krwPerUsd: "1000", date: 2026-01-01, source: test }
-`,
+${EXAMPLE_PROFILE}`,
 };
 const rules = ruleSetWith(program);
 
@@ -55,20 +81,7 @@ describe("the unverified figures a status rests on", () => {
     // Refused for the region and the routes: each failed part decided.
     ["refused for its region and the routes", "busan", 0, 0, "ineligible", ["min_hires", "min_researchers"]],
   ])("%s", (_, region, hires, researchers, status, owed) => {
-    const profile = {
-      asOf: "2026-01-01",
-      investment: { route: "new-shares", amount: "1000000000", currency: "KRW", foreignOwnershipPct: "100" },
-      business: { sector: "manufacturing" },
-      site: { region },
-      employment: { newRegularEmployees: hires, researchers },
-      exchangeRate: { krwPerUsd: "1000", date: "2026-01-01", source: "test" },
-    };
-    for (const explain of [true, false]) {
-      const [result] = estimate(rules, profile, { today: TODAY, engineVersion: ENGINE, explain }).programs;
-      expect(result!.status).toBe(status);
-      // The same with explanations or without: one traced, the other evaluated afresh.
-      expect(result!.warnings.map((w) => (w.code === "unverified-parameter" ? w.parameter : w.code)), `explain ${explain}`).toEqual(owed);
-    }
+    expect(owedBy(rules, profileWith("manufacturing", region, hires, researchers))).toEqual({ status, owed });
   });
 });
 
@@ -106,12 +119,7 @@ versions:
 examples:
   - { name: Big, asOf: 2026-01-01, profile: { employment: { newRegularEmployees: 100 } }, expect: { status: eligible } }
   - { name: None, asOf: 2026-01-01, profile: { employment: { newRegularEmployees: 0 } }, expect: { status: ineligible } }
-exampleProfile:
-  investment: { route: new-shares, amount: "1000000000", currency: KRW, foreignOwnershipPct: "100" }
-  business: { sector: manufacturing }
-  site: { region: seoul }
-  exchangeRate: { krwPerUsd: "1000", date: 2026-01-01, source: test }
-`,
+${EXAMPLE_PROFILE}`,
 };
 const tierRules = ruleSetWith(tiers);
 
@@ -126,17 +134,6 @@ describe("the unverified figures a decision table's value rests on", () => {
     // The research row fails on its minimum too (and matches on the sector): it decided as well.
     ["a research centre in the small tier", "research-development", 10, ["big", "small"]],
   ])("%s", (_, sector, hires, owed) => {
-    const profile = {
-      asOf: "2026-01-01",
-      investment: { route: "new-shares", amount: "1000000000", currency: "KRW", foreignOwnershipPct: "100" },
-      business: { sector },
-      site: { region: "seoul" },
-      employment: { newRegularEmployees: hires },
-      exchangeRate: { krwPerUsd: "1000", date: "2026-01-01", source: "test" },
-    };
-    for (const explain of [true, false]) {
-      const [result] = estimate(tierRules, profile, { today: TODAY, engineVersion: ENGINE, explain }).programs;
-      expect(result!.warnings.map((w) => (w.code === "unverified-parameter" ? w.parameter : w.code)), `explain ${explain}`).toEqual(owed);
-    }
+    expect(owedBy(tierRules, profileWith(sector, "seoul", hires, 0)).owed).toEqual(owed);
   });
 });
